@@ -1,0 +1,49 @@
+package nl.integrity.alumni.registry;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import nl.integrity.platform.problem.NotFound;
+import nl.integrity.platform.security.Caller;
+import nl.integrity.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Alumnus records: an alumnus reads their own, an integrity officer those of their own organisation. */
+@Path("/api/alumni")
+@Tag(name = "Alumni")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlumniResource {
+
+    private final Caller caller;
+
+    AlumniResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed(Roles.ALUMNUS)
+    @Operation(summary = "My own record", description = "Found through the organisation and personnel number in my token.")
+    public AlumnusResponse me() {
+        var organisation = Organisation.valueOf(caller.organisation());
+        return Alumnus.findByPersonnelNumber(organisation, caller.personnelNumber())
+                .map(AlumnusResponse::from)
+                .orElseThrow(() -> new NotFound("Alumnus record for personnel number", caller.personnelNumber()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.OFFICER)
+    @Operation(summary = "An alumnus record of my organisation", description = "Records of another organisation answer 404.")
+    public AlumnusResponse byId(@PathParam("id") UUID id) {
+        return Alumnus.<Alumnus>findByIdOptional(id)
+                .filter(a -> a.organisation.name().equals(caller.organisation()))
+                .map(AlumnusResponse::from)
+                .orElseThrow(() -> new NotFound("Alumnus", id));
+    }
+}

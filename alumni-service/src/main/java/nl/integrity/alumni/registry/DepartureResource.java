@@ -1,0 +1,68 @@
+package nl.integrity.alumni.registry;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import nl.integrity.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The HR system's entry point: departures, authenticated with client credentials (role {@code hr-system}). */
+@Path("/api/departures")
+@Tag(name = "Departures (HR system)")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DepartureResource {
+
+    private final Registry registry;
+
+    DepartureResource(Registry registry) {
+        this.registry = registry;
+    }
+
+    public record DepartureRequest(
+            @NotNull Organisation organisation,
+            @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and dashes only") String personnelNumber,
+            @NotBlank @Size(max = 200) String fullName,
+            @Email @Size(max = 254) String email,
+            @Size(max = 200) String lastFunction,
+            @NotNull LocalDate departureDate,
+            @NotNull DepartureReason departureReason) {
+
+        Departure toDeparture() {
+            return new Departure(organisation, personnelNumber.trim(), fullName.trim(), email, lastFunction, departureDate,
+                    departureReason);
+        }
+    }
+
+    @POST
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(summary = "Register a departure",
+               description = "Creates the alumnus record (201) or returns the existing one (200): idempotent on organisation + personnel number.")
+    public Response register(@Valid @NotNull DepartureRequest request) {
+        Registry.Registration registration;
+        try {
+            registration = registry.registerDeparture(request.toDeparture());
+        } catch (PersistenceException concurrentDuplicate) {
+            // Two identical registrations raced and the unique key stopped the second: it now finds the first.
+            registration = registry.registerDeparture(request.toDeparture());
+        }
+        var body = AlumnusResponse.from(registration.alumnus());
+        return registration.created()
+                ? Response.created(URI.create("/api/alumni/" + body.id())).entity(body).build()
+                : Response.ok(body).build();
+    }
+}

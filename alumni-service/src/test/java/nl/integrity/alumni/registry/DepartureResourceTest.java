@@ -1,0 +1,147 @@
+package nl.integrity.alumni.registry;
+
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import nl.integrity.platform.outbox.OutboxMessage;
+import org.junit.jupiter.api.Test;
+
+/** Departures from the HR system, against the real database with real Keycloak tokens. */
+@QuarkusTest
+class DepartureResourceTest {
+
+    static String departure(String organisation, String personnelNumber) {
+        return """
+                {"organisation":"%s","personnelNumber":"%s","fullName":"Jan Test","email":"jan@example.nl",
+                 "lastFunction":"Rechercheur","departureDate":"2026-06-30","departureReason":"REORGANISATION"}"""
+                .formatted(organisation, personnelNumber);
+    }
+
+    static String uniqueNumber() {
+        return "T" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void register_createsAlumnusAndAppendsRegisteredEvent() {
+        String number = uniqueNumber();
+
+        var created = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("POLITIE", number))
+                .when().post("/api/departures")
+                .then().statusCode(201)
+                .body("organisation", equalTo("POLITIE"))
+                .body("personnelNumber", equalTo(number))
+                .body("status", equalTo("DEPARTED"))
+                .body("departureReason", equalTo("REORGANISATION"))
+                .extract();
+        String id = created.path("id");
+        assertTrue(created.header("Location").endsWith("/api/alumni/" + id), created.header("Location"));
+
+        var events = QuarkusTransaction.requiringNew().call(() ->
+                OutboxMessage.<OutboxMessage>list("aggregateId", id));
+        assertEquals(1, events.size());
+        assertEquals("nl.integrity.alumni.registered.v1", events.get(0).eventType);
+        assertEquals("alumni.events", events.get(0).topic);
+    }
+
+    @Test
+    void register_isIdempotentOnOrganisationAndPersonnelNumber() {
+        String number = uniqueNumber();
+        String first = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("KMAR", number))
+                .post("/api/departures").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("KMAR", number))
+                .post("/api/departures")
+                .then().statusCode(200).body("id", equalTo(first));
+
+        long registered = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("aggregateId", first));
+        assertEquals(1, registered, "a repeated registration publishes nothing");
+    }
+
+    @Test
+    void register_samePersonnelNumberInOtherOrganisationIsAnotherAlumnus() {
+        String number = uniqueNumber();
+        String politie = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("POLITIE", number))
+                .post("/api/departures").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("KMAR", number))
+                .post("/api/departures")
+                .then().statusCode(201).body("id", org.hamcrest.Matchers.not(equalTo(politie)));
+    }
+
+    @Test
+    void register_rejectsInvalidFieldsWithProblemListingThem() {
+        long before = QuarkusTransaction.requiringNew().call(() -> Alumnus.count());
+
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                .body("""
+                        {"organisation":"POLITIE","personnelNumber":"no spaces!","fullName":" ","email":"not-an-email",
+                         "departureDate":"2026-06-30"}""")
+                .when().post("/api/departures")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/problems/validation"))
+                .body("status", equalTo(400))
+                .body("errors.field", hasItems("personnelNumber", "fullName", "email", "departureReason"));
+
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> Alumnus.count()), "nothing stored");
+    }
+
+    @Test
+    void register_rejectsUnknownOrganisationAsMalformed() {
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("ACME", uniqueNumber()))
+                .when().post("/api/departures")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/problems/malformed-request"))
+                .body("errors.field", containsInAnyOrder("organisation"));
+    }
+
+    @Test
+    void register_rejectsBodyThatIsNoJson() {
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body("{not json")
+                .when().post("/api/departures")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/problems/malformed-request"));
+    }
+
+    @Test
+    void register_withoutTokenIsUnauthorised() {
+        given().contentType(ContentType.JSON).body(departure("POLITIE", uniqueNumber()))
+                .when().post("/api/departures")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer"));
+    }
+
+    @Test
+    void register_withForgedTokenIsUnauthorised() {
+        String forged = hrSystemToken().substring(0, hrSystemToken().lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(forged).contentType(ContentType.JSON).body(departure("POLITIE", uniqueNumber()))
+                .when().post("/api/departures")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void register_isForbiddenToAnyoneButTheHrSystem() {
+        for (String user : new String[] {"alumnus.politie", "officer.politie", "admin"}) {
+            given().auth().oauth2(tokenFor(user)).contentType(ContentType.JSON).body(departure("POLITIE", uniqueNumber()))
+                    .when().post("/api/departures")
+                    .then().statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/problems/forbidden"));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package nl.integrity.gateway;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.ConnectException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Forwards {@code /api/*} to the service owning the path prefix, with the caller's bearer token
+ * and a request id. Only authenticated calls pass: quarkus-oidc validates the token (signature,
+ * issuer, expiry, audience) before this handler runs; a call without one is refused here. A service that
+ * is down answers a quick 503 problem, one that hangs a 504 after the configured timeout.
+ */
+@ApplicationScoped
+public class ApiProxy {
+
+    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    /** Hop-by-hop headers (RFC 9110 7.6.1) and those the client recomputes are not forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+
+    private final GatewayConfig config;
+    private final List<Map.Entry<String, GatewayConfig.Route>> prefixes;
+    private HttpClient client;
+
+    ApiProxy(GatewayConfig config) {
+        this.config = config;
+        // Longest prefix first, so a more specific route wins.
+        this.prefixes = config.routes().values().stream()
+                .flatMap(route -> route.prefixes().stream().map(p -> Map.entry(p, route)))
+                .sorted(Comparator.comparingInt((Map.Entry<String, GatewayConfig.Route> e) -> e.getKey().length()).reversed())
+                .toList();
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(64));
+        router.route().failureHandler(this::failure);
+        router.route("/api/*")
+                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()))
+                .handler(this::forward);
+    }
+
+    void forward(RoutingContext ctx) {
+        if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            // quarkus-oidc already refused an invalid token (see failure()); here the token is missing.
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            Problems.send(ctx, 401, "unauthorized", "Authentication required", "A valid bearer token is required");
+            return;
+        }
+        String path = ctx.request().path();
+        Optional<GatewayConfig.Route> route = routeFor(path);
+        if (route.isEmpty()) {
+            Problems.send(ctx, 404, "not-found", "Not found", "No API is served under " + path);
+            return;
+        }
+        String requestId = RequestIds.of(ctx);
+        var options = new RequestOptions()
+                .setMethod(ctx.request().method())
+                .setAbsoluteURI(route.get().url().resolve(ctx.request().uri()).toString())
+                .setIdleTimeout(config.timeout().toMillis());
+        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+        ctx.request().headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        headers.set(RequestIds.HEADER, requestId);
+        headers.set("X-Forwarded-For", ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
+        headers.set("X-Forwarded-Proto", ctx.request().scheme());
+        headers.set("X-Forwarded-Host", String.valueOf(ctx.request().authority()));
+        options.setHeaders(headers);
+        Buffer body = ctx.body().buffer();
+
+        client.request(options)
+                .compose(request -> body == null ? request.send() : request.send(body))
+                .onSuccess(response -> relay(ctx, response, requestId))
+                .onFailure(cause -> unavailable(ctx, route.get(), cause));
+    }
+
+    private void relay(RoutingContext ctx, HttpClientResponse response, String requestId) {
+        var out = ctx.response().setStatusCode(response.statusCode());
+        response.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+                out.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        out.headers().set(RequestIds.HEADER, requestId);
+        String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            out.putHeader(HttpHeaders.CONTENT_LENGTH, length);
+        } else {
+            out.setChunked(true);
+        }
+        response.pipeTo(out).onFailure(cause -> {
+            LOG.warnf("Response of %s broke off [request %s]: %s", ctx.request().path(), requestId, cause.toString());
+            out.reset();
+        });
+    }
+
+    private void unavailable(RoutingContext ctx, GatewayConfig.Route route, Throwable cause) {
+        String service = route.url().getAuthority();
+        if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")
+                && !(cause instanceof ConnectTimeoutException)) {
+            LOG.warnf("Service %s did not answer %s in time [request %s]", service, ctx.request().path(), RequestIds.of(ctx));
+            Problems.send(ctx, 504, "service-timeout", "Service did not answer in time",
+                    "The service behind " + ctx.request().path() + " did not answer in time; try again later");
+            return;
+        }
+        LOG.warnf("Service %s unavailable for %s [request %s]: %s", service, ctx.request().path(), RequestIds.of(ctx),
+                cause instanceof ConnectException ? "connection refused" : cause.toString());
+        Problems.send(ctx, 503, "service-unavailable", "Service unavailable",
+                "The service behind " + ctx.request().path() + " is not available; try again later");
+    }
+
+    /** Security and body-limit failures become problems too, never an empty or HTML page. */
+    private void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+                || failure instanceof AuthenticationCompletionException) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            Problems.send(ctx, 401, "unauthorized", "Authentication required", "A valid bearer token is required");
+        } else if (failure instanceof ForbiddenException) {
+            Problems.send(ctx, 403, "forbidden", "Forbidden", "You may not call this operation");
+        } else if (ctx.statusCode() == 413) {
+            Problems.send(ctx, 413, "payload-too-large", "Request too large",
+                    "The request body is larger than " + config.maxBodySize().asLongValue() + " bytes");
+        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            Problems.send(ctx, ctx.statusCode(), "bad-request", "Bad request", "The request could not be handled");
+        } else {
+            LOG.errorf(failure, "Unexpected gateway failure for %s [request %s]", ctx.request().path(), RequestIds.of(ctx));
+            Problems.send(ctx, 500, "internal", "Internal error",
+                    "The gateway failed unexpectedly; quote request id " + RequestIds.of(ctx) + " when reporting it");
+        }
+    }
+
+    Optional<GatewayConfig.Route> routeFor(String path) {
+        return prefixes.stream()
+                .filter(e -> path.equals(e.getKey()) || path.startsWith(e.getKey() + "/"))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+}

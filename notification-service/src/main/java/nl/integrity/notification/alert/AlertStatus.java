@@ -1,0 +1,5 @@
+package nl.integrity.notification.alert;
+
+public enum AlertStatus {
+    NEW, ACKNOWLEDGED, RESOLVED
+}

@@ -1,0 +1,128 @@
+package nl.integrity.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of a REST call into an RFC 9457 {@code application/problem+json}
+ * response. Unexpected exceptions are logged with the request id and answered with an
+ * opaque 500: no stack trace ever reaches a client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(request, e.status(), e.typeSlug(), e.title(), e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(Problem.FieldError::field).distinct()
+                .collect(Collectors.joining(", ", "Invalid fields: ", ""));
+        return respond(request, 400, "validation", "Request is not valid", detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return malformedJson(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = List.of();
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            errors = List.of(new Problem.FieldError(field, "has the wrong type or format"));
+        }
+        return respond(request, 400, "malformed-request", "Request body is not valid JSON for this operation",
+                "The body could not be read" + (errors.isEmpty() ? "" : ": " + errors.get(0).field() + " has the wrong type or format"),
+                errors);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        return Response.fromResponse(respond(request, 401, "unauthorized", "Authentication required",
+                        "A valid bearer token is required", List.of()))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(request, 403, "forbidden", "Forbidden", "Your role does not allow this operation", List.of());
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public Response staleVersion(RuntimeException e, HttpServerRequest request) {
+        return respond(request, 409, "stale-version", "Conflicting update",
+                "The resource was changed by someone else; reload it and try again", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, request);
+        }
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
+        String slug = title.toLowerCase().replace(' ', '-');
+        return respond(request, status, slug, title, e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String requestId = requestId(request);
+        LOG.errorf(e, "Unexpected failure of %s %s [request %s]", request.method(), request.path(), requestId);
+        var problem = new Problem(Problem.type("internal"), "Internal error", 500,
+                "The request failed unexpectedly; quote request id " + requestId + " when reporting it",
+                request.path(), requestId, List.of());
+        return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static Response respond(HttpServerRequest request, int status, String slug, String title, String detail,
+                                    List<Problem.FieldError> errors) {
+        var problem = new Problem(Problem.type(slug), title, status, detail, request.path(), requestId(request), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The gateway's request id, or a fresh one for a direct call. */
+    static String requestId(HttpServerRequest request) {
+        String id = request.getHeader(REQUEST_ID_HEADER);
+        return id != null && !id.isBlank() && id.length() <= 100 ? id : UUID.randomUUID().toString();
+    }
+
+    /** "submit.request.employerName" (method.param.field) becomes "employerName". */
+    private static String fieldOf(String propertyPath) {
+        String[] parts = propertyPath.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
+    }
+}

@@ -1,0 +1,52 @@
+package nl.integrity.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, as the Keycloak access token says. The claims come from user attributes
+ * mapped in the realm: {@code organisation} (POLITIE, KMAR) for alumni and officers, and
+ * {@code personnel_number} linking an alumnus' login to their record in the registry.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String ORGANISATION_CLAIM = "organisation";
+    public static final String PERSONNEL_NUMBER_CLAIM = "personnel_number";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    public String subject() {
+        return token.getSubject();
+    }
+
+    public String username() {
+        return identity.getPrincipal().getName();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The caller's organisation; a staff or alumnus token without one may see nothing. */
+    public String organisation() {
+        return claim(ORGANISATION_CLAIM).orElseThrow(() -> new MissingClaim(ORGANISATION_CLAIM));
+    }
+
+    public String personnelNumber() {
+        return claim(PERSONNEL_NUMBER_CLAIM).orElseThrow(() -> new MissingClaim(PERSONNEL_NUMBER_CLAIM));
+    }
+
+    private Optional<String> claim(String name) {
+        Object value = token.getClaim(name);
+        return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", "")).filter(s -> !s.isBlank());
+    }
+}
