@@ -16,20 +16,20 @@ import nl.integrity.platform.outbox.OutboxMessage;
 import nl.integrity.platform.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
 
-/** The outbox relay publishes a registration to the real Kafka broker as a CloudEvent. */
+/** The outbox relay publishes a registration to the real Kafka broker as a CloudEvent (test.* topics in tests). */
 @QuarkusTest
 class AlumnusRegisteredPublicationTest {
 
     @Test
     void registration_isPublishedToAlumniEventsWithCloudEventsHeaders() throws Exception {
         String number = DepartureResourceTest.uniqueNumber();
-        try (var probe = KafkaProbe.watch("alumni.events")) {
+        try (var probe = KafkaProbe.watch("test.alumni.events")) {
             String id = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
                     .body(DepartureResourceTest.departure("POLITIE", number))
                     .post("/api/departures").then().statusCode(201).extract().path("id");
 
             var record = probe.await(r -> id.equals(r.key()), Duration.ofSeconds(15))
-                    .orElseThrow(() -> new AssertionError("no event for alumnus " + id + " on alumni.events"));
+                    .orElseThrow(() -> new AssertionError("no event for alumnus " + id + " on test.alumni.events"));
 
             assertEquals("nl.integrity.alumni.registered.v1", header(record, "ce_type"));
             assertEquals("1.0", header(record, "ce_specversion"));

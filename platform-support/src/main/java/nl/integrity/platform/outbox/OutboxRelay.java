@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,6 +35,9 @@ import org.jboss.logging.Logger;
  * second picks up whatever that missed (a failed send, rows committed by another instance).
  * All publishing runs on one relay thread per instance.
  *
+ * <p>{@code platform.outbox.topic-prefix} (tests: {@code test.}) keeps a test run's events apart
+ * from those of a platform running on the same broker.
+ *
  * <p>Safe with several instances: each batch runs under a PostgreSQL transaction-scoped
  * advisory lock, so only one instance publishes at a time and the order per aggregate holds.
  */
@@ -50,19 +54,22 @@ public class OutboxRelay {
     private final URI source;
     private final int batchSize;
     private final java.time.Duration ackTimeout;
+    private final String topicPrefix;
 
     OutboxRelay(EntityManager em,
                 @Channel("outbox") MutinyEmitter<String> emitter,
                 Clock clock,
                 @ConfigProperty(name = "quarkus.application.name") String applicationName,
                 @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "200") int batchSize,
-                @ConfigProperty(name = "platform.outbox.ack-timeout", defaultValue = "PT10S") java.time.Duration ackTimeout) {
+                @ConfigProperty(name = "platform.outbox.ack-timeout", defaultValue = "PT10S") java.time.Duration ackTimeout,
+                @ConfigProperty(name = "platform.outbox.topic-prefix") Optional<String> topicPrefix) {
         this.em = em;
         this.emitter = emitter;
         this.clock = clock;
         this.source = URI.create("/" + applicationName);
         this.batchSize = batchSize;
         this.ackTimeout = ackTimeout;
+        this.topicPrefix = topicPrefix.orElse("");
     }
 
     private final ExecutorService relayThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
@@ -143,7 +150,7 @@ public class OutboxRelay {
                 .build();
         var kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(m.aggregateId)
-                .withTopic(m.topic)
+                .withTopic(topicPrefix + m.topic)
                 .build();
         return emitter.sendMessage(Message.of(m.payload, Metadata.of(cloudEvent, kafka)));
     }

@@ -110,6 +110,34 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * A test consumer reads from the end of its topic ({@code auto.offset.reset=latest}), so it
+     * misses what is published before it has its partitions. This publishes fresh probe events
+     * until one has its effect; from then on the consumer sees everything published.
+     *
+     * @param publishProbe publishes a new, unique probe event on each call
+     * @param probeSeen    whether the last probe had its effect
+     */
+    public static void awaitConsumerJoined(Runnable publishProbe, java.util.function.BooleanSupplier probeSeen, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            publishProbe.run();
+            Instant probeDeadline = Instant.now().plusSeconds(2);
+            while (Instant.now().isBefore(probeDeadline)) {
+                if (probeSeen.getAsBoolean()) {
+                    return;
+                }
+                try {
+                    Thread.sleep(50); // polling the effect of an asynchronous consumer; nothing to await on
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new AssertionError("The service's consumer did not join its topic within " + timeout);
+    }
+
     @Override
     public void close() {
         consumer.close();

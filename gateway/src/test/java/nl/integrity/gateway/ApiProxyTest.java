@@ -1,0 +1,91 @@
+package nl.integrity.gateway;
+
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/** The gateway checks real Keycloak tokens, forwards to the owning service and fails with problems. */
+@QuarkusTest
+@QuarkusTestResource(EchoService.class)
+class ApiProxyTest {
+
+    @Test
+    void forwardsToTheOwningServiceWithTokenQueryBodyAndRequestId() {
+        String token = hrSystemToken();
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"a\":1}")
+                .header("X-Request-Id", "trace-me-42")
+                .when().post("/api/departures?dryRun=true")
+                .then().statusCode(201)
+                .header("Location", equalTo("/api/alumni/echoed"))
+                .header("X-Request-Id", equalTo("trace-me-42"))
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/departures?dryRun=true"))
+                .body("authorization", equalTo("Bearer " + token))
+                .body("requestId", equalTo("trace-me-42"))
+                .body("body", equalTo("{'a':1}"));
+    }
+
+    @Test
+    void givesEveryRequestAnIdWhenTheCallerHasNone() {
+        given().auth().oauth2(tokenFor("officer.politie"))
+                .when().get("/api/alumni/123")
+                .then().statusCode(200)
+                .body("requestId", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void refusesCallsWithoutTokenWithProblem() {
+        given().when().get("/api/alumni/123")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer"))
+                .body("type", endsWith("/problems/unauthorized"));
+    }
+
+    @Test
+    void refusesForgedTokenWithProblem() {
+        String token = tokenFor("officer.politie");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "Zm9yZ2Vk";
+        given().auth().oauth2(forged).when().get("/api/alumni/123")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void answersQuickProblemWhenTheServiceIsDown() {
+        given().auth().oauth2(tokenFor("alumnus.politie"))
+                .when().get("/api/declarations")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/problems/service-unavailable"))
+                .body("requestId", matchesPattern(".+"))
+                // Connection refused is immediate; well under the 10 s service timeout, not a hang.
+                .time(lessThan(5000L));
+    }
+
+    @Test
+    void answersNotFoundProblemForPathsNoServiceServes() {
+        given().auth().oauth2(tokenFor("alumnus.politie"))
+                .when().get("/api/unknown")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void refusesBodiesOverTheLimit() {
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                .body("{\"big\":\"" + "x".repeat(2048) + "\"}")
+                .when().post("/api/departures")
+                .then().statusCode(413)
+                .contentType("application/problem+json");
+    }
+}
