@@ -1,0 +1,114 @@
+package nl.integrity.e2e;
+
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton's journey through the gateway with all four services, Kafka, Keycloak
+ * and PostgreSQL running: HR registers a departure, the alumnus declares, the integrity office
+ * of the same organisation gets an alert, the other organisation's office sees nothing.
+ */
+class DeclarationJourneyIT {
+
+    private TestAlumni.Login alumnus;
+
+    @BeforeAll
+    static void throughTheGateway() {
+        RestAssured.baseURI = System.getProperty("gateway.url", "http://localhost:8080");
+        RestAssured.port = -1;
+    }
+
+    @BeforeEach
+    void freshAlumnusLogin() {
+        alumnus = TestAlumni.create("POLITIE");
+    }
+
+    @AfterEach
+    void removeLogin() {
+        TestAlumni.delete(alumnus);
+    }
+
+    @Test
+    void departureDeclarationAlert_visibleToOwnOrganisationOnly() {
+        // 1. The HR system registers the departure (client credentials).
+        String alumnusId = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                .body("""
+                        {"organisation":"POLITIE","personnelNumber":"%s","fullName":"Eind Tot Eind",
+                         "departureDate":"2026-10-31","departureReason":"VOLUNTARY","lastFunction":"Digitaal rechercheur"}"""
+                        .formatted(alumnus.personnelNumber()))
+                .post("/api/departures")
+                .then().statusCode(201).extract().path("id");
+
+        // 2. The alumnus logs in through Keycloak's login page and finds their record.
+        String alumnusToken = tokenFor(alumnus.username(), alumnus.password());
+        given().auth().oauth2(alumnusToken).get("/api/alumni/me")
+                .then().statusCode(200).body("id", equalTo(alumnusId));
+
+        // 3. The alumnus declares, once declaration-service has the registration from alumni.events.
+        String declaration = """
+                {"employerName":"CyberGuard Nederland BV","sector":"ICT security","role":"Incident responder","startDate":"2027-01-15"}""";
+        long registeredAt = System.nanoTime();
+        String[] declarationId = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Response r = given().auth().oauth2(alumnusToken).contentType(ContentType.JSON).body(declaration)
+                    .post("/api/declarations");
+            if (r.statusCode() == 201) {
+                declarationId[0] = r.path("id");
+                return true;
+            }
+            if (r.statusCode() != 422) {
+                throw new AssertionError("declaration refused: " + r.statusCode() + " " + r.asString());
+            }
+            return false;
+        });
+        long submittedAt = System.nanoTime();
+
+        // 4. The POLITIE integrity office gets an alert.
+        String officer = tokenFor("officer.politie");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() ->
+                given().auth().oauth2(officer).queryParam("declarationId", declarationId[0]).get("/api/alerts")
+                        .then().statusCode(200).extract().<List<?>>path("").size() == 1);
+        long alertVisibleAt = System.nanoTime();
+        given().auth().oauth2(officer).queryParam("declarationId", declarationId[0]).get("/api/alerts")
+                .then().body("[0].kind", equalTo("DECLARATION_SUBMITTED"))
+                .body("[0].alumnusId", equalTo(alumnusId));
+        given().auth().oauth2(officer).get("/api/declarations/{id}", declarationId[0])
+                .then().statusCode(200).body("employerName", equalTo("CyberGuard Nederland BV"));
+
+        // 5. The KMAR office and another alumnus see none of it.
+        String kmarOfficer = tokenFor("officer.kmar");
+        given().auth().oauth2(kmarOfficer).queryParam("declarationId", declarationId[0]).get("/api/alerts")
+                .then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(kmarOfficer).get("/api/declarations/{id}", declarationId[0]).then().statusCode(404);
+        given().auth().oauth2(kmarOfficer).get("/api/alumni/{id}", alumnusId).then().statusCode(404);
+        given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/declarations")
+                .then().statusCode(200).body("id", not(hasItem(declarationId[0])));
+        given().auth().oauth2(alumnusToken).get("/api/declarations")
+                .then().statusCode(200).body("id", hasItem(declarationId[0]));
+
+        System.out.printf("[e2e latency] registration -> declaration accepted: %d ms; declaration submitted -> alert visible: %d ms%n",
+                (submittedAt - registeredAt) / 1_000_000, (alertVisibleAt - submittedAt) / 1_000_000);
+    }
+
+    @Test
+    void callsWithoutTokenAreRefusedAtTheGateway() {
+        given().get("/api/alerts").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,56 @@
+package nl.integrity.e2e;
+
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.KEYCLOAK_URL;
+import static nl.integrity.platform.testing.KeycloakLogins.masterAdminToken;
+
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Creates a fresh alumnus login in the real Keycloak for one journey, linked to a fresh personnel
+ * number the way production links them (user attributes {@code organisation} and
+ * {@code personnel_number}), and removes it afterwards.
+ */
+final class TestAlumni {
+
+    private static final String ADMIN_API = KEYCLOAK_URL + "/admin/realms/integrity";
+
+    record Login(String userId, String username, String password, String organisation, String personnelNumber) {
+    }
+
+    private TestAlumni() {
+    }
+
+    static Login create(String organisation) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String username = "e2e-" + suffix;
+        String personnelNumber = "E2E-" + suffix;
+        String password = "pw-" + UUID.randomUUID();
+        Map<String, Object> user = Map.of(
+                "username", username,
+                "enabled", true,
+                "emailVerified", true,
+                "firstName", "Eind",
+                "lastName", "Tot Eind",
+                "email", username + "@e2e.integrity.example.nl",
+                "attributes", Map.of("organisation", List.of(organisation), "personnel_number", List.of(personnelNumber)),
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        String location = given().auth().oauth2(masterAdminToken()).contentType(ContentType.JSON).body(user)
+                .post(ADMIN_API + "/users")
+                .then().statusCode(201).extract().header("Location");
+        String userId = location.substring(location.lastIndexOf('/') + 1);
+        Map<String, Object> role = given().auth().oauth2(masterAdminToken())
+                .get(ADMIN_API + "/roles/alumnus").then().statusCode(200).extract().as(Map.class);
+        given().auth().oauth2(masterAdminToken()).contentType(ContentType.JSON).body(List.of(role))
+                .post(ADMIN_API + "/users/" + userId + "/role-mappings/realm")
+                .then().statusCode(204);
+        return new Login(userId, username, password, organisation, personnelNumber);
+    }
+
+    static void delete(Login login) {
+        given().auth().oauth2(masterAdminToken()).delete(ADMIN_API + "/users/" + login.userId());
+    }
+}
