@@ -1,7 +1,6 @@
 package nl.integrity.alumni.registry;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
+import org.hibernate.exception.ConstraintViolationException;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,8 +56,8 @@ public class DepartureResource {
         Registry.Registration registration;
         try {
             registration = registry.registerDeparture(request.toDeparture());
-        } catch (PersistenceException concurrentDuplicate) {
-            // Two identical registrations raced and the unique key stopped the second: it now finds the first.
+        } catch (ConstraintViolationException concurrentTwin) {
+            // Two identical registrations raced and the unique key stopped this one: it now finds the other.
             registration = registry.registerDeparture(request.toDeparture());
         }
         var body = AlumnusResponse.from(registration.alumnus());

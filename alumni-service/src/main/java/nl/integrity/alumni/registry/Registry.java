@@ -33,7 +33,8 @@ public class Registry {
             return new Registration(existing.get(), false);
         }
         var alumnus = Alumnus.register(departure, clock);
-        alumnus.persist();
+        // Flushed here, so a concurrent twin registration fails inside this method on the unique key.
+        alumnus.persistAndFlush();
         outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusRegistered.TYPE,
                 "alumni/" + alumnus.id, AlumnusRegistered.of(alumnus));
         return new Registration(alumnus, true);

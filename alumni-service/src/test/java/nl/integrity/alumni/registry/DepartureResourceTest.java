@@ -69,6 +69,33 @@ class DepartureResourceTest {
     }
 
     @Test
+    void register_concurrentTwinsCreateOneAlumnus() throws Exception {
+        String token = hrSystemToken();
+        for (int round = 0; round < 5; round++) {
+            String number = uniqueNumber();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                var calls = new java.util.ArrayList<java.util.concurrent.Future<io.restassured.response.Response>>();
+                for (int i = 0; i < 4; i++) {
+                    calls.add(pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                            .body(departure("POLITIE", number)).post("/api/departures")));
+                }
+                var statuses = new java.util.ArrayList<Integer>();
+                var ids = new java.util.HashSet<String>();
+                for (var call : calls) {
+                    statuses.add(call.get().statusCode());
+                    ids.add(call.get().path("id"));
+                }
+                assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one creation among " + statuses);
+                assertEquals(3, statuses.stream().filter(s -> s == 200).count(), "the others find it: " + statuses);
+                assertEquals(1, ids.size(), "one alumnus");
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
     void register_samePersonnelNumberInOtherOrganisationIsAnotherAlumnus() {
         String number = uniqueNumber();
         String politie = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("POLITIE", number))

@@ -2,6 +2,7 @@ package nl.integrity.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -47,6 +48,7 @@ public class Caller {
 
     private Optional<String> claim(String name) {
         Object value = token.getClaim(name);
-        return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", "")).filter(s -> !s.isBlank());
+        String text = value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
+        return Optional.ofNullable(text).filter(s -> !s.isBlank());
     }
 }
