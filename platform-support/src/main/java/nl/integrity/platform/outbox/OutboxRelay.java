@@ -45,8 +45,8 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary constant identifying the relay's advisory lock within one service database. */
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
+    /** Identifies the relay's advisory lock within one service database ("outbox" in ASCII). */
+    public static final long ADVISORY_LOCK_KEY = 0x6f7574626f78L;
 
     private final EntityManager em;
     private final MutinyEmitter<String> emitter;
@@ -120,7 +120,7 @@ public class OutboxRelay {
      */
     int publishBatch() {
         boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK)
+                .setParameter(1, ADVISORY_LOCK_KEY)
                 .getSingleResult();
         if (!locked) {
             return 0;
