@@ -5,7 +5,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import nl.integrity.platform.inbox.IncomingEvent;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -36,15 +35,12 @@ public class AlumniEventsConsumer {
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        var event = IncomingEvent.from(record);
-        if (!processed.firstTime(CONSUMER, event.id())) {
-            LOG.debugf("Event %s already processed; skipped", event.id());
-            return;
-        }
-        switch (event.type()) {
-            case AlumnusRegistered.TYPE -> registered(event.payloadAs(json, AlumnusRegistered.class));
-            default -> LOG.debugf("Ignoring event type %s", event.type());
-        }
+        processed.handleOnce(CONSUMER, record, event -> {
+            switch (event.type()) {
+                case AlumnusRegistered.TYPE -> registered(event.payloadAs(json, AlumnusRegistered.class));
+                default -> LOG.debugf("Ignoring event type %s", event.type());
+            }
+        });
     }
 
     private void registered(AlumnusRegistered e) {

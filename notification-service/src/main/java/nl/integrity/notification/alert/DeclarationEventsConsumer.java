@@ -36,15 +36,12 @@ public class DeclarationEventsConsumer {
     @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        var event = IncomingEvent.from(record);
-        if (!processed.firstTime(CONSUMER, event.id())) {
-            LOG.debugf("Event %s already processed; skipped", event.id());
-            return;
-        }
-        switch (event.type()) {
-            case DeclarationSubmitted.TYPE -> submitted(event, event.payloadAs(json, DeclarationSubmitted.class));
-            default -> LOG.debugf("Ignoring event type %s", event.type());
-        }
+        processed.handleOnce(CONSUMER, record, event -> {
+            switch (event.type()) {
+                case DeclarationSubmitted.TYPE -> submitted(event, event.payloadAs(json, DeclarationSubmitted.class));
+                default -> LOG.debugf("Ignoring event type %s", event.type());
+            }
+        });
     }
 
     private void submitted(IncomingEvent event, DeclarationSubmitted e) {

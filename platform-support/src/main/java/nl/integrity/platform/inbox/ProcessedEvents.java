@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
 
 /**
  * The processed-events inbox: remembers which event ids a consumer already handled, in the
@@ -12,10 +15,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProcessedEvents {
 
+    private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
     private final EntityManager em;
 
     ProcessedEvents(EntityManager em) {
         this.em = em;
+    }
+
+    /**
+     * Reads the record as a CloudEvent and hands it to {@code handler} unless {@code consumer}
+     * processed that event id before. Call it in the transaction of the handler's effect; a
+     * record that is no CloudEvent throws {@link IncomingEvent.MalformedEvent}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handleOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+        var event = IncomingEvent.from(record);
+        if (firstTime(consumer, event.id())) {
+            handler.accept(event);
+        } else {
+            LOG.debugf("%s: event %s (%s) already processed; skipped", consumer, event.id(), event.type());
+        }
     }
 
     /**
