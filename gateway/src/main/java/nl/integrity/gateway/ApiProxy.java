@@ -64,6 +64,9 @@ public class ApiProxy {
         router.route("/api/*")
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()))
                 .handler(this::forward);
+        // Anything no route served (the portal arrives with the gateway-and-portal issue) is a 404 problem.
+        router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
+                "Nothing is served under " + ctx.request().path()));
     }
 
     void forward(RoutingContext ctx) {

@@ -81,6 +81,14 @@ class ApiProxyTest {
     }
 
     @Test
+    void answersNotFoundProblemOutsideTheApiToo() {
+        given().when().get("/no/such/page")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void refusesBodiesOverTheLimit() {
         given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
                 .body("{\"big\":\"" + "x".repeat(2048) + "\"}")
