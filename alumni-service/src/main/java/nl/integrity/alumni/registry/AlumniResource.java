@@ -30,7 +30,7 @@ public class AlumniResource {
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "My own record", description = "Found through the organisation and personnel number in my token.")
     public AlumnusResponse me() {
-        var organisation = Organisation.valueOf(caller.organisation());
+        var organisation = Organisation.fromClaim(caller.organisation());
         return Alumnus.findByPersonnelNumber(organisation, caller.personnelNumber())
                 .map(AlumnusResponse::from)
                 .orElseThrow(() -> new NotFound("Alumnus record for personnel number", caller.personnelNumber()));
