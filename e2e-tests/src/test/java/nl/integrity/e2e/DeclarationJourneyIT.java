@@ -50,7 +50,8 @@ class DeclarationJourneyIT {
         String alumnusId = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
                 .body("""
                         {"organisation":"POLITIE","personnelNumber":"%s","fullName":"Eind Tot Eind",
-                         "departureDate":"2026-10-31","departureReason":"VOLUNTARY","lastFunction":"Digitaal rechercheur"}"""
+                         "functions":[{"functionCode":"REC-DIG","from":"2022-01-01"}],
+                         "departureDate":"2026-10-31","departureReason":"VOLUNTARY"}"""
                         .formatted(alumnus.personnelNumber()))
                 .post("/api/departures")
                 .then().statusCode(201).extract().path("id");
@@ -58,7 +59,9 @@ class DeclarationJourneyIT {
         // 2. The alumnus logs in through Keycloak's login page and finds their record.
         String alumnusToken = tokenFor(alumnus.username(), alumnus.password());
         given().auth().oauth2(alumnusToken).get("/api/alumni/me")
-                .then().statusCode(200).body("id", equalTo(alumnusId));
+                .then().statusCode(200).body("id", equalTo(alumnusId))
+                .body("obligationWindow.end", equalTo("2028-04-30"))
+                .body("obligationWindow.functionCode", equalTo("REC-DIG"));
 
         // 3. The alumnus declares, once declaration-service has the registration from alumni.events.
         String declaration = """

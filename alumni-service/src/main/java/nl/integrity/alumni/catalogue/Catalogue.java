@@ -1,6 +1,7 @@
 package nl.integrity.alumni.catalogue;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
@@ -15,10 +16,12 @@ public class Catalogue {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final Event<FunctionRatingChanged> ratingChanged;
 
-    Catalogue(Outbox outbox, Clock clock) {
+    Catalogue(Outbox outbox, Clock clock, Event<FunctionRatingChanged> ratingChanged) {
         this.outbox = outbox;
         this.clock = clock;
+        this.ratingChanged = ratingChanged;
     }
 
     @Transactional
@@ -40,8 +43,10 @@ public class Catalogue {
     public FunctionProfile change(Organisation organisation, UUID id, int expectedVersion, FunctionDefinition definition,
                                   String by) {
         var profile = find(organisation, id);
-        profile.change(expectedVersion, definition, by, clock)
-                .ifPresent(added -> publish(profile, FunctionProfileChanged.Change.CHANGED));
+        profile.change(expectedVersion, definition, by, clock).ifPresent(added -> {
+            publish(profile, FunctionProfileChanged.Change.CHANGED);
+            ratingChanged.fire(new FunctionRatingChanged(organisation, profile.code));
+        });
         return profile;
     }
 

@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
@@ -20,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AlumniResource {
 
     private final Caller caller;
+    private final Clock clock;
 
-    AlumniResource(Caller caller) {
+    AlumniResource(Caller caller, Clock clock) {
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -32,7 +36,7 @@ public class AlumniResource {
     public AlumnusResponse me() {
         var organisation = Organisation.fromClaim(caller.organisation());
         return Alumnus.findByPersonnelNumber(organisation, caller.personnelNumber())
-                .map(AlumnusResponse::from)
+                .map(a -> AlumnusResponse.from(a, LocalDate.now(clock)))
                 .orElseThrow(() -> new NotFound("Alumnus record for personnel number", caller.personnelNumber()));
     }
 
@@ -43,7 +47,7 @@ public class AlumniResource {
     public AlumnusResponse byId(@PathParam("id") UUID id) {
         return Alumnus.<Alumnus>findByIdOptional(id)
                 .filter(a -> a.organisation.name().equals(caller.organisation()))
-                .map(AlumnusResponse::from)
+                .map(a -> AlumnusResponse.from(a, LocalDate.now(clock)))
                 .orElseThrow(() -> new NotFound("Alumnus", id));
     }
 }

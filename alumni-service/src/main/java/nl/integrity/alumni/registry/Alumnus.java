@@ -1,7 +1,12 @@
 package nl.integrity.alumni.registry;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +16,11 @@ import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import nl.integrity.alumni.catalogue.RiskLevel;
 import java.util.UUID;
 
 /** A former employee (or one who announced leaving), identified within their organisation by personnel number. */
@@ -34,8 +43,31 @@ public class Alumnus extends PanacheEntityBase {
 
     public String email;
 
+    /** Code of the function held last. */
     @Column(name = "last_function")
     public String lastFunction;
+
+    public String unit;
+
+    /** Functions held, as HR reported them; the last five years before departure count. Few, always shown. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "alumnus_function", joinColumns = @JoinColumn(name = "alumnus_id"))
+    @OrderColumn(name = "position")
+    public List<HeldFunction> functions = new ArrayList<>();
+
+    @Column(name = "window_start")
+    LocalDate windowStart;
+    @Column(name = "window_end")
+    LocalDate windowEnd;
+    @Column(name = "window_months")
+    Integer windowMonths;
+    @Column(name = "window_function_code")
+    String windowFunctionCode;
+    @Column(name = "window_function_version_id")
+    UUID windowFunctionVersionId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "window_risk_level")
+    RiskLevel windowRiskLevel;
 
     @Column(name = "departure_date", nullable = false)
     public LocalDate departureDate;
@@ -65,12 +97,36 @@ public class Alumnus extends PanacheEntityBase {
         alumnus.personnelNumber = departure.personnelNumber();
         alumnus.fullName = departure.fullName();
         alumnus.email = departure.email();
-        alumnus.lastFunction = departure.lastFunction();
+        alumnus.unit = departure.unit();
+        alumnus.functions = new ArrayList<>(departure.functions());
+        alumnus.lastFunction = departure.functions().stream()
+                .max(Comparator.comparing((HeldFunction f) -> f.lastDay(departure.departureDate())).thenComparing(f -> f.from))
+                .map(f -> f.functionCode)
+                .orElse(null);
         alumnus.departureDate = departure.departureDate();
         alumnus.departureReason = departure.departureReason();
         alumnus.status = departure.departureDate().isAfter(LocalDate.now(clock)) ? AlumnusStatus.LEAVING : AlumnusStatus.DEPARTED;
         alumnus.registeredAt = clock.instant();
         return alumnus;
+    }
+
+    public Optional<ObligationWindow> obligationWindow() {
+        return windowStart == null ? Optional.empty() : Optional.of(new ObligationWindow(windowStart, windowEnd,
+                windowMonths, windowFunctionCode, windowFunctionVersionId, windowRiskLevel));
+    }
+
+    /** Sets the window computed now; says whether it differs from the one the record had. */
+    boolean applyWindow(Optional<ObligationWindow> window) {
+        if (window.equals(obligationWindow())) {
+            return false;
+        }
+        windowStart = window.map(ObligationWindow::start).orElse(null);
+        windowEnd = window.map(ObligationWindow::end).orElse(null);
+        windowMonths = window.map(ObligationWindow::coolingOffMonths).orElse(null);
+        windowFunctionCode = window.map(ObligationWindow::functionCode).orElse(null);
+        windowFunctionVersionId = window.map(ObligationWindow::functionProfileVersionId).orElse(null);
+        windowRiskLevel = window.map(ObligationWindow::riskLevel).orElse(null);
+        return true;
     }
 
     static Optional<Alumnus> findByPersonnelNumber(Organisation organisation, String personnelNumber) {

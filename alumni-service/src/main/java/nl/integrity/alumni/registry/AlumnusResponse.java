@@ -2,14 +2,31 @@ package nl.integrity.alumni.registry;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import nl.integrity.alumni.catalogue.RiskLevel;
 
 public record AlumnusResponse(UUID id, Organisation organisation, String personnelNumber, String fullName, String email,
-                              String lastFunction, LocalDate departureDate, DepartureReason departureReason,
-                              AlumnusStatus status, Instant registeredAt, long version) {
+                              String unit, String lastFunction, List<FunctionHeldResponse> functions,
+                              LocalDate departureDate, DepartureReason departureReason, AlumnusStatus status,
+                              WindowResponse obligationWindow, Instant registeredAt, long version) {
 
-    static AlumnusResponse from(Alumnus a) {
-        return new AlumnusResponse(a.id, a.organisation, a.personnelNumber, a.fullName, a.email, a.lastFunction,
-                a.departureDate, a.departureReason, a.status, a.registeredAt, a.version);
+    public record FunctionHeldResponse(String functionCode, LocalDate from, LocalDate until) {
+    }
+
+    /**
+     * The obligation window: declare every new activity before it starts, from {@code start} up
+     * to (not including) {@code end}. Null when no function held asks for a cooling-off period.
+     */
+    public record WindowResponse(LocalDate start, LocalDate end, int coolingOffMonths, String functionCode,
+                                 UUID functionProfileVersionId, RiskLevel riskLevel, boolean active) {
+    }
+
+    static AlumnusResponse from(Alumnus a, LocalDate today) {
+        var window = a.obligationWindow().map(w -> new WindowResponse(w.start(), w.end(), w.coolingOffMonths(),
+                w.functionCode(), w.functionProfileVersionId(), w.riskLevel(), w.activeOn(today))).orElse(null);
+        return new AlumnusResponse(a.id, a.organisation, a.personnelNumber, a.fullName, a.email, a.unit, a.lastFunction,
+                a.functions.stream().map(f -> new FunctionHeldResponse(f.functionCode, f.from, f.until)).toList(),
+                a.departureDate, a.departureReason, a.status, window, a.registeredAt, a.version);
     }
 }

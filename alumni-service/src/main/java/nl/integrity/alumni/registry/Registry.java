@@ -1,19 +1,28 @@
 package nl.integrity.alumni.registry;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import nl.integrity.alumni.catalogue.FunctionRatingChanged;
+import nl.integrity.alumni.catalogue.Ratings;
 import nl.integrity.platform.outbox.Outbox;
 
-/** Application service of the registry: the transaction boundary around registering departures. */
+/** Application service of the registry: the transaction boundary around departures and obligation windows. */
 @ApplicationScoped
 public class Registry {
 
     private final Outbox outbox;
+    private final Ratings ratings;
     private final Clock clock;
 
-    Registry(Outbox outbox, Clock clock) {
+    Registry(Outbox outbox, Ratings ratings, Clock clock) {
         this.outbox = outbox;
+        this.ratings = ratings;
         this.clock = clock;
     }
 
@@ -23,8 +32,10 @@ public class Registry {
 
     /**
      * Registers a departure, idempotent on organisation + personnel number: a repeated call
-     * returns the existing record and publishes nothing. A new record and its
-     * {@link AlumnusRegistered} event are stored in one transaction.
+     * returns the existing record and publishes nothing. A new record, its obligation window and
+     * its {@link AlumnusRegistered} event are stored in one transaction.
+     *
+     * @throws UnknownFunctionCodes when a function held is not in the organisation's catalogue
      */
     @Transactional
     public Registration registerDeparture(Departure departure) {
@@ -32,11 +43,39 @@ public class Registry {
         if (existing.isPresent()) {
             return new Registration(existing.get(), false);
         }
+        Set<String> codes = departure.functions().stream().map(f -> f.functionCode).collect(Collectors.toSet());
+        var rated = ratings.of(departure.organisation(), codes);
+        if (rated.size() < codes.size()) {
+            Set<String> unknown = new TreeSet<>(codes);
+            unknown.removeAll(rated.keySet());
+            throw new UnknownFunctionCodes(departure.organisation(), unknown);
+        }
         var alumnus = Alumnus.register(departure, clock);
+        alumnus.applyWindow(ObligationWindow.compute(departure.departureDate(), alumnus.functions, rated));
         // Flushed here, so a concurrent twin registration fails inside this method on the unique key.
         alumnus.persistAndFlush();
         outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusRegistered.TYPE,
                 "alumni/" + alumnus.id, AlumnusRegistered.of(alumnus));
         return new Registration(alumnus, true);
+    }
+
+    /**
+     * A function's rating changed: the windows of everyone who held it are computed again, and
+     * each one that moved is announced. Runs in the catalogue change's transaction.
+     */
+    void recomputeWindows(@Observes FunctionRatingChanged changed) {
+        List<Alumnus> holders = Alumnus.list("""
+                select distinct a from Alumnus a join a.functions f
+                where a.organisation = ?1 and f.functionCode = ?2 and a.status <> ?3""",
+                changed.organisation(), changed.code(), AlumnusStatus.ANONYMISED);
+        for (Alumnus alumnus : holders) {
+            var codes = alumnus.functions.stream().map(f -> f.functionCode).collect(Collectors.toSet());
+            var window = ObligationWindow.compute(alumnus.departureDate, alumnus.functions,
+                    ratings.of(alumnus.organisation, codes));
+            if (alumnus.applyWindow(window)) {
+                outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), ObligationWindowChanged.TYPE,
+                        "alumni/" + alumnus.id, ObligationWindowChanged.of(alumnus, "FUNCTION_PROFILE_CHANGED"));
+            }
+        }
     }
 }

@@ -21,11 +21,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DepartureResourceTest {
 
+    /** A departure after a career in investigation: a seeded HIGH-risk, 12-month function last. */
     static String departure(String organisation, String personnelNumber) {
+        String investigator = organisation.equals("KMAR") ? "REC-MAR" : "REC-TAC";
+        String support = organisation.equals("KMAR") ? "BED-STF" : "BED-ADM";
         return """
-                {"organisation":"%s","personnelNumber":"%s","fullName":"Jan Test","email":"jan@example.nl",
-                 "lastFunction":"Rechercheur","departureDate":"2026-06-30","departureReason":"REORGANISATION"}"""
-                .formatted(organisation, personnelNumber);
+                {"organisation":"%s","personnelNumber":"%s","fullName":"Jan Test","email":"jan@example.nl","unit":"Recherche Noord",
+                 "functions":[{"functionCode":"%s","from":"2015-01-01","until":"2022-12-31"},
+                              {"functionCode":"%s","from":"2023-01-01"}],
+                 "departureDate":"2026-06-30","departureReason":"REORGANISATION"}"""
+                .formatted(organisation, personnelNumber, support, investigator);
     }
 
     static String uniqueNumber() {
@@ -52,6 +57,45 @@ class DepartureResourceTest {
         assertEquals(1, events.size());
         assertEquals("nl.integrity.alumni.registered.v1", events.get(0).eventType);
         assertEquals("alumni.events", events.get(0).topic);
+    }
+
+    @Test
+    void register_computesTheObligationWindowFromTheRiskiestFunction() {
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("POLITIE", uniqueNumber()))
+                .when().post("/api/departures")
+                .then().statusCode(201)
+                .body("lastFunction", equalTo("REC-TAC"))
+                .body("unit", equalTo("Recherche Noord"))
+                .body("functions.functionCode", org.hamcrest.Matchers.contains("BED-ADM", "REC-TAC"))
+                .body("obligationWindow.start", equalTo("2026-06-30"))
+                .body("obligationWindow.end", equalTo("2027-06-30"))
+                .body("obligationWindow.coolingOffMonths", equalTo(12))
+                .body("obligationWindow.functionCode", equalTo("REC-TAC"))
+                .body("obligationWindow.riskLevel", equalTo("HIGH"))
+                .body("obligationWindow.functionProfileVersionId", equalTo("82045ad7-9852-588a-89de-4682b6b18535"));
+    }
+
+    @Test
+    void register_refusesFunctionsTheCatalogueDoesNotKnow() {
+        String number = uniqueNumber();
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                .body(departure("KMAR", number).replace("REC-MAR", "NO-SUCH-FUNCTION"))
+                .when().post("/api/departures")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/problems/unknown-function-code"))
+                .body("detail", org.hamcrest.Matchers.containsString("NO-SUCH-FUNCTION"));
+        long stored = QuarkusTransaction.requiringNew().call(() -> Alumnus.count("personnelNumber", number));
+        assertEquals(0, stored);
+    }
+
+    @Test
+    void register_refusesAFunctionPeriodThatEndsBeforeItStarts() {
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                .body(departure("POLITIE", uniqueNumber()).replace("\"until\":\"2022-12-31\"", "\"until\":\"2014-12-31\""))
+                .when().post("/api/departures")
+                .then().statusCode(400)
+                .body("errors.field", hasItems("functions[0].period"));
     }
 
     @Test

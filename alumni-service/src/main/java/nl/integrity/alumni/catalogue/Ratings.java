@@ -1,0 +1,23 @@
+package nl.integrity.alumni.catalogue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.integrity.alumni.registry.Organisation;
+
+/** The catalogue's current rating of function codes (retired profiles still rate what was held). */
+@ApplicationScoped
+public class Ratings {
+
+    /** Ratings of those codes the organisation's catalogue knows; unknown codes are absent. */
+    public Map<String, FunctionRating> of(Organisation organisation, Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return FunctionProfile.<FunctionProfile>list("organisation = ?1 and code in ?2", organisation, codes).stream()
+                .map(FunctionProfile::current)
+                .collect(Collectors.toMap(v -> v.profile.code,
+                        v -> new FunctionRating(v.profile.code, v.id, v.riskLevel, v.coolingOffMonths)));
+    }
+}
