@@ -99,7 +99,8 @@ class DeclarationJourneyIT {
         given().auth().oauth2(kmarOfficer).queryParam("declarationId", declarationId[0]).get("/api/alerts")
                 .then().statusCode(200).body("", hasSize(0));
         given().auth().oauth2(kmarOfficer).get("/api/declarations/{id}", declarationId[0]).then().statusCode(404);
-        given().auth().oauth2(kmarOfficer).get("/api/alumni/{id}", alumnusId).then().statusCode(404);
+        given().auth().oauth2(kmarOfficer).queryParam("purpose", "DECLARATION_REVIEW")
+                .get("/api/alumni/{id}", alumnusId).then().statusCode(404);
         given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/declarations")
                 .then().statusCode(200).body("id", not(hasItem(declarationId[0])));
         given().auth().oauth2(alumnusToken).get("/api/declarations")

@@ -5,10 +5,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.integrity.alumni.audit.AuditLog;
+import nl.integrity.alumni.audit.Purpose;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
@@ -22,10 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AlumniResource {
 
     private final Caller caller;
+    private final AuditLog auditLog;
     private final Clock clock;
 
-    AlumniResource(Caller caller, Clock clock) {
+    AlumniResource(Caller caller, AuditLog auditLog, Clock clock) {
         this.caller = caller;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -43,11 +48,14 @@ public class AlumniResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "An alumnus record of my organisation", description = "Records of another organisation answer 404.")
-    public AlumnusResponse byId(@PathParam("id") UUID id) {
-        return Alumnus.<Alumnus>findByIdOptional(id)
+    @Operation(summary = "An alumnus record of my organisation",
+               description = "Every read is written to the record's audit trail with its purpose. Records of another organisation answer 404.")
+    public AlumnusResponse byId(@PathParam("id") UUID id, @QueryParam("purpose") String purpose) {
+        Purpose why = Purpose.of(purpose);
+        var alumnus = Alumnus.<Alumnus>findByIdOptional(id)
                 .filter(a -> a.organisation.name().equals(caller.organisation()))
-                .map(a -> AlumnusResponse.from(a, LocalDate.now(clock)))
                 .orElseThrow(() -> new NotFound("Alumnus", id));
+        auditLog.record(AuditLog.READ_RECORD, alumnus.id, alumnus.organisation.name(), why);
+        return AlumnusResponse.from(alumnus, LocalDate.now(clock));
     }
 }

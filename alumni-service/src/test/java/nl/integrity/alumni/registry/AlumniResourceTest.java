@@ -50,7 +50,7 @@ class AlumniResourceTest {
 
     @Test
     void byId_showsAnOfficerARecordOfTheirOwnOrganisation() {
-        given().auth().oauth2(tokenFor("officer.politie"))
+        given().auth().oauth2(tokenFor("officer.politie")).queryParam("purpose", "DECLARATION_REVIEW")
                 .when().get("/api/alumni/{id}", politieAlumnus)
                 .then().statusCode(200)
                 .body("organisation", equalTo("POLITIE"));
@@ -58,12 +58,12 @@ class AlumniResourceTest {
 
     @Test
     void byId_hidesOtherOrganisationsRecordsFromOfficers() {
-        given().auth().oauth2(tokenFor("officer.kmar"))
+        given().auth().oauth2(tokenFor("officer.kmar")).queryParam("purpose", "DECLARATION_REVIEW")
                 .when().get("/api/alumni/{id}", politieAlumnus)
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/not-found"));
-        given().auth().oauth2(tokenFor("officer.politie"))
+        given().auth().oauth2(tokenFor("officer.politie")).queryParam("purpose", "DECLARATION_REVIEW")
                 .when().get("/api/alumni/{id}", kmarAlumnus)
                 .then().statusCode(404);
     }
@@ -87,7 +87,7 @@ class AlumniResourceTest {
 
     @Test
     void byId_rejectsAnIdThatIsNoUuid() {
-        given().auth().oauth2(tokenFor("officer.politie"))
+        given().auth().oauth2(tokenFor("officer.politie")).queryParam("purpose", "DECLARATION_REVIEW")
                 .when().get("/api/alumni/{id}", "not-a-uuid")
                 .then().statusCode(404)
                 .contentType("application/problem+json");

@@ -52,7 +52,8 @@ class ObligationWindowRecomputationTest {
                 .put("/api/function-profiles/{id}", profileId).then().statusCode(200)
                 .extract().path("history[1].id");
 
-        given().auth().oauth2(tokenFor("officer.politie")).get("/api/alumni/{id}", holder)
+        given().auth().oauth2(tokenFor("officer.politie")).queryParam("purpose", "OBLIGATION_MONITORING")
+                .get("/api/alumni/{id}", holder)
                 .then().statusCode(200)
                 .body("obligationWindow.end", equalTo("2027-12-30"))
                 .body("obligationWindow.coolingOffMonths", equalTo(18))

@@ -28,4 +28,9 @@ public abstract class ProblemException extends RuntimeException {
     public String title() {
         return title;
     }
+
+    /** The offending fields, for problems about the request's content; empty otherwise. */
+    public java.util.List<Problem.FieldError> errors() {
+        return java.util.List.of();
+    }
 }

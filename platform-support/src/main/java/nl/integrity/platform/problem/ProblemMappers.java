@@ -30,7 +30,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return respond(request, e.status(), e.typeSlug(), e.title(), e.getMessage(), List.of());
+        return respond(request, e.status(), e.typeSlug(), e.title(), e.getMessage(), e.errors());
     }
 
     @ServerExceptionMapper

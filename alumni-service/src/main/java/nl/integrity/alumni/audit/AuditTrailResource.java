@@ -1,0 +1,51 @@
+package nl.integrity.alumni.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.integrity.alumni.registry.Alumnus;
+import nl.integrity.platform.problem.NotFound;
+import nl.integrity.platform.security.Caller;
+import nl.integrity.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The audit trail of one person's record, for administrators of the same organisation. */
+@Path("/api/alumni/{id}/audit-trail")
+@Tag(name = "Audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditTrailResource {
+
+    private final Caller caller;
+
+    AuditTrailResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    public record AuditEntryResponse(Instant occurredAt, String actor, String actorRole, String action, Purpose purpose,
+                                     String requestId) {
+
+        static AuditEntryResponse from(AuditEntry e) {
+            return new AuditEntryResponse(e.occurredAt, e.actor, e.actorRole, e.action, e.purpose, e.requestId);
+        }
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Who accessed this record, when and why, oldest first",
+               description = "Alumni of another organisation answer 404.")
+    public List<AuditEntryResponse> trail(@PathParam("id") UUID alumnusId) {
+        Alumnus.<Alumnus>findByIdOptional(alumnusId)
+                .filter(a -> a.organisation.name().equals(caller.organisation()))
+                .orElseThrow(() -> new NotFound("Alumnus", alumnusId));
+        return AuditEntry.<AuditEntry>list("alumnusId = ?1 order by id", alumnusId).stream()
+                .map(AuditEntryResponse::from)
+                .toList();
+    }
+}
