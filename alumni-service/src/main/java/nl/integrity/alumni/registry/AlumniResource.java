@@ -1,7 +1,15 @@
 package nl.integrity.alumni.registry;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,11 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlumniResource {
 
+    private final Registry registry;
     private final Caller caller;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    AlumniResource(Caller caller, AuditLog auditLog, Clock clock) {
+    AlumniResource(Registry registry, Caller caller, AuditLog auditLog, Clock clock) {
+        this.registry = registry;
         this.caller = caller;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -39,10 +49,31 @@ public class AlumniResource {
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "My own record", description = "Found through the organisation and personnel number in my token.")
     public AlumnusResponse me() {
+        return AlumnusResponse.from(Alumnus.ofCaller(caller), LocalDate.now(clock));
+    }
+
+    /** New contact details, made on the record version the alumnus saw. */
+    public record ContactRequest(
+            @NotNull @Min(0) Long expectedVersion,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+?[0-9 ()-]{6,30}", message = "a telephone number") String phone) {
+    }
+
+    @PUT
+    @Path("/me/contact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ALUMNUS)
+    @Operation(summary = "Change my contact details",
+               description = "expectedVersion is the record version I saw; a change in between answers 409.")
+    public AlumnusResponse changeContact(@Valid @NotNull ContactRequest request) {
         var organisation = Organisation.fromClaim(caller.organisation());
-        return Alumnus.findByPersonnelNumber(organisation, caller.personnelNumber())
-                .map(a -> AlumnusResponse.from(a, LocalDate.now(clock)))
-                .orElseThrow(() -> new NotFound("Alumnus record for personnel number", caller.personnelNumber()));
+        var alumnus = registry.changeContact(organisation, caller.personnelNumber(), request.expectedVersion(),
+                blankToNull(request.email()), blankToNull(request.phone()));
+        return AlumnusResponse.from(alumnus, LocalDate.now(clock));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @GET

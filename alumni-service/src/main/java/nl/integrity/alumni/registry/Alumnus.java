@@ -19,8 +19,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import nl.integrity.alumni.catalogue.RiskLevel;
+import nl.integrity.platform.problem.NotFound;
+import nl.integrity.platform.security.Caller;
 import java.util.UUID;
 
 /** A former employee (or one who announced leaving), identified within their organisation by personnel number. */
@@ -42,6 +45,8 @@ public class Alumnus extends PanacheEntityBase {
     public String fullName;
 
     public String email;
+
+    public String phone;
 
     /** Code of the function held last. */
     @Column(name = "last_function")
@@ -110,6 +115,27 @@ public class Alumnus extends PanacheEntityBase {
         return alumnus;
     }
 
+    /**
+     * The alumnus changes their own contact details, on the version of the record they saw.
+     *
+     * @return the names of the fields that changed (none: nothing to announce)
+     */
+    List<String> changeContact(long expectedVersion, String newEmail, String newPhone) {
+        if (expectedVersion != version) {
+            throw new StaleRecord(id, expectedVersion, version);
+        }
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(email, newEmail)) {
+            email = newEmail;
+            changed.add("email");
+        }
+        if (!Objects.equals(phone, newPhone)) {
+            phone = newPhone;
+            changed.add("phone");
+        }
+        return changed;
+    }
+
     public Optional<ObligationWindow> obligationWindow() {
         return windowStart == null ? Optional.empty() : Optional.of(new ObligationWindow(windowStart, windowEnd,
                 windowMonths, windowFunctionCode, windowFunctionVersionId, windowRiskLevel));
@@ -127,6 +153,13 @@ public class Alumnus extends PanacheEntityBase {
         windowFunctionVersionId = window.map(ObligationWindow::functionProfileVersionId).orElse(null);
         windowRiskLevel = window.map(ObligationWindow::riskLevel).orElse(null);
         return true;
+    }
+
+    /** The record of the calling alumnus, found through the organisation and personnel number in their token. */
+    public static Alumnus ofCaller(Caller caller) {
+        var organisation = Organisation.fromClaim(caller.organisation());
+        return findByPersonnelNumber(organisation, caller.personnelNumber())
+                .orElseThrow(() -> new NotFound("Alumnus record for personnel number", caller.personnelNumber()));
     }
 
     static Optional<Alumnus> findByPersonnelNumber(Organisation organisation, String personnelNumber) {

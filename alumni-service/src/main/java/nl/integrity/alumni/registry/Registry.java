@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import nl.integrity.alumni.catalogue.FunctionRatingChanged;
 import nl.integrity.alumni.catalogue.Ratings;
 import nl.integrity.platform.outbox.Outbox;
+import nl.integrity.platform.problem.NotFound;
 
 /** Application service of the registry: the transaction boundary around departures and obligation windows. */
 @ApplicationScoped
@@ -57,6 +58,22 @@ public class Registry {
         outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusRegistered.TYPE,
                 "alumni/" + alumnus.id, AlumnusRegistered.of(alumnus));
         return new Registration(alumnus, true);
+    }
+
+    /** The alumnus changes their contact details; a real change is announced. */
+    @Transactional
+    public Alumnus changeContact(Organisation organisation, String personnelNumber, long expectedVersion, String email,
+                                 String phone) {
+        var alumnus = Alumnus.findByPersonnelNumber(organisation, personnelNumber)
+                .orElseThrow(() -> new NotFound("Alumnus record for personnel number", personnelNumber));
+        List<String> changed = alumnus.changeContact(expectedVersion, email, phone);
+        if (!changed.isEmpty()) {
+            Alumnus.flush(); // bumps the version, which the event carries
+            outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusUpdated.TYPE, "alumni/" + alumnus.id,
+                    new AlumnusUpdated(alumnus.id, alumnus.organisation.name(), changed, alumnus.email, alumnus.phone,
+                            alumnus.version));
+        }
+        return alumnus;
     }
 
     /**

@@ -1,0 +1,65 @@
+package nl.integrity.alumni.privacy;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import nl.integrity.alumni.audit.AuditEntry;
+import nl.integrity.alumni.audit.Purpose;
+import nl.integrity.alumni.consent.ConsentResource.ConsentResponse;
+import nl.integrity.alumni.consent.NetworkConsent;
+import nl.integrity.alumni.registry.Alumnus;
+import nl.integrity.alumni.registry.AlumnusResponse;
+import nl.integrity.platform.security.Caller;
+import nl.integrity.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Right of access (AVG/GDPR art. 15): everything alumni-service holds about the calling alumnus,
+ * as one JSON document, at once instead of within the month the law allows.
+ */
+@Path("/api/alumni/me/export")
+@Tag(name = "Privacy")
+@Produces(MediaType.APPLICATION_JSON)
+public class ExportResource {
+
+    private final Caller caller;
+    private final Clock clock;
+
+    ExportResource(Caller caller, Clock clock) {
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** Who at the office looked at the record, by role, and why (staff names are theirs to keep). */
+    public record Access(Instant occurredAt, String actorRole, String action, Purpose purpose) {
+    }
+
+    public record PersonalDataExport(Instant generatedAt, String controller, AlumnusResponse record,
+                                     ConsentResponse networkConsent, List<Access> accessLog) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.ALUMNUS)
+    @Operation(summary = "Download everything held about me",
+               description = "My record with functions and obligation window, my consent history and who accessed my record when and why.")
+    public Response export() {
+        var alumnus = Alumnus.ofCaller(caller);
+        var accessLog = AuditEntry.<AuditEntry>list("alumnusId = ?1 order by id", alumnus.id).stream()
+                .map(e -> new Access(e.occurredAt, e.actorRole, e.action, e.purpose))
+                .toList();
+        var export = new PersonalDataExport(clock.instant(), "Integrity office of " + alumnus.organisation,
+                AlumnusResponse.from(alumnus, LocalDate.now(clock)),
+                ConsentResponse.of(NetworkConsent.history(alumnus.id)), accessLog);
+        return Response.ok(export)
+                .header("Content-Disposition", "attachment; filename=\"my-data-alumni-service.json\"")
+                .build();
+    }
+}
