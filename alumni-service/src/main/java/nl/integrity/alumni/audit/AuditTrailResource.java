@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.integrity.alumni.registry.Alumnus;
-import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,9 +40,7 @@ public class AuditTrailResource {
     @Operation(summary = "Who accessed this record, when and why, oldest first",
                description = "Alumni of another organisation answer 404.")
     public List<AuditEntryResponse> trail(@PathParam("id") UUID alumnusId) {
-        Alumnus.<Alumnus>findByIdOptional(alumnusId)
-                .filter(a -> a.organisation.name().equals(caller.organisation()))
-                .orElseThrow(() -> new NotFound("Alumnus", alumnusId));
+        Alumnus.inOrganisationOf(caller, alumnusId);
         return AuditEntry.<AuditEntry>list("alumnusId = ?1 order by id", alumnusId).stream()
                 .map(AuditEntryResponse::from)
                 .toList();

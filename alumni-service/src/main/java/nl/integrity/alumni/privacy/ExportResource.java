@@ -14,6 +14,8 @@ import nl.integrity.alumni.audit.AuditEntry;
 import nl.integrity.alumni.audit.Purpose;
 import nl.integrity.alumni.consent.ConsentResource.ConsentResponse;
 import nl.integrity.alumni.consent.NetworkConsent;
+import nl.integrity.alumni.exitinterview.ExitInterview;
+import nl.integrity.alumni.exitinterview.ExitInterviewResource.InterviewResponse;
 import nl.integrity.alumni.registry.Alumnus;
 import nl.integrity.alumni.registry.AlumnusResponse;
 import nl.integrity.platform.security.Caller;
@@ -43,13 +45,14 @@ public class ExportResource {
     }
 
     public record PersonalDataExport(Instant generatedAt, String controller, AlumnusResponse record,
-                                     ConsentResponse networkConsent, List<Access> accessLog) {
+                                     ConsentResponse networkConsent, List<InterviewResponse> exitInterviews,
+                                     List<Access> accessLog) {
     }
 
     @GET
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "Download everything held about me",
-               description = "My record with functions and obligation window, my consent history and who accessed my record when and why.")
+               description = "My record with functions and obligation window, my consent history, my exit interviews and who accessed my record when and why.")
     public Response export() {
         var alumnus = Alumnus.ofCaller(caller);
         var accessLog = AuditEntry.<AuditEntry>list("alumnusId = ?1 order by id", alumnus.id).stream()
@@ -57,7 +60,8 @@ public class ExportResource {
                 .toList();
         var export = new PersonalDataExport(clock.instant(), "Integrity office of " + alumnus.organisation,
                 AlumnusResponse.from(alumnus, LocalDate.now(clock)),
-                ConsentResponse.of(NetworkConsent.history(alumnus.id)), accessLog);
+                ConsentResponse.of(NetworkConsent.history(alumnus.id)),
+                ExitInterview.of(alumnus.id).stream().map(InterviewResponse::from).toList(), accessLog);
         return Response.ok(export)
                 .header("Content-Disposition", "attachment; filename=\"my-data-alumni-service.json\"")
                 .build();

@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.alumni.audit.Purpose;
-import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -83,9 +82,7 @@ public class AlumniResource {
                description = "Every read is written to the record's audit trail with its purpose. Records of another organisation answer 404.")
     public AlumnusResponse byId(@PathParam("id") UUID id, @QueryParam("purpose") String purpose) {
         Purpose why = Purpose.of(purpose);
-        var alumnus = Alumnus.<Alumnus>findByIdOptional(id)
-                .filter(a -> a.organisation.name().equals(caller.organisation()))
-                .orElseThrow(() -> new NotFound("Alumnus", id));
+        var alumnus = Alumnus.inOrganisationOf(caller, id);
         auditLog.record(AuditLog.READ_RECORD, alumnus.id, alumnus.organisation.name(), why);
         return AlumnusResponse.from(alumnus, LocalDate.now(clock));
     }

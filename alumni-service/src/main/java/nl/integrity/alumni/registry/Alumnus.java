@@ -155,6 +155,13 @@ public class Alumnus extends PanacheEntityBase {
         return true;
     }
 
+    /** A record of the caller's organisation; records of another organisation do not exist for them (404). */
+    public static Alumnus inOrganisationOf(Caller caller, UUID id) {
+        return Alumnus.<Alumnus>findByIdOptional(id)
+                .filter(a -> a.organisation.name().equals(caller.organisation()))
+                .orElseThrow(() -> new NotFound("Alumnus", id));
+    }
+
     /** The record of the calling alumnus, found through the organisation and personnel number in their token. */
     public static Alumnus ofCaller(Caller caller) {
         var organisation = Organisation.fromClaim(caller.organisation());

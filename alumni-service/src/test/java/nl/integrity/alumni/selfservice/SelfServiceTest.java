@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The alumnus' own corner, with the real login of the demo alumnus of KMAR (K200001): contact
- * details, alumni-network consent with its history, and the download of everything held.
+ * details, alumni-network consent with its history, and the download of everything held. The
+ * record may have been registered by another test class first: registration is idempotent.
  */
 @QuarkusTest
 class SelfServiceTest {
