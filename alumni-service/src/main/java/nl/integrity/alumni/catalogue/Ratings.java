@@ -18,6 +18,6 @@ public class Ratings {
         return FunctionProfile.<FunctionProfile>list("organisation = ?1 and code in ?2", organisation, codes).stream()
                 .map(FunctionProfile::current)
                 .collect(Collectors.toMap(v -> v.profile.code,
-                        v -> new FunctionRating(v.profile.code, v.id, v.riskLevel, v.coolingOffMonths)));
+                        v -> new FunctionRating(v.profile.code, v.id, v.functionGroup, v.riskLevel, v.coolingOffMonths)));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.integrity.alumni.audit.AuditLog;
+import nl.integrity.alumni.catalogue.FunctionGroup;
+import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.alumni.audit.Purpose;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
@@ -41,6 +44,24 @@ public class AlumniResource {
         this.caller = caller;
         this.auditLog = auditLog;
         this.clock = clock;
+    }
+
+    @GET
+    @RolesAllowed(Roles.OFFICER)
+    @Operation(summary = "Search the alumni of my organisation",
+               description = "Criteria combine: name (part of it), personnelNumber, functionGroup (of the last function), status, windowActive. sort: name, departureDate or windowEnd, '-' before it for descending. Pages of up to 100; hasMore tells whether another page follows.")
+    public AlumniSearch.Result search(@QueryParam("name") @Size(max = 100) String name,
+                                      @QueryParam("personnelNumber") @Size(max = 32) String personnelNumber,
+                                      @QueryParam("functionGroup") String functionGroup,
+                                      @QueryParam("status") String status,
+                                      @QueryParam("windowActive") Boolean windowActive,
+                                      @QueryParam("sort") String sort,
+                                      @QueryParam("page") @DefaultValue("0") int page,
+                                      @QueryParam("size") @DefaultValue("20") int size) {
+        var search = new AlumniSearch(Organisation.fromClaim(caller.organisation()), name, personnelNumber,
+                InvalidField.enumValue("functionGroup", FunctionGroup.class, functionGroup),
+                InvalidField.enumValue("status", AlumnusStatus.class, status), windowActive, sort, page, size);
+        return search.run(LocalDate.now(clock));
     }
 
     @GET

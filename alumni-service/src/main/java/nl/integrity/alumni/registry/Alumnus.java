@@ -21,6 +21,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Map;
+import nl.integrity.alumni.catalogue.FunctionGroup;
+import nl.integrity.alumni.catalogue.FunctionRating;
 import nl.integrity.alumni.catalogue.RiskLevel;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
@@ -53,6 +56,11 @@ public class Alumnus extends PanacheEntityBase {
     public String lastFunction;
 
     public String unit;
+
+    /** Function group of the last function, as the catalogue rates it now (for officers' search). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_function_group")
+    public FunctionGroup lastFunctionGroup;
 
     /** Functions held, as HR reported them; the last five years before departure count. Few, always shown. */
     @ElementCollection(fetch = FetchType.EAGER)
@@ -141,8 +149,20 @@ public class Alumnus extends PanacheEntityBase {
                 windowMonths, windowFunctionCode, windowFunctionVersionId, windowRiskLevel));
     }
 
+    /**
+     * Applies the catalogue's current ratings of the functions held: the obligation window and the
+     * group of the last function.
+     *
+     * @return whether the window differs from the one the record had
+     */
+    boolean applyRatings(Map<String, FunctionRating> ratings) {
+        lastFunctionGroup = lastFunction == null || !ratings.containsKey(lastFunction) ? null
+                : ratings.get(lastFunction).functionGroup();
+        return applyWindow(ObligationWindow.compute(departureDate, functions, ratings));
+    }
+
     /** Sets the window computed now; says whether it differs from the one the record had. */
-    boolean applyWindow(Optional<ObligationWindow> window) {
+    private boolean applyWindow(Optional<ObligationWindow> window) {
         if (window.equals(obligationWindow())) {
             return false;
         }

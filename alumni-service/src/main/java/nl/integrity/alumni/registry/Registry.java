@@ -52,7 +52,7 @@ public class Registry {
             throw new UnknownFunctionCodes(departure.organisation(), unknown);
         }
         var alumnus = Alumnus.register(departure, clock);
-        alumnus.applyWindow(ObligationWindow.compute(departure.departureDate(), alumnus.functions, rated));
+        alumnus.applyRatings(rated);
         // Flushed here, so a concurrent twin registration fails inside this method on the unique key.
         alumnus.persistAndFlush();
         outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusRegistered.TYPE,
@@ -87,9 +87,7 @@ public class Registry {
                 changed.organisation(), changed.code(), AlumnusStatus.ANONYMISED);
         for (Alumnus alumnus : holders) {
             var codes = alumnus.functions.stream().map(f -> f.functionCode).collect(Collectors.toSet());
-            var window = ObligationWindow.compute(alumnus.departureDate, alumnus.functions,
-                    ratings.of(alumnus.organisation, codes));
-            if (alumnus.applyWindow(window)) {
+            if (alumnus.applyRatings(ratings.of(alumnus.organisation, codes))) {
                 outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), ObligationWindowChanged.TYPE,
                         "alumni/" + alumnus.id, ObligationWindowChanged.of(alumnus, "FUNCTION_PROFILE_CHANGED"));
             }

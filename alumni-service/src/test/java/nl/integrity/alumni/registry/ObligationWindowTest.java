@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.integrity.alumni.catalogue.FunctionGroup;
 import nl.integrity.alumni.catalogue.FunctionRating;
 import nl.integrity.alumni.catalogue.RiskLevel;
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,10 @@ import org.junit.jupiter.api.Test;
 class ObligationWindowTest {
 
     static final LocalDate DEPARTURE = LocalDate.of(2026, 6, 30);
-    static final FunctionRating INTELLIGENCE = new FunctionRating("INT-CIE", UUID.randomUUID(), RiskLevel.CRITICAL, 24);
-    static final FunctionRating INVESTIGATOR = new FunctionRating("REC-TAC", UUID.randomUUID(), RiskLevel.HIGH, 12);
-    static final FunctionRating ICT = new FunctionRating("ICT-ARC", UUID.randomUUID(), RiskLevel.MEDIUM, 12);
-    static final FunctionRating CLERK = new FunctionRating("BED-ADM", UUID.randomUUID(), RiskLevel.LOW, 0);
+    static final FunctionRating INTELLIGENCE = new FunctionRating("INT-CIE", UUID.randomUUID(), FunctionGroup.INVESTIGATION, RiskLevel.CRITICAL, 24);
+    static final FunctionRating INVESTIGATOR = new FunctionRating("REC-TAC", UUID.randomUUID(), FunctionGroup.INVESTIGATION, RiskLevel.HIGH, 12);
+    static final FunctionRating ICT = new FunctionRating("ICT-ARC", UUID.randomUUID(), FunctionGroup.INVESTIGATION, RiskLevel.MEDIUM, 12);
+    static final FunctionRating CLERK = new FunctionRating("BED-ADM", UUID.randomUUID(), FunctionGroup.INVESTIGATION, RiskLevel.LOW, 0);
     static final Map<String, FunctionRating> CATALOGUE = Map.of("INT-CIE", INTELLIGENCE, "REC-TAC", INVESTIGATOR,
             "ICT-ARC", ICT, "BED-ADM", CLERK);
 
@@ -96,7 +97,7 @@ class ObligationWindowTest {
     @Test
     void monthArithmeticClampsToTheEndOfShortMonths() {
         var window = ObligationWindow.compute(LocalDate.of(2027, 8, 31), List.of(held("REC-TAC", "2020-01-01", null)),
-                Map.of("REC-TAC", new FunctionRating("REC-TAC", UUID.randomUUID(), RiskLevel.HIGH, 6))).orElseThrow();
+                Map.of("REC-TAC", new FunctionRating("REC-TAC", UUID.randomUUID(), FunctionGroup.INVESTIGATION, RiskLevel.HIGH, 6))).orElseThrow();
 
         assertEquals(LocalDate.of(2028, 2, 29), window.end());
     }

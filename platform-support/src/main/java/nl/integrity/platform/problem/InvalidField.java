@@ -12,6 +12,21 @@ public class InvalidField extends ProblemException {
         this.error = new Problem.FieldError(field, message);
     }
 
+    /**
+     * A request parameter naming a constant of {@code type}: absent or blank is null, a name that
+     * is no constant is this problem, listing the choices.
+     */
+    public static <E extends Enum<E>> E enumValue(String field, Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(field, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
     @Override
     public List<Problem.FieldError> errors() {
         return List.of(error);

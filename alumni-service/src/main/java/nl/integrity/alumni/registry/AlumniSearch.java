@@ -1,0 +1,94 @@
+package nl.integrity.alumni.registry;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.integrity.alumni.catalogue.FunctionGroup;
+import nl.integrity.platform.problem.InvalidField;
+
+/**
+ * An officer's search over the alumni of their own organisation. Criteria combine; a page is
+ * read one row beyond its size to tell whether more follow, so no count runs over the whole
+ * organisation. The indexes that serve it are in V7__index_alumni_search.sql.
+ */
+public record AlumniSearch(Organisation organisation, String name, String personnelNumber, FunctionGroup functionGroup,
+                           AlumnusStatus status, Boolean windowActive, String sort, int page, int size) {
+
+    public static final int MAX_SIZE = 100;
+    private static final Map<String, String> ORDER = Map.of(
+            "name", "fullName, id",
+            "-name", "fullName desc, id desc",
+            "departureDate", "departureDate, id",
+            "-departureDate", "departureDate desc, id desc",
+            "windowEnd", "windowEnd nulls last, id",
+            "-windowEnd", "windowEnd desc nulls last, id desc");
+
+    public record Summary(UUID id, String personnelNumber, String fullName, AlumnusStatus status, String lastFunction,
+                          FunctionGroup lastFunctionGroup, LocalDate departureDate, LocalDate windowEnd,
+                          boolean windowActive) {
+    }
+
+    public record Result(List<Summary> items, int page, int size, boolean hasMore) {
+    }
+
+    public AlumniSearch {
+        sort = sort == null || sort.isBlank() ? "name" : sort;
+        if (!ORDER.containsKey(sort)) {
+            throw new InvalidField("sort", "one of " + String.join(", ", ORDER.keySet().stream().sorted().toList()));
+        }
+        if (page < 0) {
+            throw new InvalidField("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new InvalidField("size", "must lie between 1 and " + MAX_SIZE);
+        }
+    }
+
+    public Result run(LocalDate today) {
+        List<String> where = new ArrayList<>(List.of("organisation = :organisation"));
+        var parameters = Parameters.with("organisation", organisation);
+        if (name != null && !name.isBlank()) {
+            where.add("fullName ilike :name");
+            parameters.and("name", "%" + escapeLike(name.trim()) + "%");
+        }
+        if (personnelNumber != null && !personnelNumber.isBlank()) {
+            where.add("personnelNumber = :personnelNumber");
+            parameters.and("personnelNumber", personnelNumber.trim());
+        }
+        if (functionGroup != null) {
+            where.add("lastFunctionGroup = :functionGroup");
+            parameters.and("functionGroup", functionGroup);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            parameters.and("status", status);
+        }
+        if (windowActive != null) {
+            where.add(windowActive
+                    ? "windowStart <= :today and windowEnd > :today"
+                    : "(windowEnd is null or windowEnd <= :today or windowStart > :today)");
+            parameters.and("today", today);
+        }
+        List<Alumnus> rows = Alumnus.<Alumnus>find(String.join(" and ", where) + " order by " + ORDER.get(sort), parameters)
+                .range(page * size, page * size + size) // one row beyond the page: are there more?
+                .list();
+        boolean hasMore = rows.size() > size;
+        var items = rows.stream().limit(size).map(a -> summary(a, today)).toList();
+        return new Result(items, page, size, hasMore);
+    }
+
+    private static Summary summary(Alumnus a, LocalDate today) {
+        var window = a.obligationWindow();
+        return new Summary(a.id, a.personnelNumber, a.fullName, a.status, a.lastFunction, a.lastFunctionGroup,
+                a.departureDate, window.map(ObligationWindow::end).orElse(null),
+                window.map(w -> w.activeOn(today)).orElse(false));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
