@@ -73,12 +73,26 @@ public record AlumniSearch(Organisation organisation, String name, String person
                     : "(windowEnd is null or windowEnd <= :today or windowStart > :today)");
             parameters.and("today", today);
         }
-        List<Alumnus> rows = Alumnus.<Alumnus>find(String.join(" and ", where) + " order by " + ORDER.get(sort), parameters)
+        List<Alumnus> rows = Alumnus.<Alumnus>find(String.join(" and ", where) + " order by " + order(), parameters)
                 .range(page * size, page * size + size) // one row beyond the page: are there more?
                 .list();
         boolean hasMore = rows.size() > size;
         var items = rows.stream().limit(size).map(a -> summary(a, today)).toList();
         return new Result(items, page, size, hasMore);
+    }
+
+    /**
+     * With a name part, matches are found through the trigram index and then sorted: ordering
+     * by lower(full_name), which no index provides, keeps the planner from walking the name index
+     * hoping to meet matches early (400 ms at 1M alumni when they are rare). Without one, the
+     * name index gives the order directly.
+     */
+    private String order() {
+        boolean byName = sort.equals("name") || sort.equals("-name");
+        if (byName && name != null && !name.isBlank()) {
+            return sort.equals("name") ? "lower(fullName), id" : "lower(fullName) desc, id desc";
+        }
+        return ORDER.get(sort);
     }
 
     private static Summary summary(Alumnus a, LocalDate today) {
