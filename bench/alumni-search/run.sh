@@ -12,7 +12,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 PORT=8091
 psql_admin() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U postgres "$@"; }
 
-psql_admin -d postgres -c "drop database if exists alumni_bench" -c "create database alumni_bench owner alumni"
+psql_admin -d postgres -c "drop database if exists alumni_bench with (force)" -c "create database alumni_bench owner alumni"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/alumni_bench QUARKUS_DATASOURCE_PASSWORD=alumni \
 QUARKUS_HTTP_PORT=$PORT java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/alumni-service/target/quarkus-app/quarkus-run.jar" \
   > /tmp/alumni-bench.log 2>&1 &

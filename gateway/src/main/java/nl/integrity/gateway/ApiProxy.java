@@ -61,6 +61,11 @@ public class ApiProxy {
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
         router.route().failureHandler(this::failure);
+        for (String upload : config.uploadPrefixes()) {
+            router.route(upload + "*")
+                    .handler(BodyHandler.create(false).setBodyLimit(config.maxUploadSize().asLongValue()))
+                    .handler(this::forward);
+        }
         router.route("/api/*")
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()))
                 .handler(this::forward);
@@ -152,7 +157,7 @@ public class ApiProxy {
             Problems.send(ctx, 403, "forbidden", "Forbidden", "You may not call this operation");
         } else if (ctx.statusCode() == 413) {
             Problems.send(ctx, 413, "payload-too-large", "Request too large",
-                    "The request body is larger than " + config.maxBodySize().asLongValue() + " bytes");
+                    "The request body is larger than this path accepts");
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             Problems.send(ctx, ctx.statusCode(), "bad-request", "Bad request", "The request could not be handled");
         } else {

@@ -23,6 +23,13 @@ public interface GatewayConfig {
     @WithDefault("1M")
     io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
+    /** Path prefixes of uploads (e.g. the HR system's CSV import), allowed {@link #maxUploadSize()}. */
+    @WithDefault("/api/departures/imports")
+    List<String> uploadPrefixes();
+
+    @WithDefault("100M")
+    io.quarkus.runtime.configuration.MemorySize maxUploadSize();
+
     interface Route {
         URI url();
 

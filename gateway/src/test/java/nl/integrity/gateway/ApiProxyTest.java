@@ -81,6 +81,18 @@ class ApiProxyTest {
     }
 
     @Test
+    void allowsUploadsTheirOwnLargerLimit() {
+        given().auth().oauth2(hrSystemToken()).contentType("text/csv").body("x".repeat(4096))
+                .when().post("/api/departures/imports")
+                .then().statusCode(201)
+                .body("body", org.hamcrest.Matchers.hasLength(4096));
+        given().auth().oauth2(hrSystemToken()).contentType("text/csv").body("x".repeat(16 * 1024))
+                .when().post("/api/departures/imports")
+                .then().statusCode(413)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void answersNotFoundProblemOutsideTheApiToo() {
         given().when().get("/no/such/page")
                 .then().statusCode(404)

@@ -43,7 +43,8 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "gateway.routes.alumni.url", "http://127.0.0.1:" + server.getAddress().getPort(),
                 "gateway.routes.declaration.url", "http://127.0.0.1:" + freePort(),
-                "gateway.max-body-size", "1K");
+                "gateway.max-body-size", "1K",
+                "gateway.max-upload-size", "8K");
     }
 
     private static int freePort() {

@@ -10,6 +10,14 @@ import nl.integrity.alumni.registry.Organisation;
 @ApplicationScoped
 public class Ratings {
 
+    /** Ratings of every function in the organisation's catalogue, by code. */
+    public Map<String, FunctionRating> all(Organisation organisation) {
+        return FunctionProfile.<FunctionProfile>list("organisation", organisation).stream()
+                .map(FunctionProfile::current)
+                .collect(Collectors.toMap(v -> v.profile.code,
+                        v -> new FunctionRating(v.profile.code, v.id, v.functionGroup, v.riskLevel, v.coolingOffMonths)));
+    }
+
     /** Ratings of those codes the organisation's catalogue knows; unknown codes are absent. */
     public Map<String, FunctionRating> of(Organisation organisation, Collection<String> codes) {
         if (codes.isEmpty()) {

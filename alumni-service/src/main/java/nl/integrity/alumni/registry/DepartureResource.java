@@ -48,7 +48,7 @@ public class DepartureResource {
             @NotNull LocalDate departureDate,
             @NotNull DepartureReason departureReason) {
 
-        Departure toDeparture() {
+        public Departure toDeparture() {
             return new Departure(organisation, personnelNumber.trim(), fullName.trim(), email, unit,
                     functions == null ? List.of() : functions.stream().map(FunctionHeld::toHeldFunction).toList(),
                     departureDate, departureReason);

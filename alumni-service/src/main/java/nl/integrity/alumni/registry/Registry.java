@@ -5,9 +5,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import nl.integrity.alumni.catalogue.FunctionRating;
 import nl.integrity.alumni.catalogue.FunctionRatingChanged;
 import nl.integrity.alumni.catalogue.Ratings;
 import nl.integrity.platform.outbox.Outbox;
@@ -58,6 +60,70 @@ public class Registry {
         outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusRegistered.TYPE,
                 "alumni/" + alumnus.id, AlumnusRegistered.of(alumnus));
         return new Registration(alumnus, true);
+    }
+
+    /** A departure read from row {@code row} of a bulk import. */
+    public record ImportedRow(int row, Departure departure) {
+    }
+
+    /** What one chunk of a bulk import did; {@code rejected} maps row numbers to the reason. */
+    public record ChunkResult(int imported, int alreadyRegistered, Map<Integer, String> rejected) {
+    }
+
+    /**
+     * Registers a chunk of departures from a bulk import in one transaction: the same rules as
+     * {@link #registerDeparture}, with the lookups done per chunk. Rows already registered (before,
+     * or earlier in the same chunk) are counted, not changed.
+     *
+     * @param ratings the catalogue of each organisation, read once per import
+     */
+    @Transactional
+    public ChunkResult importChunk(List<ImportedRow> rows, Map<Organisation, Map<String, FunctionRating>> ratings) {
+        Map<Organisation, Set<String>> known = new java.util.EnumMap<>(Organisation.class);
+        rows.stream().collect(Collectors.groupingBy(r -> r.departure().organisation(),
+                        Collectors.mapping(r -> r.departure().personnelNumber(), Collectors.toSet())))
+                .forEach((organisation, numbers) -> known.put(organisation, new java.util.HashSet<>(
+                        Alumnus.<Alumnus>find("organisation = ?1 and personnelNumber in ?2", organisation, numbers)
+                                .project(PersonnelNumber.class).list().stream().map(PersonnelNumber::personnelNumber).toList())));
+        List<Outbox.Pending> events = new java.util.ArrayList<>();
+        int alreadyRegistered = 0;
+        Map<Integer, String> rejected = new java.util.TreeMap<>();
+        for (ImportedRow row : rows) {
+            Departure departure = row.departure();
+            if (!known.get(departure.organisation()).add(departure.personnelNumber())) {
+                alreadyRegistered++;
+                continue;
+            }
+            var rated = ratings.get(departure.organisation());
+            var unknown = departure.functions().stream().map(f -> f.functionCode)
+                    .filter(code -> !rated.containsKey(code)).collect(Collectors.toCollection(TreeSet::new));
+            if (!unknown.isEmpty()) {
+                rejected.put(row.row(), new UnknownFunctionCodes(departure.organisation(), unknown).getMessage());
+                continue;
+            }
+            var alumnus = Alumnus.register(departure, clock);
+            alumnus.applyRatings(rated);
+            alumnus.persist();
+            events.add(new Outbox.Pending(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusRegistered.TYPE,
+                    "alumni/" + alumnus.id, AlumnusRegistered.of(alumnus)));
+        }
+        outbox.appendAll(events);
+        return new ChunkResult(events.size(), alreadyRegistered, rejected);
+    }
+
+    /**
+     * Refreshes the planner's statistics of the registry. A bulk import into a young registry
+     * grows it faster than autovacuum analyses it; on stale statistics (a table believed tiny)
+     * the per-chunk lookup of known personnel numbers turns into a sequential scan and every
+     * chunk gets slower than the last.
+     */
+    @Transactional
+    public void refreshStatistics() {
+        Alumnus.getEntityManager().createNativeQuery("analyze alumnus").executeUpdate();
+    }
+
+    /** Projection of the personnel number alone. */
+    public record PersonnelNumber(String personnelNumber) {
     }
 
     /** The alumnus changes their contact details; a real change is announced. */

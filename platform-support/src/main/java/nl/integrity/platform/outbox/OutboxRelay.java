@@ -131,11 +131,13 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        batch.forEach(m -> m.attempts++);
         Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
                 .await().atMost(ackTimeout);
-        var now = clock.instant();
-        batch.forEach(m -> m.publishedAt = now);
+        // One statement for the batch rather than one update per row.
+        em.createQuery("update OutboxMessage m set m.publishedAt = :now, m.attempts = m.attempts + 1 where m.position in :positions")
+                .setParameter("now", clock.instant())
+                .setParameter("positions", batch.stream().map(m -> m.position).toList())
+                .executeUpdate();
         return batch.size();
     }
 

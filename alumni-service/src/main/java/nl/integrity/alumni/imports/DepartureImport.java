@@ -1,0 +1,50 @@
+package nl.integrity.alumni.imports;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A bulk import of existing alumni from CSV and how far it got. */
+@Entity
+@Table(name = "departure_import")
+public class DepartureImport extends PanacheEntityBase {
+
+    public enum Status { RECEIVED, RUNNING, COMPLETED, FAILED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "submitted_by", nullable = false)
+    public String submittedBy;
+
+    @Column(name = "submitted_at", nullable = false)
+    public Instant submittedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "rows_read", nullable = false)
+    public int rowsRead;
+
+    @Column(nullable = false)
+    public int imported;
+
+    @Column(name = "already_registered", nullable = false)
+    public int alreadyRegistered;
+
+    @Column(nullable = false)
+    public int rejected;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Column(columnDefinition = "text")
+    public String failure;
+}

@@ -1,0 +1,73 @@
+package nl.integrity.alumni.imports;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.integrity.platform.problem.NotFound;
+import nl.integrity.platform.security.Caller;
+import nl.integrity.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Bulk import of existing alumni from CSV by the HR system; its progress and rejected rows. */
+@Path("/api/departures/imports")
+@Tag(name = "Departures (HR system)")
+@Produces(MediaType.APPLICATION_JSON)
+public class DepartureImportResource {
+
+    private final DepartureImports imports;
+    private final Caller caller;
+
+    DepartureImportResource(DepartureImports imports, Caller caller) {
+        this.imports = imports;
+        this.caller = caller;
+    }
+
+    public record ImportResponse(UUID id, DepartureImport.Status status, String submittedBy, Instant submittedAt,
+                                 int rowsRead, int imported, int alreadyRegistered, int rejected, Instant finishedAt,
+                                 String failure, List<RowError> errors) {
+
+        public record RowError(int row, String field, String message) {
+        }
+
+        static ImportResponse from(DepartureImport j, List<ImportError> errors) {
+            return new ImportResponse(j.id, j.status, j.submittedBy, j.submittedAt, j.rowsRead, j.imported,
+                    j.alreadyRegistered, j.rejected, j.finishedAt, j.failure,
+                    errors.stream().map(e -> new RowError(e.rowNumber, e.field, e.message)).toList());
+        }
+    }
+
+    @POST
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(summary = "Import existing alumni from CSV",
+               description = "Header row with organisation, personnelNumber, fullName, email, unit, departureDate, departureReason, functions (CODE:from:until;...). Answers 202 at once; follow the Location for progress and the rows rejected, with their reasons. Rows already registered are counted, not changed.")
+    public Response upload(InputStream csv) throws IOException {
+        var job = imports.receive(csv, caller.username());
+        return Response.accepted(ImportResponse.from(job, List.of()))
+                .location(URI.create("/api/departures/imports/" + job.id))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.HR_SYSTEM)
+    @Operation(summary = "Progress of an import, with the rows it rejected (the first 1000)")
+    public ImportResponse progress(@PathParam("id") UUID id) {
+        DepartureImport job = DepartureImport.<DepartureImport>findByIdOptional(id)
+                .orElseThrow(() -> new NotFound("Import", id));
+        return ImportResponse.from(job, ImportError.list("importId = ?1 order by rowNumber, id", id));
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Bulk import throughput: uploads N departures (default 100000) as CSV to an alumni-service of its
+# own (port 8091, database alumni_bench; events go to the test.* topics) and times the import
+# until it completes, printing progress. Needs the infrastructure (deploy/local/platform infra)
+# and a built alumni-service jar.
+#   bench/departure-import/run.sh [rows=100000]
+set -euo pipefail
+N=${1:-100000}
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+PORT=8091
+CSV=$(mktemp --suffix=.csv)
+psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U postgres -d postgres \
+  -c "drop database if exists alumni_bench with (force)" -c "create database alumni_bench owner alumni"
+PLATFORM_OUTBOX_TOPIC_PREFIX=test. QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/alumni_bench \
+QUARKUS_DATASOURCE_PASSWORD=alumni QUARKUS_HTTP_PORT=$PORT \
+  java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/alumni-service/target/quarkus-app/quarkus-run.jar" > /tmp/alumni-import-bench.log 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true; rm -f "$CSV"' EXIT
+"$HERE/generate-csv.sh" "$N" > "$CSV"
+echo "CSV: $N rows, $(du -h "$CSV" | cut -f1)"
+until curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; do sleep 0.5; done
+
+TOKEN=$(curl -fsS -d grant_type=client_credentials -d client_id=hr-system -d client_secret=hr-system-demo-secret \
+  http://localhost:8180/realms/integrity/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+start=$(date +%s.%N)
+LOCATION=$(curl -fsS -D - -o /dev/null -X POST "http://127.0.0.1:$PORT/api/departures/imports" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$CSV" \
+  | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+uploaded=$(date +%s.%N)
+while :; do
+  JOB=$(curl -fsS "$LOCATION" -H "Authorization: Bearer $TOKEN")
+  STATUS=$(sed -E 's/.*"status":"([A-Z]+)".*/\1/' <<<"$JOB")
+  printf '  %6.1fs %s\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$(sed -E 's/.*("rowsRead":[0-9]+,"imported":[0-9]+,"alreadyRegistered":[0-9]+,"rejected":[0-9]+).*/\1/' <<<"$JOB")"
+  [[ $STATUS == COMPLETED || $STATUS == FAILED ]] && break
+  sleep 1
+done
+end=$(date +%s.%N)
+echo "status $STATUS; upload $(echo "$uploaded - $start" | bc | cut -c1-5)s; total $(echo "$end - $start" | bc | cut -c1-5)s;" \
+  "$(echo "$N / ($end - $start)" | bc) rows/s"
