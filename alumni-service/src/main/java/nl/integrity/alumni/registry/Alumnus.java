@@ -175,6 +175,24 @@ public class Alumnus extends PanacheEntityBase {
         return true;
     }
 
+    /**
+     * Removes everything that identifies the person; keeps what statistics need (organisation,
+     * function codes and group, departure date and reason, the window).
+     */
+    public void anonymise() {
+        status = AlumnusStatus.ANONYMISED;
+        fullName = "Geanonimiseerd";
+        personnelNumber = "ANON-" + id.toString().replace("-", "").substring(0, 27); // fits the column, stays unique
+        email = null;
+        phone = null;
+        unit = null;
+    }
+
+    /** The day from which the retention period runs: the end of the window, or the departure without one. */
+    public LocalDate retentionStart() {
+        return windowEnd != null ? windowEnd : departureDate;
+    }
+
     /** A record of the caller's organisation; records of another organisation do not exist for them (404). */
     public static Alumnus inOrganisationOf(Caller caller, UUID id) {
         return Alumnus.<Alumnus>findByIdOptional(id)
