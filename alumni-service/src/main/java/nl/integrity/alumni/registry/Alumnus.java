@@ -112,10 +112,7 @@ public class Alumnus extends PanacheEntityBase {
         alumnus.email = departure.email();
         alumnus.unit = departure.unit();
         alumnus.functions = new ArrayList<>(departure.functions());
-        alumnus.lastFunction = departure.functions().stream()
-                .max(Comparator.comparing((HeldFunction f) -> f.lastDay(departure.departureDate())).thenComparing(f -> f.from))
-                .map(f -> f.functionCode)
-                .orElse(null);
+        alumnus.lastFunction = lastFunctionOf(departure);
         alumnus.departureDate = departure.departureDate();
         alumnus.departureReason = departure.departureReason();
         alumnus.status = departure.departureDate().isAfter(LocalDate.now(clock)) ? AlumnusStatus.LEAVING : AlumnusStatus.DEPARTED;
@@ -186,6 +183,60 @@ public class Alumnus extends PanacheEntityBase {
         email = null;
         phone = null;
         unit = null;
+    }
+
+    /**
+     * HR reports the departure again, perhaps changed (an announced date confirmed or moved, a
+     * function added). Contact details are the alumnus' own after registration and stay.
+     *
+     * @return the names of the fields that changed (none: nothing to announce)
+     */
+    List<String> recordDeparture(Departure d, Clock clock) {
+        List<String> changed = new ArrayList<>();
+        if (!fullName.equals(d.fullName())) {
+            fullName = d.fullName();
+            changed.add("fullName");
+        }
+        if (!Objects.equals(unit, d.unit())) {
+            unit = d.unit();
+            changed.add("unit");
+        }
+        if (!functions.equals(d.functions())) {
+            functions.clear();
+            functions.addAll(d.functions());
+            lastFunction = lastFunctionOf(d);
+            changed.add("functions");
+        }
+        if (!departureDate.equals(d.departureDate())) {
+            departureDate = d.departureDate();
+            changed.add("departureDate");
+        }
+        if (departureReason != d.departureReason()) {
+            departureReason = d.departureReason();
+            changed.add("departureReason");
+        }
+        var statusNow = departureDate.isAfter(LocalDate.now(clock)) ? AlumnusStatus.LEAVING : AlumnusStatus.DEPARTED;
+        if (status != statusNow) {
+            status = statusNow;
+            changed.add("status");
+        }
+        return changed;
+    }
+
+    /** A leaver whose departure date has come is departed; says whether the status changed. */
+    boolean markDepartedOn(LocalDate today) {
+        if (status == AlumnusStatus.LEAVING && !departureDate.isAfter(today)) {
+            status = AlumnusStatus.DEPARTED;
+            return true;
+        }
+        return false;
+    }
+
+    private static String lastFunctionOf(Departure departure) {
+        return departure.functions().stream()
+                .max(Comparator.comparing((HeldFunction f) -> f.lastDay(departure.departureDate())).thenComparing(f -> f.from))
+                .map(f -> f.functionCode)
+                .orElse(null);
     }
 
     /** The day from which the retention period runs: the end of the window, or the departure without one. */

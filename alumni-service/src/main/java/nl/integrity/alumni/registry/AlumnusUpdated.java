@@ -5,8 +5,10 @@ import java.util.UUID;
 
 /**
  * Event {@code nl.integrity.alumni.record-updated.v1} on {@code alumni.events}: the alumnus'
- * record changed; {@code changedFields} names what changed, the contact fields carry the new
- * values (the notification service needs the address). See docs/events.md.
+ * record changed: HR reported the departure again with other facts, the departure date came
+ * (status), or the alumnus changed their contact details. {@code changedFields} names what
+ * changed; the contact fields carry the current values (the notification service needs the
+ * address). See docs/events.md.
  */
 public record AlumnusUpdated(UUID alumnusId, String organisation, List<String> changedFields, String email,
                              String phone, long version) {

@@ -1,9 +1,11 @@
 package nl.integrity.alumni.registry;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,24 +36,35 @@ public class Registry {
     }
 
     /**
-     * Registers a departure, idempotent on organisation + personnel number: a repeated call
-     * returns the existing record and publishes nothing. A new record, its obligation window and
-     * its {@link AlumnusRegistered} event are stored in one transaction.
+     * Registers a departure, idempotent on organisation + personnel number. A new record, its
+     * obligation window and its {@link AlumnusRegistered} event are stored in one transaction. A
+     * known one is updated with what changed (announced as {@link AlumnusUpdated}, with its window
+     * recomputed); repeating the same facts changes and publishes nothing.
      *
      * @throws UnknownFunctionCodes when a function held is not in the organisation's catalogue
      */
     @Transactional
     public Registration registerDeparture(Departure departure) {
-        var existing = Alumnus.findByPersonnelNumber(departure.organisation(), departure.personnelNumber());
-        if (existing.isPresent()) {
-            return new Registration(existing.get(), false);
-        }
         Set<String> codes = departure.functions().stream().map(f -> f.functionCode).collect(Collectors.toSet());
         var rated = ratings.of(departure.organisation(), codes);
         if (rated.size() < codes.size()) {
             Set<String> unknown = new TreeSet<>(codes);
             unknown.removeAll(rated.keySet());
             throw new UnknownFunctionCodes(departure.organisation(), unknown);
+        }
+        var existing = Alumnus.findByPersonnelNumber(departure.organisation(), departure.personnelNumber());
+        if (existing.isPresent()) {
+            var alumnus = existing.get();
+            List<String> changed = alumnus.recordDeparture(departure, clock);
+            if (!changed.isEmpty()) {
+                boolean windowMoved = alumnus.applyRatings(rated);
+                announceUpdate(alumnus, changed);
+                if (windowMoved) {
+                    outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), ObligationWindowChanged.TYPE,
+                            "alumni/" + alumnus.id, ObligationWindowChanged.of(alumnus, "RECORD_CHANGED"));
+                }
+            }
+            return new Registration(alumnus, false);
         }
         var alumnus = Alumnus.register(departure, clock);
         alumnus.applyRatings(rated);
@@ -60,6 +73,27 @@ public class Registry {
         outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusRegistered.TYPE,
                 "alumni/" + alumnus.id, AlumnusRegistered.of(alumnus));
         return new Registration(alumnus, true);
+    }
+
+    /** Leavers whose departure date has come are departed now (run daily); returns how many. */
+    @Transactional
+    public int markDeparted(LocalDate today) {
+        List<Alumnus> leavers = Alumnus.list("status = ?1 and departureDate <= ?2", AlumnusStatus.LEAVING, today);
+        leavers.stream().filter(a -> a.markDepartedOn(today)).forEach(a -> announceUpdate(a, List.of("status")));
+        return leavers.size();
+    }
+
+    @Scheduled(cron = "${alumni.departures.cron:0 5 0 * * ?}",
+                                    skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void markDepartedToday() {
+        markDeparted(LocalDate.now(clock));
+    }
+
+    private void announceUpdate(Alumnus alumnus, List<String> changed) {
+        Alumnus.flush(); // bumps the version, which the event carries
+        outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusUpdated.TYPE, "alumni/" + alumnus.id,
+                new AlumnusUpdated(alumnus.id, alumnus.organisation.name(), changed, alumnus.email, alumnus.phone,
+                        alumnus.version));
     }
 
     /** A departure read from row {@code row} of a bulk import. */
@@ -134,10 +168,7 @@ public class Registry {
                 .orElseThrow(() -> new NotFound("Alumnus record for personnel number", personnelNumber));
         List<String> changed = alumnus.changeContact(expectedVersion, email, phone);
         if (!changed.isEmpty()) {
-            Alumnus.flush(); // bumps the version, which the event carries
-            outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusUpdated.TYPE, "alumni/" + alumnus.id,
-                    new AlumnusUpdated(alumnus.id, alumnus.organisation.name(), changed, alumnus.email, alumnus.phone,
-                            alumnus.version));
+            announceUpdate(alumnus, changed);
         }
         return alumnus;
     }

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DepartureResourceTest {
 
+    @jakarta.inject.Inject
+    Registry registry;
+
     /** A departure after a career in investigation: a seeded HIGH-risk, 12-month function last. */
     static String departure(String organisation, String personnelNumber) {
         String investigator = organisation.equals("KMAR") ? "REC-MAR" : "REC-TAC";
@@ -73,6 +76,51 @@ class DepartureResourceTest {
                 .body("obligationWindow.functionCode", equalTo("REC-TAC"))
                 .body("obligationWindow.riskLevel", equalTo("HIGH"))
                 .body("obligationWindow.functionProfileVersionId", equalTo("82045ad7-9852-588a-89de-4682b6b18535"));
+    }
+
+    @Test
+    void register_repeatedWithOtherFactsUpdatesTheRecordAndItsWindow() {
+        String number = uniqueNumber();
+        String id = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("POLITIE", number))
+                .post("/api/departures").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                .body(departure("POLITIE", number).replace("2026-06-30", "2026-08-31")
+                        .replace("{\"functionCode\":\"REC-TAC\",\"from\":\"2023-01-01\"}",
+                                "{\"functionCode\":\"REC-TAC\",\"from\":\"2023-01-01\",\"until\":\"2025-12-31\"},"
+                                        + "{\"functionCode\":\"INT-CIE\",\"from\":\"2026-01-01\"}"))
+                .post("/api/departures")
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("departureDate", equalTo("2026-08-31"))
+                .body("lastFunction", equalTo("INT-CIE"))
+                .body("obligationWindow.end", equalTo("2028-08-31"))
+                .body("version", equalTo(1));
+
+        var types = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
+                "aggregateId = ?1 order by position", id)).stream().map(m -> m.eventType + " " + m.payload).toList();
+        assertEquals(3, types.size(), types.toString());
+        assertTrue(types.get(1).startsWith("nl.integrity.alumni.record-updated.v1"), types.get(1));
+        assertTrue(types.get(1).contains("\"changedFields\":[\"functions\",\"departureDate\"]"), types.get(1));
+        assertTrue(types.get(2).startsWith("nl.integrity.alumni.obligation-window-changed.v1"), types.get(2));
+        assertTrue(types.get(2).contains("\"reason\":\"RECORD_CHANGED\""), types.get(2));
+    }
+
+    @Test
+    void announcedDeparture_isLeavingUntilItsDateComes() {
+        String id = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                .body(departure("KMAR", uniqueNumber()).replace("2026-06-30", "2027-01-31"))
+                .post("/api/departures").then().statusCode(201)
+                .body("status", equalTo("LEAVING"))
+                .extract().path("id");
+
+        registry.markDeparted(java.time.LocalDate.of(2027, 1, 30));
+        assertEquals(AlumnusStatus.LEAVING, QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>findById(java.util.UUID.fromString(id)).status));
+        registry.markDeparted(java.time.LocalDate.of(2027, 1, 31));
+        assertEquals(AlumnusStatus.DEPARTED, QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>findById(java.util.UUID.fromString(id)).status));
+        long updates = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count(
+                "aggregateId = ?1 and eventType = ?2", id, "nl.integrity.alumni.record-updated.v1"));
+        assertEquals(1, updates);
     }
 
     @Test
