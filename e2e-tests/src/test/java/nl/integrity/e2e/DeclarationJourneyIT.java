@@ -54,7 +54,10 @@ class DeclarationJourneyIT {
                          "departureDate":"2026-10-31","departureReason":"VOLUNTARY"}"""
                         .formatted(alumnus.personnelNumber()))
                 .post("/api/departures")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(201)
+                // Links point at the gateway, never at the service behind it.
+                .header("Location", org.hamcrest.Matchers.startsWith(RestAssured.baseURI + "/api/alumni/"))
+                .extract().path("id");
 
         // 2. The alumnus logs in through Keycloak's login page and finds their record.
         String alumnusToken = tokenFor(alumnus.username(), alumnus.password());

@@ -72,7 +72,11 @@ final class CsvDepartures implements AutoCloseable {
                 functions(values, errors),
                 date(values, "departureDate", errors),
                 enumValue(DepartureReason.class, "departureReason", values, errors));
-        validator.validate(request).forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+        var unreadable = errors.stream().map(FieldError::field).collect(java.util.stream.Collectors.toSet());
+        validator.validate(request).stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .filter(e -> !unreadable.contains(e.field())) // "not a date" says more than "must not be null"
+                .forEach(errors::add);
         return new Row(number, errors.isEmpty() ? request : null, errors);
     }
 
