@@ -37,18 +37,8 @@ class AccessMatrixTest {
 
     @BeforeEach
     void data() {
-        politieAlumnus = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
-                .body("""
-                        {"organisation":"POLITIE","personnelNumber":"P100001","fullName":"Pieter de Vries",
-                         "functions":[{"functionCode":"REC-DIG","from":"2021-01-01"}],
-                         "departureDate":"2026-09-30","departureReason":"VOLUNTARY"}""")
-                .post("/api/departures").then().extract().path("id");
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
-                .body("""
-                        {"organisation":"KMAR","personnelNumber":"K200001","fullName":"Karin Jansen",
-                         "functions":[{"functionCode":"GRS-IDF","from":"2019-05-01"}],
-                         "departureDate":"2026-10-31","departureReason":"RETIREMENT"}""")
-                .post("/api/departures").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        politieAlumnus = DemoAlumni.registerPolitie();
+        DemoAlumni.registerKmar();
         politieProfile = given().auth().oauth2(tokenFor("admin")).queryParam("functionGroup", "ICT")
                 .get("/api/function-profiles").then().extract().path("[0].id");
     }

@@ -57,12 +57,7 @@ class EveryEventOnKafkaTest {
                     .body("""
                             {"expectedVersion":1,"definition":{"title":"Eventfunctie","functionGroup":"SUPPORT","riskLevel":"LOW","coolingOffMonths":6}}""")
                     .put("/api/function-profiles/{id}", profile).then().statusCode(200);
-            String politie = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
-                    .body("""
-                            {"organisation":"POLITIE","personnelNumber":"P100001","fullName":"Pieter de Vries",
-                             "functions":[{"functionCode":"REC-DIG","from":"2021-01-01"}],
-                             "departureDate":"2026-09-30","departureReason":"VOLUNTARY"}""")
-                    .post("/api/departures").then().extract().path("id");
+            String politie = DemoAlumni.registerPolitie();
             long version = given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/alumni/me")
                     .then().extract().<Number>path("version").longValue();
             given().auth().oauth2(tokenFor("alumnus.politie")).contentType(ContentType.JSON)

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import nl.integrity.alumni.DemoAlumni;
 import io.restassured.http.ContentType;
 import nl.integrity.platform.outbox.OutboxMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +29,7 @@ class ExitInterviewResourceTest {
 
     @BeforeEach
     void politieDemoAlumnusIsRegistered() {
-        alumnusId = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
-                .body("""
-                        {"organisation":"POLITIE","personnelNumber":"P100001","fullName":"Pieter de Vries",
-                         "functions":[{"functionCode":"REC-DIG","from":"2021-01-01"}],
-                         "departureDate":"2026-09-30","departureReason":"VOLUNTARY"}""")
-                .post("/api/departures").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");
+        alumnusId = DemoAlumni.registerPolitie();
     }
 
     String recordInterview() {

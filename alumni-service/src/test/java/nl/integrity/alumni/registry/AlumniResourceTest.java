@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import nl.integrity.alumni.DemoAlumni;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +25,8 @@ class AlumniResourceTest {
     @BeforeEach
     void registerDemoAlumni() {
         // The demo users alumnus.politie (P100001) and alumnus.kmar (K200001) of the realm file.
-        politieAlumnus = register("POLITIE", "P100001");
-        kmarAlumnus = register("KMAR", "K200001");
-    }
-
-    static String register(String organisation, String number) {
-        return given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
-                .body(DepartureResourceTest.departure(organisation, number))
-                .post("/api/departures").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");
+        politieAlumnus = DemoAlumni.registerPolitie();
+        kmarAlumnus = DemoAlumni.registerKmar();
     }
 
     @Test
