@@ -6,9 +6,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nl.integrity.alumni.catalogue.FunctionRating;
@@ -47,9 +51,8 @@ public class Registry {
     public Registration registerDeparture(Departure departure) {
         Set<String> codes = departure.functions().stream().map(f -> f.functionCode).collect(Collectors.toSet());
         var rated = ratings.of(departure.organisation(), codes);
-        if (rated.size() < codes.size()) {
-            Set<String> unknown = new TreeSet<>(codes);
-            unknown.removeAll(rated.keySet());
+        var unknown = unknownCodes(departure, rated);
+        if (!unknown.isEmpty()) {
             throw new UnknownFunctionCodes(departure.organisation(), unknown);
         }
         var existing = Alumnus.findByPersonnelNumber(departure.organisation(), departure.personnelNumber());
@@ -113,15 +116,15 @@ public class Registry {
      */
     @Transactional
     public ChunkResult importChunk(List<ImportedRow> rows, Map<Organisation, Map<String, FunctionRating>> ratings) {
-        Map<Organisation, Set<String>> known = new java.util.EnumMap<>(Organisation.class);
+        Map<Organisation, Set<String>> known = new EnumMap<>(Organisation.class);
         rows.stream().collect(Collectors.groupingBy(r -> r.departure().organisation(),
                         Collectors.mapping(r -> r.departure().personnelNumber(), Collectors.toSet())))
-                .forEach((organisation, numbers) -> known.put(organisation, new java.util.HashSet<>(
+                .forEach((organisation, numbers) -> known.put(organisation, new HashSet<>(
                         Alumnus.<Alumnus>find("organisation = ?1 and personnelNumber in ?2", organisation, numbers)
                                 .project(PersonnelNumber.class).list().stream().map(PersonnelNumber::personnelNumber).toList())));
-        List<Outbox.Pending> events = new java.util.ArrayList<>();
+        List<Outbox.Pending> events = new ArrayList<>();
         int alreadyRegistered = 0;
-        Map<Integer, String> rejected = new java.util.TreeMap<>();
+        Map<Integer, String> rejected = new TreeMap<>();
         for (ImportedRow row : rows) {
             Departure departure = row.departure();
             if (!known.get(departure.organisation()).add(departure.personnelNumber())) {
@@ -129,8 +132,7 @@ public class Registry {
                 continue;
             }
             var rated = ratings.get(departure.organisation());
-            var unknown = departure.functions().stream().map(f -> f.functionCode)
-                    .filter(code -> !rated.containsKey(code)).collect(Collectors.toCollection(TreeSet::new));
+            var unknown = unknownCodes(departure, rated);
             if (!unknown.isEmpty()) {
                 rejected.put(row.row(), new UnknownFunctionCodes(departure.organisation(), unknown).getMessage());
                 continue;
@@ -143,6 +145,12 @@ public class Registry {
         }
         outbox.appendAll(events);
         return new ChunkResult(events.size(), alreadyRegistered, rejected);
+    }
+
+    /** The codes of functions held that the organisation's catalogue does not rate, sorted. */
+    private static Set<String> unknownCodes(Departure departure, Map<String, FunctionRating> rated) {
+        return departure.functions().stream().map(f -> f.functionCode)
+                .filter(code -> !rated.containsKey(code)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
