@@ -131,8 +131,10 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
-                .await().atMost(ackTimeout);
+        // Sent with the transaction suspended (its advisory lock stays held): the broker's acks arrive on other
+        // threads, and a transaction context propagated to them made the commit fail as "used by several threads".
+        QuarkusTransaction.suspendingExisting().run(() -> Uni.join().all(batch.stream().map(this::send).toList())
+                .andFailFast().await().atMost(ackTimeout));
         // One statement for the batch rather than one update per row.
         em.createQuery("update OutboxMessage m set m.publishedAt = :now, m.attempts = m.attempts + 1 where m.position in :positions")
                 .setParameter("now", clock.instant())
