@@ -5,11 +5,17 @@ import java.util.List;
 /** A request value the resource checks itself (one bean validation cannot express) is invalid: 400. */
 public class InvalidField extends ProblemException {
 
-    private final Problem.FieldError error;
+    private final List<Problem.FieldError> errors;
 
     public InvalidField(String field, String message) {
-        super(400, "validation", "Request is not valid", "Invalid fields: " + field);
-        this.error = new Problem.FieldError(field, message);
+        this(List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** Several fields at once, so the caller can correct them all in one go. Not empty. */
+    public InvalidField(List<Problem.FieldError> errors) {
+        super(400, "validation", "Request is not valid", errors.stream().map(Problem.FieldError::field).distinct()
+                .collect(java.util.stream.Collectors.joining(", ", "Invalid fields: ", "")));
+        this.errors = List.copyOf(errors);
     }
 
     /**
@@ -29,6 +35,6 @@ public class InvalidField extends ProblemException {
 
     @Override
     public List<Problem.FieldError> errors() {
-        return List.of(error);
+        return errors;
     }
 }
