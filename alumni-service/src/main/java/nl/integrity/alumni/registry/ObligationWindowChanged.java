@@ -6,11 +6,11 @@ import java.util.UUID;
 /**
  * Event {@code nl.integrity.alumni.obligation-window-changed.v1} on {@code alumni.events}: an
  * alumnus' obligation window was computed again and moved (or ended, all fields but the ids
- * null). See docs/events.md.
+ * null). {@code version} is the record version after the move (flush first). See docs/events.md.
  */
 public record ObligationWindowChanged(UUID alumnusId, String organisation, LocalDate windowStart, LocalDate windowEnd,
                                       Integer coolingOffMonths, String functionCode, UUID functionProfileVersionId,
-                                      String riskLevel, String reason) {
+                                      String riskLevel, String reason, long version) {
 
     static final String TYPE = "nl.integrity.alumni.obligation-window-changed.v1";
 
@@ -20,6 +20,6 @@ public record ObligationWindowChanged(UUID alumnusId, String organisation, Local
                 w.map(ObligationWindow::start).orElse(null), w.map(ObligationWindow::end).orElse(null),
                 w.map(ObligationWindow::coolingOffMonths).orElse(null), w.map(ObligationWindow::functionCode).orElse(null),
                 w.map(ObligationWindow::functionProfileVersionId).orElse(null),
-                w.map(x -> x.riskLevel().name()).orElse(null), reason);
+                w.map(x -> x.riskLevel().name()).orElse(null), reason, a.version);
     }
 }

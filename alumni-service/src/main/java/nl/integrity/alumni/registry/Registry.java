@@ -95,8 +95,7 @@ public class Registry {
     private void announceUpdate(Alumnus alumnus, List<String> changed) {
         Alumnus.flush(); // bumps the version, which the event carries
         outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusUpdated.TYPE, "alumni/" + alumnus.id,
-                new AlumnusUpdated(alumnus.id, alumnus.organisation.name(), changed, alumnus.email, alumnus.phone,
-                        alumnus.version));
+                AlumnusUpdated.of(alumnus, changed));
     }
 
     /** A departure read from row {@code row} of a bulk import. */
@@ -193,6 +192,7 @@ public class Registry {
         for (Alumnus alumnus : holders) {
             var codes = alumnus.functions.stream().map(f -> f.functionCode).collect(Collectors.toSet());
             if (alumnus.applyRatings(ratings.of(alumnus.organisation, codes))) {
+                Alumnus.flush(); // bumps the version, which the event carries
                 outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), ObligationWindowChanged.TYPE,
                         "alumni/" + alumnus.id, ObligationWindowChanged.of(alumnus, "FUNCTION_PROFILE_CHANGED"));
             }
