@@ -5,6 +5,7 @@ import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
 import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
@@ -68,7 +69,10 @@ class DeclarationJourneyIT {
 
         // 3. The alumnus declares, once declaration-service has the registration from alumni.events.
         String declaration = """
-                {"employerName":"CyberGuard Nederland BV","sector":"ICT security","role":"Incident responder","startDate":"2027-01-15"}""";
+                {"employerName":"CyberGuard Nederland BV","kvkNumber":"87654321","country":"NL","sector":"CYBER_SECURITY",
+                 "role":"Incident responder","duties":"Handles security incidents of clients","startDate":"2027-01-15",
+                 "paid":true,"hoursPerWeek":32,"selfEmployed":false,"expectsContact":false,"usesKnowledge":true,
+                 "knowledgeDetails":"Forensic methods"}""";
         long registeredAt = System.nanoTime();
         String[] declarationId = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
@@ -94,8 +98,29 @@ class DeclarationJourneyIT {
         given().auth().oauth2(officer).queryParam("declarationId", declarationId[0]).get("/api/alerts")
                 .then().body("[0].kind", equalTo("DECLARATION_SUBMITTED"))
                 .body("[0].alumnusId", equalTo(alumnusId));
+        // The assessment used the function catalogue as declaration-service learnt it from function-profile.events:
+        // REC-DIG is a high-risk function for which cyber security is a sensitive sector.
         given().auth().oauth2(officer).get("/api/declarations/{id}", declarationId[0])
-                .then().statusCode(200).body("employerName", equalTo("CyberGuard Nederland BV"));
+                .then().statusCode(200).body("activity.employerName", equalTo("CyberGuard Nederland BV"))
+                .body("risk.level", equalTo("HIGH"))
+                .body("risk.reasons.code", hasItems("SENSITIVE_SECTOR", "FUNCTION_RISK_HIGH", "KNOWLEDGE_USED"));
+
+        // 4b. The officer asks a question, the alumnus answers, the officer decides with a condition.
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"question\":\"Will you work for clients of Eenheid Amsterdam?\"}")
+                .post("/api/declarations/{id}/information-requests", declarationId[0]).then().statusCode(200);
+        given().auth().oauth2(alumnusToken).contentType(ContentType.JSON).body("{\"answer\":\"No, only private clients.\"}")
+                .post("/api/declarations/{id}/information", declarationId[0]).then().statusCode(200);
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("""
+                        {"outcome":"ALLOWED_WITH_CONDITIONS","rationale":"Acceptable while the former unit stays out of it",
+                         "conditions":[{"type":"NO_CONTACT_FORMER_UNIT","endsOn":"2028-04-29"}]}""")
+                .post("/api/declarations/{id}/decision", declarationId[0]).then().statusCode(200)
+                .body("status", equalTo("DECIDED"));
+        given().auth().oauth2(alumnusToken).get("/api/declarations/{id}", declarationId[0]).then().statusCode(200)
+                .body("outcome", equalTo("ALLOWED_WITH_CONDITIONS"))
+                .body("decisions[0].conditions[0].type", equalTo("NO_CONTACT_FORMER_UNIT"))
+                .body("messages.kind", equalTo(List.of("QUESTION", "ANSWER")));
 
         // 5. The KMAR office and another alumnus see none of it.
         String kmarOfficer = tokenFor("officer.kmar");
@@ -104,10 +129,12 @@ class DeclarationJourneyIT {
         given().auth().oauth2(kmarOfficer).get("/api/declarations/{id}", declarationId[0]).then().statusCode(404);
         given().auth().oauth2(kmarOfficer).queryParam("purpose", "DECLARATION_REVIEW")
                 .get("/api/alumni/{id}", alumnusId).then().statusCode(404);
+        given().auth().oauth2(kmarOfficer).contentType(ContentType.JSON).body("{\"question\":\"?\"}")
+                .post("/api/declarations/{id}/information-requests", declarationId[0]).then().statusCode(404);
         given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/declarations")
-                .then().statusCode(200).body("id", not(hasItem(declarationId[0])));
+                .then().statusCode(200).body("items.id", not(hasItem(declarationId[0])));
         given().auth().oauth2(alumnusToken).get("/api/declarations")
-                .then().statusCode(200).body("id", hasItem(declarationId[0]));
+                .then().statusCode(200).body("items.id", hasItem(declarationId[0]));
 
         System.out.printf("[e2e latency] registration -> declaration accepted: %d ms; declaration submitted -> alert visible: %d ms%n",
                 (submittedAt - registeredAt) / 1_000_000, (alertVisibleAt - submittedAt) / 1_000_000);

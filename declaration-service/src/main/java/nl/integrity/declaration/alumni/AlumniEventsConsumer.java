@@ -1,34 +1,80 @@
 package nl.integrity.declaration.alumni;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the {@link KnownAlumnus} read model in step with {@code alumni.events}. Each event has
- * its effect once: the event id is recorded in the processed-events inbox in the same
- * transaction. A record that cannot be processed goes to {@code alumni.events.dlq}.
+ * Keeps the read model ({@link KnownAlumnus}, {@link KnownFunctionProfile}) in step with
+ * {@code alumni.events} and {@code function-profile.events}. Each event has its effect once:
+ * its id is recorded in the processed-events inbox in the same transaction. Events older than
+ * what is held change nothing, so reordering or replays cannot corrupt the model. A record
+ * that cannot be processed goes to the topic's dead-letter topic.
  */
 @ApplicationScoped
 public class AlumniEventsConsumer {
 
     static final String CONSUMER = "declaration-service.alumni-events";
+    static final String PROFILES_CONSUMER = "declaration-service.function-profile-events";
+    static final String REGISTERED = "nl.integrity.alumni.registered.v1";
+    static final String UPDATED = "nl.integrity.alumni.record-updated.v1";
+    static final String WINDOW_CHANGED = "nl.integrity.alumni.obligation-window-changed.v1";
+    static final String ANONYMISED = "nl.integrity.alumni.anonymised.v1";
+    static final String PROFILE_CHANGED = "nl.integrity.alumni.function-profile-changed.v1";
     private static final Logger LOG = Logger.getLogger(AlumniEventsConsumer.class);
 
     private final ProcessedEvents processed;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Event<AlumnusAnonymised> anonymisations;
 
-    AlumniEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock) {
+    AlumniEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock,
+                         Event<AlumnusAnonymised> anonymisations) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
+        this.anonymisations = anonymisations;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Registered(UUID alumnusId, String organisation, String personnelNumber, String fullName,
+                      LocalDate departureDate, String departureReason, String status, String unit, String lastFunction,
+                      LocalDate windowStart, LocalDate windowEnd, String windowFunctionCode, String windowRiskLevel,
+                      Long version) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Updated(UUID alumnusId, String organisation, Long version, String personnelNumber, String fullName,
+                   LocalDate departureDate, String departureReason, String status, String unit, String lastFunction) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WindowChanged(UUID alumnusId, String organisation, LocalDate windowStart, LocalDate windowEnd,
+                         String functionCode, String riskLevel, Long version) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Anonymised(UUID alumnusId, String organisation) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ProfileChanged(String organisation, String code, int version, String title, String functionGroup,
+                          String riskLevel, int coolingOffMonths, List<String> sensitiveSectors, boolean retired) {
+    }
+
+    /** Fired in the consumer's transaction when the registry anonymised an alumnus. */
+    public record AlumnusAnonymised(UUID alumnusId) {
     }
 
     @Incoming("alumni-events")
@@ -37,22 +83,84 @@ public class AlumniEventsConsumer {
     public void consume(ConsumerRecord<String, String> record) {
         processed.handleOnce(CONSUMER, record, event -> {
             switch (event.type()) {
-                case AlumnusRegistered.TYPE -> registered(event.payloadAs(json, AlumnusRegistered.class));
+                case REGISTERED -> registered(event.payloadAs(json, Registered.class));
+                case UPDATED -> updated(event.payloadAs(json, Updated.class));
+                case WINDOW_CHANGED -> windowChanged(event.payloadAs(json, WindowChanged.class));
+                case ANONYMISED -> anonymised(event.payloadAs(json, Anonymised.class));
                 default -> LOG.debugf("Ignoring event type %s", event.type());
             }
         });
     }
 
-    private void registered(AlumnusRegistered e) {
-        KnownAlumnus alumnus = KnownAlumnus.<KnownAlumnus>findByIdOptional(e.alumnusId()).orElseGet(KnownAlumnus::new);
-        alumnus.alumnusId = e.alumnusId();
-        alumnus.organisation = e.organisation();
-        alumnus.personnelNumber = e.personnelNumber();
-        alumnus.fullName = e.fullName();
-        alumnus.departureDate = e.departureDate();
-        alumnus.departureReason = e.departureReason();
-        alumnus.status = e.status();
+    @Incoming("function-profile-events")
+    @Blocking
+    @Transactional
+    public void consumeProfile(ConsumerRecord<String, String> record) {
+        processed.handleOnce(PROFILES_CONSUMER, record, event -> {
+            if (PROFILE_CHANGED.equals(event.type())) {
+                profileChanged(event.payloadAs(json, ProfileChanged.class));
+            }
+        });
+    }
+
+    private void registered(Registered e) {
+        var alumnus = KnownAlumnus.findOrStub(e.alumnusId(), e.organisation());
+        long version = e.version() == null ? 0 : e.version();
+        alumnus.apply(version, new KnownAlumnus.Snapshot(e.personnelNumber(), e.fullName(), e.departureDate(),
+                e.departureReason(), e.status(), e.unit(), e.lastFunction()));
+        alumnus.apply(version, new KnownAlumnus.Window(e.windowStart(), e.windowEnd(), e.windowFunctionCode(),
+                e.windowRiskLevel()));
+        save(alumnus);
+    }
+
+    private void updated(Updated e) {
+        if (e.version() == null || e.personnelNumber() == null) {
+            LOG.debugf("Update of %s without version or facts (older producer); skipped", e.alumnusId());
+            return;
+        }
+        var alumnus = KnownAlumnus.findOrStub(e.alumnusId(), e.organisation());
+        alumnus.apply(e.version(), new KnownAlumnus.Snapshot(e.personnelNumber(), e.fullName(), e.departureDate(),
+                e.departureReason(), e.status(), e.unit(), e.lastFunction()));
+        save(alumnus);
+    }
+
+    private void windowChanged(WindowChanged e) {
+        var alumnus = KnownAlumnus.findOrStub(e.alumnusId(), e.organisation());
+        alumnus.apply(e.version() == null ? alumnus.windowVersion + 1 : e.version(),
+                new KnownAlumnus.Window(e.windowStart(), e.windowEnd(), e.functionCode(), e.riskLevel()));
+        save(alumnus);
+    }
+
+    private void anonymised(Anonymised e) {
+        var alumnus = KnownAlumnus.findOrStub(e.alumnusId(), e.organisation());
+        alumnus.anonymise();
+        save(alumnus);
+        anonymisations.fire(new AlumnusAnonymised(e.alumnusId()));
+    }
+
+    private void save(KnownAlumnus alumnus) {
         alumnus.updatedAt = clock.instant();
         alumnus.persist();
+    }
+
+    private void profileChanged(ProfileChanged e) {
+        var key = new KnownFunctionProfile.Key(e.organisation(), e.code());
+        var profile = KnownFunctionProfile.<KnownFunctionProfile>findByIdOptional(key).orElseGet(() -> {
+            var p = new KnownFunctionProfile();
+            p.key = key;
+            p.version = 0;
+            return p;
+        });
+        if (e.version() <= profile.version) {
+            return;
+        }
+        profile.version = e.version();
+        profile.title = e.title();
+        profile.functionGroup = e.functionGroup();
+        profile.riskLevel = e.riskLevel();
+        profile.coolingOffMonths = e.coolingOffMonths();
+        profile.sensitiveSectors = e.sensitiveSectors() == null ? List.of() : List.copyOf(e.sensitiveSectors());
+        profile.retired = e.retired();
+        profile.persist();
     }
 }

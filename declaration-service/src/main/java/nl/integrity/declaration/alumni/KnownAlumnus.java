@@ -13,6 +13,11 @@ import java.util.UUID;
 /**
  * This service's copy of an alumnus from the registry, built from {@code alumni.events}. It
  * holds only what declarations and their assessment need; the registry stays the source.
+ *
+ * <p>Events may arrive in any order. The record's facts ("snapshot") and its obligation window
+ * each carry the registry's record version they were true at; an event older than what is held
+ * changes nothing. A row can therefore start as a stub (a window without a name, say) and fill
+ * in when the registration arrives. After anonymisation nothing personal comes back.
  */
 @Entity
 @Table(name = "known_alumnus")
@@ -25,23 +30,118 @@ public class KnownAlumnus extends PanacheEntityBase {
     @Column(nullable = false)
     public String organisation;
 
-    @Column(name = "personnel_number", nullable = false)
+    @Column(name = "personnel_number")
     public String personnelNumber;
 
-    @Column(name = "full_name", nullable = false)
+    @Column(name = "full_name")
     public String fullName;
 
-    @Column(name = "departure_date", nullable = false)
+    @Column(name = "departure_date")
     public LocalDate departureDate;
 
-    @Column(name = "departure_reason", nullable = false)
+    @Column(name = "departure_reason")
     public String departureReason;
 
-    @Column(nullable = false)
     public String status;
+
+    public String unit;
+
+    @Column(name = "last_function")
+    public String lastFunction;
+
+    @Column(name = "record_version", nullable = false)
+    public long recordVersion = -1;
+
+    @Column(name = "window_start")
+    public LocalDate windowStart;
+
+    @Column(name = "window_end")
+    public LocalDate windowEnd;
+
+    @Column(name = "window_function_code")
+    public String windowFunctionCode;
+
+    @Column(name = "window_risk_level")
+    public String windowRiskLevel;
+
+    @Column(name = "window_version", nullable = false)
+    public long windowVersion = -1;
+
+    @Column(nullable = false)
+    public boolean anonymised;
+
+    /** When the last reminder to declare went out (obligation tracking). */
+    @Column(name = "last_reminded_on")
+    public LocalDate lastRemindedOn;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The record's facts at registry version {@code version}. */
+    public record Snapshot(String personnelNumber, String fullName, LocalDate departureDate, String departureReason,
+                           String status, String unit, String lastFunction) {
+    }
+
+    /** The obligation window at registry version {@code version}; all null when there is none. */
+    public record Window(LocalDate start, LocalDate end, String functionCode, String riskLevel) {
+    }
+
+    static KnownAlumnus findOrStub(UUID alumnusId, String organisation) {
+        return KnownAlumnus.<KnownAlumnus>findByIdOptional(alumnusId).orElseGet(() -> {
+            var a = new KnownAlumnus();
+            a.alumnusId = alumnusId;
+            a.organisation = organisation;
+            return a;
+        });
+    }
+
+    /** Takes the snapshot unless what is held is as new or newer; {@code true} if taken. */
+    boolean apply(long version, Snapshot s) {
+        if (anonymised || version <= recordVersion) {
+            return false;
+        }
+        personnelNumber = s.personnelNumber();
+        fullName = s.fullName();
+        departureDate = s.departureDate();
+        departureReason = s.departureReason();
+        status = s.status();
+        unit = s.unit();
+        lastFunction = s.lastFunction();
+        recordVersion = version;
+        return true;
+    }
+
+    /** Takes the window unless what is held is as new or newer; {@code true} if taken. */
+    boolean apply(long version, Window w) {
+        if (anonymised || version <= windowVersion) {
+            return false;
+        }
+        windowStart = w.start();
+        windowEnd = w.end();
+        windowFunctionCode = w.functionCode();
+        windowRiskLevel = w.riskLevel();
+        windowVersion = version;
+        return true;
+    }
+
+    /** The registry anonymised the alumnus: the personal facts go, for good. */
+    void anonymise() {
+        anonymised = true;
+        personnelNumber = null;
+        fullName = null;
+        unit = null;
+        status = "ANONYMISED";
+    }
+
+    /** Registered: the registration (or an update carrying the same facts) has arrived. */
+    public boolean registered() {
+        return personnelNumber != null;
+    }
+
+    /** Whether the alumnus must declare new activities on this day. */
+    public boolean insideWindowOn(LocalDate day) {
+        return windowStart != null && windowEnd != null && !day.isBefore(windowStart) && day.isBefore(windowEnd);
+    }
 
     public static Optional<KnownAlumnus> findByPersonnelNumber(String organisation, String personnelNumber) {
         return find("organisation = ?1 and personnelNumber = ?2", organisation, personnelNumber).firstResultOptional();

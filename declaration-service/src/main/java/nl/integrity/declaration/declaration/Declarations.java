@@ -1,32 +1,186 @@
 package nl.integrity.declaration.declaration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.integrity.declaration.alumni.AlumniEventsConsumer.AlumnusAnonymised;
 import nl.integrity.declaration.alumni.KnownAlumnus;
+import nl.integrity.declaration.deadline.WorkingDays;
+import nl.integrity.declaration.review.Decision;
+import nl.integrity.declaration.review.ImposedCondition;
 import nl.integrity.platform.outbox.Outbox;
+import nl.integrity.platform.problem.NotFound;
 
-/** Application service for declarations: the transaction boundary. */
+/**
+ * The alumnus' side of a declaration: create, submit, change, withdraw. Each is one transaction
+ * with its events in the outbox. Every submitted version is assessed at once.
+ */
 @ApplicationScoped
 public class Declarations {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final Assessments assessments;
+    private final WorkingDays workingDays;
+    private final ReviewPolicy policy;
 
-    Declarations(Outbox outbox, Clock clock) {
+    Declarations(Outbox outbox, Clock clock, Assessments assessments, WorkingDays workingDays, ReviewPolicy policy) {
         this.outbox = outbox;
         this.clock = clock;
+        this.assessments = assessments;
+        this.workingDays = workingDays;
+        this.policy = policy;
     }
 
-    /** Stores a declaration of the alumnus with this organisation and personnel number and announces it. */
-    @Transactional
-    public Declaration submit(String organisation, String personnelNumber, Activity activity) {
-        var alumnus = KnownAlumnus.findByPersonnelNumber(organisation, personnelNumber)
+    /** The registered alumnus with this login. */
+    public static KnownAlumnus alumnus(String organisation, String personnelNumber) {
+        return KnownAlumnus.findByPersonnelNumber(organisation, personnelNumber)
+                .filter(KnownAlumnus::registered)
                 .orElseThrow(() -> new AlumnusNotRegistered(organisation, personnelNumber));
-        var declaration = Declaration.submit(alumnus, activity, clock);
+    }
+
+    /** A declaration of this alumnus; someone else's does not exist for them. */
+    public static Declaration own(KnownAlumnus alumnus, UUID id) {
+        return Declaration.<Declaration>findByIdOptional(id)
+                .filter(d -> d.alumnusId.equals(alumnus.alumnusId))
+                .orElseThrow(() -> new NotFound("Declaration", id));
+    }
+
+    /** Stores a new declaration of the alumnus; unless kept as a draft it is submitted at once. */
+    @Transactional
+    public Declaration create(String organisation, String personnelNumber, Activity activity, boolean keepDraft) {
+        var alumnus = alumnus(organisation, personnelNumber);
+        Instant now = clock.instant();
+        var declaration = Declaration.draft(alumnus, activity, now);
         declaration.persist();
-        outbox.append(DeclarationSubmitted.TOPIC, declaration.id.toString(), DeclarationSubmitted.TYPE,
-                "declarations/" + declaration.id, DeclarationSubmitted.of(declaration));
+        if (!keepDraft) {
+            declaration.submit(now, dueDateFrom(now));
+            recordVersion(declaration, alumnus, now);
+        }
         return declaration;
+    }
+
+    @Transactional
+    public Declaration submit(String organisation, String personnelNumber, UUID id) {
+        var alumnus = alumnus(organisation, personnelNumber);
+        var declaration = own(alumnus, id);
+        Instant now = clock.instant();
+        declaration.submit(now, dueDateFrom(now));
+        recordVersion(declaration, alumnus, now);
+        return declaration;
+    }
+
+    /**
+     * Changes the declaration. Content equal to the current version changes nothing. A draft is
+     * edited in place; anything else gets a new, assessed version, and a decided declaration goes
+     * back to review.
+     */
+    @Transactional
+    public Declaration update(String organisation, String personnelNumber, UUID id, Activity changed) {
+        var alumnus = alumnus(organisation, personnelNumber);
+        var declaration = own(alumnus, id);
+        if (declaration.activity.sameAs(changed) && declaration.status != DeclarationStatus.WITHDRAWN) {
+            return declaration;
+        }
+        Instant now = clock.instant();
+        DeclarationStatus before = declaration.status;
+        if (declaration.revise(changed, now, dueDateFrom(now))) {
+            if (before == DeclarationStatus.AWAITING_CONFIRMATION) {
+                Decision.withStatus(declaration.id, Decision.Status.PROPOSED).ifPresent(Declarations::returnProposal);
+            }
+            recordVersion(declaration, alumnus, now);
+        }
+        return declaration;
+    }
+
+    @Transactional
+    public Declaration withdraw(String organisation, String personnelNumber, UUID id) {
+        var alumnus = alumnus(organisation, personnelNumber);
+        var declaration = own(alumnus, id);
+        Instant now = clock.instant();
+        declaration.withdraw(now);
+        var events = new ArrayList<Outbox.Pending>();
+        events.add(DeclarationEvents.about(declaration.id, DeclarationEvents.Withdrawn.TYPE,
+                new DeclarationEvents.Withdrawn(declaration.id, declaration.alumnusId, declaration.organisation, now)));
+        for (Decision decision : Decision.of(declaration.id)) {
+            if (decision.status == Decision.Status.PROPOSED) {
+                returnProposal(decision);
+            } else if (decision.status == Decision.Status.IN_FORCE) {
+                decision.status = Decision.Status.WITHDRAWN;
+                events.addAll(endConditions(declaration, decision.id, ImposedCondition.EndReason.WITHDRAWN,
+                        LocalDate.now(clock)));
+            }
+        }
+        outbox.appendAll(events);
+        return declaration;
+    }
+
+    /** Ends the active conditions of a decision early; returns their condition-ended events. */
+    public static List<Outbox.Pending> endConditions(Declaration d, UUID decisionId, ImposedCondition.EndReason reason,
+                                                     LocalDate today) {
+        var events = new ArrayList<Outbox.Pending>();
+        List<ImposedCondition> active = ImposedCondition.list("decisionId = ?1 and status = ?2", decisionId,
+                ImposedCondition.Status.ACTIVE);
+        for (ImposedCondition c : active) {
+            c.end(today, reason);
+            events.add(DeclarationEvents.about(d.id, DeclarationEvents.ConditionEnded.TYPE,
+                    new DeclarationEvents.ConditionEnded(d.id, d.alumnusId, d.organisation, c.id, c.type.name(), today,
+                            reason.name())));
+        }
+        return events;
+    }
+
+    public static void returnProposal(Decision proposal) {
+        proposal.status = Decision.Status.RETURNED;
+        ImposedCondition.update("status = ?1 where decisionId = ?2", ImposedCondition.Status.VOID, proposal.id);
+    }
+
+    LocalDate dueDateFrom(Instant submitted) {
+        return workingDays.plus(LocalDate.ofInstant(submitted, clock.getZone()), policy.workingDays());
+    }
+
+    /** Stores the current content as a new version with its assessment, and announces both. */
+    private void recordVersion(Declaration d, KnownAlumnus alumnus, Instant now) {
+        var result = assessments.assess(d, alumnus);
+        var assessment = result.assessment();
+        var version = DeclarationVersion.of(d, now);
+        version.late = result.facts().late();
+        version.riskLevel = assessment.level();
+        version.riskReasons = new ArrayList<>(assessment.reasons());
+        version.assessedAt = now;
+        version.persist();
+        d.assessed(assessment.level(), result.facts().functionGroup(), version.late);
+        Activity a = d.activity;
+        outbox.appendAll(List.of(
+                DeclarationEvents.about(d.id, DeclarationEvents.Submitted.TYPE,
+                        new DeclarationEvents.Submitted(d.id, d.alumnusId, d.organisation, d.currentVersion, a.kind,
+                                a.employerName, a.sector.name(), a.role, a.startDate, d.late, now, d.dueDate)),
+                DeclarationEvents.about(d.id, DeclarationEvents.Assessed.TYPE,
+                        new DeclarationEvents.Assessed(d.id, d.alumnusId, d.organisation, d.currentVersion,
+                                assessment.level(), assessment.reasons().stream()
+                                .map(r -> new DeclarationEvents.ReasonCode(r.code(), r.level())).toList(), d.late))));
+    }
+
+    /**
+     * The registry anonymised the alumnus after the retention period: the free text of their
+     * declarations goes too; what statistics need (sector, risk, outcome, dates) stays.
+     */
+    void anonymise(@Observes AlumnusAnonymised anonymised) {
+        UUID alumnusId = anonymised.alumnusId();
+        Declaration.update("""
+                activity.duties = '-', activity.contactDetails = null, activity.knowledgeDetails = null,
+                activity.role = '-' where alumnusId = ?1""", alumnusId);
+        DeclarationVersion.update("""
+                activity.duties = '-', activity.contactDetails = null, activity.knowledgeDetails = null,
+                activity.role = '-' where key.declarationId in (select d.id from Declaration d where d.alumnusId = ?1)""",
+                alumnusId);
+        nl.integrity.declaration.review.Message.update(
+                "body = '-' where declarationId in (select d.id from Declaration d where d.alumnusId = ?1)", alumnusId);
     }
 }

@@ -1,0 +1,93 @@
+package nl.integrity.declaration.deadline;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import nl.integrity.declaration.declaration.Declaration;
+import nl.integrity.declaration.declaration.DeclarationEvents;
+import nl.integrity.declaration.declaration.ReviewPolicy;
+import nl.integrity.declaration.review.ImposedCondition;
+import nl.integrity.platform.outbox.Outbox;
+
+/**
+ * The clock's part in a review: announces decisions that fall due soon and those overdue (each
+ * once per review period), and ends conditions whose last day has passed. Runs daily (cron
+ * {@code declaration.deadlines.cron}); the methods take the day, so tests can move time.
+ */
+@ApplicationScoped
+public class Deadlines {
+
+    private final Outbox outbox;
+    private final WorkingDays workingDays;
+    private final ReviewPolicy policy;
+    private final Clock clock;
+
+    Deadlines(Outbox outbox, WorkingDays workingDays, ReviewPolicy policy, Clock clock) {
+        this.outbox = outbox;
+        this.workingDays = workingDays;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** What a run did. */
+    public record Run(int dueSoon, int overdue, int conditionsEnded) {
+    }
+
+    @Scheduled(cron = "${declaration.deadlines.cron:0 15 6 * * ?}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void daily() {
+        run(LocalDate.now(clock));
+    }
+
+    @Transactional
+    public Run run(LocalDate today) {
+        var events = new ArrayList<Outbox.Pending>();
+        // A window wide enough to hold the warning period in working days, whatever holidays fall in it.
+        LocalDate horizon = today.plusDays(policy.dueSoonWorkingDays() * 2L + 14);
+        List<Declaration> open = Declaration.list("""
+                inReview = true and dueDate <= ?1 and (overdueAnnounced = false or dueSoonAnnounced = false)
+                order by dueDate, id""", horizon);
+        int dueSoon = 0;
+        int overdue = 0;
+        for (Declaration d : open) {
+            if (d.dueDate.isBefore(today)) {
+                if (!d.overdueAnnounced) {
+                    d.overdueAnnounced = true;
+                    d.dueSoonAnnounced = true;
+                    overdue++;
+                    events.add(DeclarationEvents.about(d.id, DeclarationEvents.DecisionOverdue.TYPE,
+                            new DeclarationEvents.DecisionOverdue(d.id, d.alumnusId, d.organisation, d.assignee, d.dueDate)));
+                }
+            } else if (!d.dueSoonAnnounced) {
+                int left = workingDays.between(today, d.dueDate);
+                if (left <= policy.dueSoonWorkingDays()) {
+                    d.dueSoonAnnounced = true;
+                    dueSoon++;
+                    events.add(DeclarationEvents.about(d.id, DeclarationEvents.DecisionDueSoon.TYPE,
+                            new DeclarationEvents.DecisionDueSoon(d.id, d.alumnusId, d.organisation, d.assignee,
+                                    d.dueDate, left)));
+                }
+            }
+        }
+        int ended = endExpiredConditions(today, events);
+        outbox.appendAll(events);
+        return new Run(dueSoon, overdue, ended);
+    }
+
+    /** Conditions whose last day ({@code endsOn}) lies before today end by themselves. */
+    private int endExpiredConditions(LocalDate today, List<Outbox.Pending> events) {
+        List<ImposedCondition> expired = ImposedCondition.list("status = ?1 and endsOn < ?2 order by endsOn, id",
+                ImposedCondition.Status.ACTIVE, today);
+        for (ImposedCondition c : expired) {
+            c.end(today, ImposedCondition.EndReason.EXPIRED);
+            Declaration d = Declaration.findById(c.declarationId);
+            events.add(DeclarationEvents.about(d.id, DeclarationEvents.ConditionEnded.TYPE,
+                    new DeclarationEvents.ConditionEnded(d.id, d.alumnusId, d.organisation, c.id, c.type.name(), today,
+                            ImposedCondition.EndReason.EXPIRED.name())));
+        }
+        return expired.size();
+    }
+}

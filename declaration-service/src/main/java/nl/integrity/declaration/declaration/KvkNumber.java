@@ -1,0 +1,16 @@
+package nl.integrity.declaration.declaration;
+
+/**
+ * Dutch Chamber of Commerce (KvK) numbers: eight digits since 2013 (older ones were padded
+ * to eight). The register publishes no check digit, so the check is on form: eight digits,
+ * not all zero.
+ */
+public final class KvkNumber {
+
+    private KvkNumber() {
+    }
+
+    public static boolean isValid(String value) {
+        return value != null && value.matches("\\d{8}") && !value.equals("00000000");
+    }
+}

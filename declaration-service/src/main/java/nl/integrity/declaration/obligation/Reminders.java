@@ -1,0 +1,64 @@
+package nl.integrity.declaration.obligation;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import nl.integrity.declaration.alumni.KnownAlumnus;
+import nl.integrity.declaration.declaration.DeclarationEvents;
+import nl.integrity.declaration.declaration.DeclarationStatus;
+import nl.integrity.platform.outbox.Outbox;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Obligation tracking: an alumnus inside their obligation window who has submitted no
+ * declaration is reminded of the duty to declare, every {@code declaration.reminders.interval-days}
+ * (default 90) while that lasts. The reminder is an event; notification-service mails it.
+ */
+@ApplicationScoped
+public class Reminders {
+
+    private static final int BATCH = 500;
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final int intervalDays;
+
+    Reminders(Outbox outbox, Clock clock,
+              @ConfigProperty(name = "declaration.reminders.interval-days", defaultValue = "90") int intervalDays) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.intervalDays = intervalDays;
+    }
+
+    @Scheduled(cron = "${declaration.reminders.cron:0 30 7 * * ?}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void daily() {
+        LocalDate today = LocalDate.now(clock);
+        // One transaction per batch; those reminded drop out of the next batch's query.
+        int sent;
+        do {
+            sent = remind(today, BATCH);
+        } while (sent == BATCH);
+    }
+
+    /** Sends the reminders due on {@code today}, at most {@code limit}; returns how many went out. */
+    @Transactional
+    public int remind(LocalDate today, int limit) {
+        List<KnownAlumnus> due = KnownAlumnus.<KnownAlumnus>find("""
+                        select a from KnownAlumnus a
+                        where a.anonymised = false and a.personnelNumber is not null
+                          and a.windowStart <= ?1 and a.windowEnd > ?1
+                          and (a.lastRemindedOn is null or a.lastRemindedOn <= ?2)
+                          and not exists (select 1 from Declaration d where d.alumnusId = a.alumnusId and d.status <> ?3)
+                        order by a.windowEnd, a.alumnusId""", today, today.minusDays(intervalDays), DeclarationStatus.DRAFT)
+                .page(0, limit).list();
+        for (KnownAlumnus a : due) {
+            a.lastRemindedOn = today;
+            outbox.append(DeclarationEvents.TOPIC, a.alumnusId.toString(), DeclarationEvents.ReminderDue.TYPE,
+                    "alumni/" + a.alumnusId, new DeclarationEvents.ReminderDue(a.alumnusId, a.organisation, a.windowEnd, today));
+        }
+        return due.size();
+    }
+}

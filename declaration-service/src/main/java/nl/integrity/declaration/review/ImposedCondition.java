@@ -1,0 +1,67 @@
+package nl.integrity.declaration.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A condition of a decision, from the library, in force from {@code startsOn} until {@code endsOn}. */
+@Entity
+@Table(name = "imposed_condition")
+public class ImposedCondition extends PanacheEntityBase {
+
+    /** PROPOSED while its decision awaits confirmation; VOID when that was returned or replaced before it began. */
+    public enum Status { PROPOSED, ACTIVE, ENDED, VOID }
+
+    /** Why a condition ended: its end date passed, the declaration was withdrawn, or a new decision replaced it. */
+    public enum EndReason { EXPIRED, WITHDRAWN, SUPERSEDED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "decision_id", nullable = false)
+    public UUID decisionId;
+
+    @Column(name = "declaration_id", nullable = false)
+    public UUID declarationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConditionType type;
+
+    public String details;
+
+    @Column(name = "starts_on", nullable = false)
+    public LocalDate startsOn;
+
+    /** The condition applies up to and including this day. */
+    @Column(name = "ends_on", nullable = false)
+    public LocalDate endsOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "ended_on")
+    public LocalDate endedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_reason")
+    public EndReason endReason;
+
+    public void end(LocalDate on, EndReason reason) {
+        status = Status.ENDED;
+        endedOn = on;
+        endReason = reason;
+    }
+
+    public static List<ImposedCondition> of(UUID declarationId) {
+        return list("declarationId = ?1 order by startsOn, type", declarationId);
+    }
+}

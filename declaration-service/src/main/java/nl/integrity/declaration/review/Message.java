@@ -1,0 +1,44 @@
+package nl.integrity.declaration.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One message of a declaration's thread: an officer's question or the alumnus' answer. */
+@Entity
+@Table(name = "declaration_message")
+public class Message extends PanacheEntityBase {
+
+    public enum Kind { QUESTION, ANSWER }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "declaration_id", nullable = false)
+    public UUID declarationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    /** The officer's username, or "alumnus". */
+    @Column(nullable = false)
+    public String author;
+
+    @Column(nullable = false)
+    public String body;
+
+    @Column(name = "sent_at", nullable = false)
+    public Instant sentAt;
+
+    public static List<Message> thread(UUID declarationId) {
+        return list("declarationId = ?1 order by sentAt", declarationId);
+    }
+}

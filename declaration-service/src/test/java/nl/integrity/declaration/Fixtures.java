@@ -1,0 +1,95 @@
+package nl.integrity.declaration;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.integrity.declaration.alumni.AlumniEvents;
+import nl.integrity.declaration.alumni.KnownAlumnus;
+import nl.integrity.declaration.alumni.KnownFunctionProfile;
+import nl.integrity.declaration.declaration.Activity;
+import nl.integrity.declaration.declaration.DeclarationKind;
+import nl.integrity.declaration.risk.Sector;
+
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
+
+/** Test data: the demo alumni in the read model with chosen facts, and declarations made over HTTP. */
+public final class Fixtures {
+
+    /** A declaration of a Dutch employer in an ordinary sector: LOW risk for an alumnus without a window. */
+    public static final String ORDINARY = """
+            {"employerName":"Veilig & Zeker BV","kvkNumber":"12345678","country":"NL","sector":"HOSPITALITY",
+             "role":"Operations manager","duties":"Runs the night shift","startDate":"2099-02-01","paid":true,
+             "hoursPerWeek":36,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}""";
+
+    private Fixtures() {
+    }
+
+    /** The demo alumnus in the read model, with no obligation window and an unrated function. */
+    public static UUID plainAlumnus(String organisation, String personnelNumber) {
+        UUID id = AlumniEvents.ensureKnown(organisation, personnelNumber);
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnownAlumnus a = KnownAlumnus.findById(id);
+            a.windowStart = null;
+            a.windowEnd = null;
+            a.windowFunctionCode = null;
+            a.windowRiskLevel = null;
+            a.lastFunction = "TST-NONE";
+            a.departureReason = "VOLUNTARY";
+        });
+        return id;
+    }
+
+    /** The demo alumnus inside a window that rests on a function of this risk, sensitive for these sectors. */
+    public static UUID alumnusInWindow(String organisation, String personnelNumber, String riskLevel, List<String> sensitive) {
+        UUID id = AlumniEvents.ensureKnown(organisation, personnelNumber);
+        String code = "TST-" + riskLevel;
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnownAlumnus a = KnownAlumnus.findById(id);
+            a.windowStart = LocalDate.of(2026, 1, 1);
+            a.windowEnd = LocalDate.of(2100, 1, 1);
+            a.windowFunctionCode = code;
+            a.windowRiskLevel = riskLevel;
+            a.lastFunction = code;
+            a.departureReason = "VOLUNTARY";
+            var key = new KnownFunctionProfile.Key(organisation, code);
+            KnownFunctionProfile p = KnownFunctionProfile.<KnownFunctionProfile>findByIdOptional(key).orElseGet(() -> {
+                var n = new KnownFunctionProfile();
+                n.key = key;
+                return n;
+            });
+            p.version = 1;
+            p.title = "Test function " + riskLevel;
+            p.functionGroup = "INVESTIGATION";
+            p.riskLevel = riskLevel;
+            p.coolingOffMonths = 24;
+            p.sensitiveSectors = List.copyOf(sensitive);
+            p.retired = false;
+            p.persist();
+        });
+        return id;
+    }
+
+    /** An activity as the domain holds it, for tests below the HTTP layer. */
+    public static Activity activity(String employer) {
+        var a = new Activity();
+        a.kind = DeclarationKind.FIRM;
+        a.employerName = employer;
+        a.kvkNumber = "12345678";
+        a.country = "NL";
+        a.sector = Sector.ICT;
+        a.role = "Developer";
+        a.duties = "Builds software";
+        a.startDate = LocalDate.of(2099, 2, 1);
+        a.paid = true;
+        a.hoursPerWeek = 36;
+        return a;
+    }
+
+    public static String declare(String user, String body) {
+        return given().auth().oauth2(tokenFor(user)).contentType(ContentType.JSON).body(body)
+                .post("/api/declarations").then().statusCode(201).extract().path("id");
+    }
+}
