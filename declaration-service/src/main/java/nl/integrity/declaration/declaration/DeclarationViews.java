@@ -30,7 +30,15 @@ public final class DeclarationViews {
         }
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
+    /** A page of results; {@code total} is exact up to a cap, {@code totalCapped} says there are more. */
+    public record Page<T>(List<T> items, int page, int size, long total, boolean totalCapped) {
+
+        Page(List<T> items, int page, int size, Total total) {
+            this(items, page, size, total.count(), total.capped());
+        }
+    }
+
+    record Total(long count, boolean capped) {
     }
 
     public record ActivityView(DeclarationKind kind, String employerName, String kvkNumber, String country,

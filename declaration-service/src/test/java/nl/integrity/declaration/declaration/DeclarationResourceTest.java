@@ -255,7 +255,8 @@ class DeclarationResourceTest {
         String id = declare("alumnus.politie", ORDINARY);
         given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/declarations").then().statusCode(200)
                 .body("items.id", hasItem(id))
-                .body("items.alumnusId", everyItem(equalTo(politieAlumnus.toString())));
+                .body("items.alumnusId", everyItem(equalTo(politieAlumnus.toString())))
+                .body("totalCapped", equalTo(false));
         given().auth().oauth2(tokenFor("alumnus.kmar")).get("/api/declarations").then().statusCode(200)
                 .body("items.id", not(hasItem(id)));
     }
