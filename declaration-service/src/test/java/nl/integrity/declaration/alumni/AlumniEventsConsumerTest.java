@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.integrity.declaration.Fixtures;
+import nl.integrity.declaration.declaration.Declaration;
+import nl.integrity.declaration.declaration.DeclarationVersion;
+import nl.integrity.declaration.declaration.Declarations;
+import nl.integrity.declaration.risk.Sector;
 import nl.integrity.platform.testing.KafkaProbe;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class AlumniEventsConsumerTest {
+
+    @Inject
+    Declarations declarations;
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -118,6 +128,26 @@ class AlumniEventsConsumerTest {
         assertNull(known.personnelNumber);
         assertEquals(LocalDate.of(2027, 9, 30), known.windowEnd, "nothing changes after anonymisation");
         assertEquals("ANONYMISED", known.status);
+    }
+
+    @Test
+    void anonymised_alsoRemovesTheFreeTextOfTheAlumnusDeclarations() {
+        String number = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID alumnusId = AlumniEvents.registerAndAwait("KMAR", number);
+        var declaration = declarations.create("KMAR", number, Fixtures.activity("Kept BV"), false);
+
+        AlumniEvents.publishAnonymised(alumnusId, "KMAR");
+        Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId).map(a -> a.anonymised).orElse(false));
+        var kept = QuarkusTransaction.requiringNew().call(() ->
+                Declaration.<Declaration>findById(
+                        declaration.id).activity);
+        assertEquals("-", kept.duties, "free text removed");
+        assertEquals("-", kept.role);
+        assertEquals("Kept BV", kept.employerName, "what statistics need stays");
+        assertEquals(Sector.ICT, kept.sector);
+        var version = QuarkusTransaction.requiringNew().call(() ->
+                DeclarationVersion.of(declaration.id).get(0).activity);
+        assertEquals("-", version.duties, "in every version");
     }
 
     @Test
