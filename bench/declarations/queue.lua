@@ -18,10 +18,4 @@ request = function()
   i = i + 1
   return wrk.format("GET", queries[(i % #queries) + 1], { ["Authorization"] = "Bearer " .. token })
 end
-done = function(summary, latency, requests)
-  io.write(string.format("requests %d, errors %d (non-2xx %d)\n", summary.requests,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
-  for _, p in ipairs({ 50, 95, 99 }) do
-    io.write(string.format("p%d %.2f ms\n", p, latency:percentile(p) / 1000.0))
-  end
-end
+dofile("../wrk-report.lua")
