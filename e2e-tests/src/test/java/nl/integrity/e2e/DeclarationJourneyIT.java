@@ -92,12 +92,18 @@ class DeclarationJourneyIT {
         // 4. The POLITIE integrity office gets an alert.
         String officer = tokenFor("officer.politie");
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() ->
-                given().auth().oauth2(officer).queryParam("declarationId", declarationId[0]).get("/api/alerts")
-                        .then().statusCode(200).extract().<List<?>>path("").size() == 1);
+                given().auth().oauth2(officer).queryParam("declarationId", declarationId[0])
+                        .queryParam("kind", "DECLARATION_SUBMITTED").get("/api/alerts")
+                        .then().statusCode(200).extract().<List<?>>path("items").size() == 1);
         long alertVisibleAt = System.nanoTime();
-        given().auth().oauth2(officer).queryParam("declarationId", declarationId[0]).get("/api/alerts")
-                .then().body("[0].kind", equalTo("DECLARATION_SUBMITTED"))
-                .body("[0].alumnusId", equalTo(alumnusId));
+        given().auth().oauth2(officer).queryParam("declarationId", declarationId[0])
+                .queryParam("kind", "DECLARATION_SUBMITTED").get("/api/alerts")
+                .then().body("items[0].kind", equalTo("DECLARATION_SUBMITTED"))
+                .body("items[0].alumnusId", equalTo(alumnusId));
+        // The assessment came out high: the office gets a high-risk alert too.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().auth().oauth2(officer).queryParam("declarationId", declarationId[0]).queryParam("kind", "HIGH_RISK")
+                        .get("/api/alerts").then().extract().<List<?>>path("items").size() == 1);
         // The assessment used the function catalogue as declaration-service learnt it from function-profile.events:
         // REC-DIG is a high-risk function for which cyber security is a sensitive sector.
         given().auth().oauth2(officer).get("/api/declarations/{id}", declarationId[0])
@@ -125,7 +131,7 @@ class DeclarationJourneyIT {
         // 5. The KMAR office and another alumnus see none of it.
         String kmarOfficer = tokenFor("officer.kmar");
         given().auth().oauth2(kmarOfficer).queryParam("declarationId", declarationId[0]).get("/api/alerts")
-                .then().statusCode(200).body("", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(kmarOfficer).get("/api/declarations/{id}", declarationId[0]).then().statusCode(404);
         given().auth().oauth2(kmarOfficer).queryParam("purpose", "DECLARATION_REVIEW")
                 .get("/api/alumni/{id}", alumnusId).then().statusCode(404);

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +119,7 @@ public class DeclarationResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var where = new ArrayList<String>();
         Map<String, Object> params = new HashMap<>();
-        Set<DeclarationStatus> statuses = enumSet("status", DeclarationStatus.class, status);
+        Set<DeclarationStatus> statuses = InvalidField.enumValues("status", DeclarationStatus.class, status);
         if (caller.hasRole(Roles.OFFICER)) {
             where.add("organisation = :organisation");
             params.put("organisation", caller.organisation());
@@ -142,7 +141,7 @@ public class DeclarationResource {
             where.add("status in :statuses");
             params.put("statuses", statuses);
         }
-        Set<RiskLevel> levels = enumSet("risk", RiskLevel.class, risk);
+        Set<RiskLevel> levels = InvalidField.enumValues("risk", RiskLevel.class, risk);
         if (!levels.isEmpty()) {
             where.add("riskLevel in :levels");
             params.put("levels", levels);
@@ -243,20 +242,5 @@ public class DeclarationResource {
             case "-submittedAt" -> Sort.descending("submittedAt", "id");
             default -> throw new InvalidField("sort", "one of dueDate, -dueDate, risk, submittedAt, -submittedAt");
         };
-    }
-
-    private static <E extends Enum<E>> Set<E> enumSet(String field, Class<E> type, List<String> values) {
-        Set<E> set = EnumSet.noneOf(type);
-        if (values != null) {
-            for (String value : values) {
-                for (String part : value.split(",")) {
-                    E e = InvalidField.enumValue(field, type, part);
-                    if (e != null) {
-                        set.add(e);
-                    }
-                }
-            }
-        }
-        return set;
     }
 }

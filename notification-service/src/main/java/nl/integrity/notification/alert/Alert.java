@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Something one organisation's integrity office must look at, raised from an event. */
@@ -45,10 +46,67 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "raised_at", nullable = false)
     public Instant raisedAt;
 
+    /** Username of the officer who handles it. */
+    public String assignee;
+
+    /** The risk level, for alerts about an assessment. */
+    @Column(name = "risk_level")
+    public String riskLevel;
+
+    /** The decision's due date, for deadline alerts. */
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    /** What the officer did about it. */
+    public String resolution;
+
     @Version
     public long version;
 
     protected Alert() {
+    }
+
+    /** Someone is on it. Only a new alert can be acknowledged. */
+    void acknowledge(String officer, Instant now) {
+        if (status != AlertStatus.NEW) {
+            throw new AlertConflict("acknowledged", status);
+        }
+        status = AlertStatus.ACKNOWLEDGED;
+        acknowledgedAt = now;
+        acknowledgedBy = officer;
+        if (assignee == null) {
+            assignee = officer;
+        }
+    }
+
+    /** Nothing left to do; a new alert can be resolved at once. */
+    void resolve(String officer, String note, Instant now) {
+        if (status == AlertStatus.RESOLVED) {
+            throw new AlertConflict("resolved", status);
+        }
+        status = AlertStatus.RESOLVED;
+        resolvedAt = now;
+        resolvedBy = officer;
+        resolution = note;
+    }
+
+    void assign(String officer) {
+        if (status == AlertStatus.RESOLVED) {
+            throw new AlertConflict("assigned", status);
+        }
+        assignee = officer;
     }
 
     static Alert raise(String organisation, AlertKind kind, String summary, UUID sourceEventId, Instant now) {

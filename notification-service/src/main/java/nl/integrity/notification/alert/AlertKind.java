@@ -1,6 +1,19 @@
 package nl.integrity.notification.alert;
 
+/** Why an office must look at something; each raised by one kind of event (see docs/events.md). */
 public enum AlertKind {
-    /** An alumnus declared a new activity: the office reviews it. */
-    DECLARATION_SUBMITTED
+    /** An alumnus declared a new activity, or changed one: the office reviews it. */
+    DECLARATION_SUBMITTED,
+    /** The assessment of a declaration version came out high or critical. */
+    HIGH_RISK,
+    /** The activity started before it was declared. */
+    LATE_DECLARATION,
+    /** An alumnus inside the obligation window has declared nothing (a reminder went out). */
+    DECLARATION_MISSING,
+    /** The alumnus answered the office's question. */
+    INFORMATION_RECEIVED,
+    /** A decision falls due within a few working days. */
+    DECISION_DUE_SOON,
+    /** A decision is overdue. */
+    DECISION_OVERDUE
 }

@@ -1,45 +1,111 @@
 package nl.integrity.notification.alert;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The alert inbox of the caller's own organisation; other organisations' alerts do not exist for them. */
+/**
+ * The alert inbox of the caller's own organisation: filter, sort, page; acknowledge, resolve,
+ * assign. Other organisations' alerts do not exist for the caller (404).
+ */
 @Path("/api/alerts")
 @Tag(name = "Alerts")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
     private final Caller caller;
+    private final Clock clock;
 
-    AlertResource(Caller caller) {
+    AlertResource(Caller caller, Clock clock) {
         this.caller = caller;
+        this.clock = clock;
+    }
+
+    public record AssignmentRequest(@NotBlank @Size(max = 100) String officer) {
+    }
+
+    public record ResolutionRequest(@Size(max = 1000) String note) {
     }
 
     @GET
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "My organisation's alerts, newest first")
-    public List<AlertResponse> inbox(@QueryParam("declarationId") UUID declarationId,
-                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        var query = declarationId == null
-                ? Alert.<Alert>find("organisation = ?1 order by raisedAt desc", caller.organisation())
-                : Alert.<Alert>find("organisation = ?1 and declarationId = ?2 order by raisedAt desc",
-                        caller.organisation(), declarationId);
-        return query.page(0, size).stream().map(AlertResponse::from).toList();
+    @Operation(summary = "My organisation's alert inbox",
+            description = "Filtered by status (default NEW and ACKNOWLEDGED), kind, assignee (`me`, `none` or a username), "
+                    + "declaration or alumnus; sorted by `-raisedAt` (default, newest first), `raisedAt` or `dueDate`; a page "
+                    + "at a time.")
+    public AlertResponse.Page inbox(@QueryParam("status") List<String> status, @QueryParam("kind") List<String> kind,
+                                    @QueryParam("assignee") String assignee,
+                                    @QueryParam("declarationId") UUID declarationId,
+                                    @QueryParam("alumnusId") UUID alumnusId, @QueryParam("sort") String sort,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        var where = new ArrayList<String>();
+        Map<String, Object> params = new HashMap<>();
+        where.add("organisation = :organisation");
+        params.put("organisation", caller.organisation());
+        Set<AlertStatus> statuses = InvalidField.enumValues("status", AlertStatus.class, status);
+        // Looking up the alerts of one declaration or alumnus shows all of them; the inbox shows what is open.
+        if (statuses.isEmpty() && declarationId == null && alumnusId == null) {
+            statuses = EnumSet.of(AlertStatus.NEW, AlertStatus.ACKNOWLEDGED);
+        }
+        if (!statuses.isEmpty()) {
+            where.add("status in :statuses");
+            params.put("statuses", statuses);
+        }
+        Set<AlertKind> kinds = InvalidField.enumValues("kind", AlertKind.class, kind);
+        if (!kinds.isEmpty()) {
+            where.add("kind in :kinds");
+            params.put("kinds", kinds);
+        }
+        if (assignee != null && !assignee.isBlank()) {
+            if (assignee.equals("none")) {
+                where.add("assignee is null");
+            } else {
+                where.add("assignee = :assignee");
+                params.put("assignee", assignee.equals("me") ? caller.username() : assignee);
+            }
+        }
+        if (declarationId != null) {
+            where.add("declarationId = :declarationId");
+            params.put("declarationId", declarationId);
+        }
+        if (alumnusId != null) {
+            where.add("alumnusId = :alumnusId");
+            params.put("alumnusId", alumnusId);
+        }
+        var query = Alert.<Alert>find(String.join(" and ", where), sortOf(sort), params);
+        return new AlertResponse.Page(query.page(page, size).stream().map(AlertResponse::from).toList(), page, size,
+                query.count());
     }
 
     @GET
@@ -47,9 +113,58 @@ public class AlertResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "One alert of my organisation")
     public AlertResponse byId(@PathParam("id") UUID id) {
+        return AlertResponse.from(own(id));
+    }
+
+    @POST
+    @Path("/{id}/acknowledgement")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.OFFICER)
+    @Transactional
+    @Operation(summary = "Acknowledge a new alert", description = "The caller becomes its assignee if it has none.")
+    public AlertResponse acknowledge(@PathParam("id") UUID id) {
+        var alert = own(id);
+        alert.acknowledge(caller.username(), clock.instant());
+        return AlertResponse.from(alert);
+    }
+
+    @POST
+    @Path("/{id}/resolution")
+    @RolesAllowed(Roles.OFFICER)
+    @Transactional
+    @Operation(summary = "Resolve an alert, with a note on what was done")
+    public AlertResponse resolve(@PathParam("id") UUID id, @Valid ResolutionRequest request) {
+        var alert = own(id);
+        String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        alert.resolve(caller.username(), note, clock.instant());
+        return AlertResponse.from(alert);
+    }
+
+    @POST
+    @Path("/{id}/assignment")
+    @RolesAllowed(Roles.OFFICER)
+    @Transactional
+    @Operation(summary = "Assign an open alert to an officer of the office (by username)")
+    public AlertResponse assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
+        var alert = own(id);
+        alert.assign(request.officer().trim());
+        return AlertResponse.from(alert);
+    }
+
+    private Alert own(UUID id) {
         return Alert.<Alert>findByIdOptional(id)
                 .filter(a -> a.organisation.equals(caller.organisation()))
-                .map(AlertResponse::from)
                 .orElseThrow(() -> new NotFound("Alert", id));
+    }
+
+    private static Sort sortOf(String sort) {
+        if (sort == null || sort.isBlank() || sort.equals("-raisedAt")) {
+            return Sort.descending("raisedAt", "id");
+        }
+        return switch (sort) {
+            case "raisedAt" -> Sort.ascending("raisedAt", "id");
+            case "dueDate" -> Sort.ascending("dueDate", "raisedAt", "id");
+            default -> throw new InvalidField("sort", "one of -raisedAt, raisedAt, dueDate");
+        };
     }
 }

@@ -5,6 +5,8 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
 import nl.integrity.platform.inbox.IncomingEvent;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,14 +14,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Raises alerts for the integrity office of the declaring alumnus' organisation. Each event has
- * its effect once (processed-events inbox, same transaction); records that cannot be processed
- * go to {@code declaration.events.dlq}.
+ * Raises alerts for the integrity office of the organisation an event names. Each event has its
+ * effect once (processed-events inbox, same transaction; and one alert per event and kind in the
+ * table); records that cannot be processed go to {@code declaration.events.dlq}.
  */
 @ApplicationScoped
 public class DeclarationEventsConsumer {
 
     static final String CONSUMER = "notification-service.declaration-events";
+    private static final Set<String> ALERTING_RISK = Set.of("HIGH", "CRITICAL");
     private static final Logger LOG = Logger.getLogger(DeclarationEventsConsumer.class);
 
     private final ProcessedEvents processed;
@@ -38,18 +41,66 @@ public class DeclarationEventsConsumer {
     public void consume(ConsumerRecord<String, String> record) {
         processed.handleOnce(CONSUMER, record, event -> {
             switch (event.type()) {
-                case DeclarationSubmitted.TYPE -> submitted(event, event.payloadAs(json, DeclarationSubmitted.class));
+                case DeclarationEvents.SUBMITTED -> submitted(event, event.payloadAs(json, DeclarationEvents.Submitted.class));
+                case DeclarationEvents.ASSESSED -> assessed(event, event.payloadAs(json, DeclarationEvents.Assessed.class));
+                case DeclarationEvents.INFORMATION_PROVIDED -> informationProvided(event,
+                        event.payloadAs(json, DeclarationEvents.InformationProvided.class));
+                case DeclarationEvents.DUE_SOON -> deadline(event, AlertKind.DECISION_DUE_SOON,
+                        event.payloadAs(json, DeclarationEvents.Deadline.class));
+                case DeclarationEvents.OVERDUE -> deadline(event, AlertKind.DECISION_OVERDUE,
+                        event.payloadAs(json, DeclarationEvents.Deadline.class));
+                case DeclarationEvents.REMINDER_DUE -> reminderDue(event,
+                        event.payloadAs(json, DeclarationEvents.ReminderDue.class));
                 default -> LOG.debugf("Ignoring event type %s", event.type());
             }
         });
     }
 
-    private void submitted(IncomingEvent event, DeclarationSubmitted e) {
-        var alert = Alert.raise(e.organisation(), AlertKind.DECLARATION_SUBMITTED,
-                "New declaration: " + e.role() + " at " + e.employerName() + " (" + e.sector() + "), starting " + e.startDate(),
-                event.id(), clock.instant());
-        alert.declarationId = e.declarationId();
-        alert.alumnusId = e.alumnusId();
+    private void submitted(IncomingEvent event, DeclarationEvents.Submitted e) {
+        String what = e.versionNumber() != null && e.versionNumber() > 1
+                ? "Changed declaration (version " + e.versionNumber() + "): " : "New declaration: ";
+        raise(event, e.organisation(), AlertKind.DECLARATION_SUBMITTED, what + e.role() + " at " + e.employerName()
+                + " (" + e.sector() + "), starting " + (e.startDate() == null ? "not yet known" : e.startDate()),
+                e.declarationId(), e.alumnusId());
+    }
+
+    private void assessed(IncomingEvent event, DeclarationEvents.Assessed e) {
+        if (ALERTING_RISK.contains(e.riskLevel())) {
+            raise(event, e.organisation(), AlertKind.HIGH_RISK, "Version " + e.versionNumber() + " of a declaration was assessed "
+                    + e.riskLevel() + " risk", e.declarationId(), e.alumnusId()).riskLevel = e.riskLevel();
+        }
+        if (e.late()) {
+            raise(event, e.organisation(), AlertKind.LATE_DECLARATION,
+                    "An activity was declared after it had started", e.declarationId(), e.alumnusId()).riskLevel = e.riskLevel();
+        }
+    }
+
+    private void informationProvided(IncomingEvent event, DeclarationEvents.InformationProvided e) {
+        raise(event, e.organisation(), AlertKind.INFORMATION_RECEIVED, "The alumnus answered the office's question",
+                e.declarationId(), e.alumnusId()).assignee = e.assignee();
+    }
+
+    private void deadline(IncomingEvent event, AlertKind kind, DeclarationEvents.Deadline e) {
+        String summary = kind == AlertKind.DECISION_OVERDUE
+                ? "The decision on a declaration was due on " + e.dueDate()
+                : "The decision on a declaration is due on " + e.dueDate() + " (" + e.workingDaysLeft() + " working days left)";
+        Alert alert = raise(event, e.organisation(), kind, summary, e.declarationId(), e.alumnusId());
+        alert.assignee = e.assignee();
+        alert.dueDate = e.dueDate();
+    }
+
+    private void reminderDue(IncomingEvent event, DeclarationEvents.ReminderDue e) {
+        raise(event, e.organisation(), AlertKind.DECLARATION_MISSING,
+                "An alumnus inside the obligation window (until " + e.windowEnd() + ") has declared nothing",
+                null, e.alumnusId());
+    }
+
+    private Alert raise(IncomingEvent event, String organisation, AlertKind kind, String summary, UUID declarationId,
+                        UUID alumnusId) {
+        var alert = Alert.raise(organisation, kind, summary, event.id(), clock.instant());
+        alert.declarationId = declarationId;
+        alert.alumnusId = alumnusId;
         alert.persist();
+        return alert;
     }
 }

@@ -28,9 +28,9 @@ class DeclarationEventsConsumerTest {
     private static volatile boolean consumerJoined;
 
     static void publishSubmitted(UUID eventId, UUID declarationId, String organisation) {
-        KafkaProbe.publish(TOPIC, declarationId.toString(), eventId, DeclarationSubmitted.TYPE, """
+        KafkaProbe.publish(TOPIC, declarationId.toString(), eventId, DeclarationEvents.SUBMITTED, """
                 {"declarationId":"%s","alumnusId":"%s","organisation":"%s","employerName":"Recherchebureau <b>Noord</b>",
-                 "sector":"Private investigation","role":"Investigator","startDate":"2027-03-01",
+                 "sector":"PRIVATE_INVESTIGATION","role":"Investigator","startDate":"2027-03-01",
                  "submittedAt":"2026-11-28T10:00:00Z","aFieldFromTheFuture":1}"""
                 .formatted(declarationId, UUID.randomUUID(), organisation));
     }
@@ -61,11 +61,12 @@ class DeclarationEventsConsumerTest {
                 .queryParam("declarationId", declarationId)
                 .when().get("/api/alerts")
                 .then().statusCode(200)
-                .body("", hasSize(1))
-                .body("[0].kind", equalTo("DECLARATION_SUBMITTED"))
-                .body("[0].status", equalTo("NEW"))
-                .body("[0].organisation", equalTo("POLITIE"))
-                .body("[0].summary", equalTo("New declaration: Investigator at Recherchebureau <b>Noord</b> (Private investigation), starting 2027-03-01"));
+                .body("items", hasSize(1))
+                .body("total", equalTo(1))
+                .body("items[0].kind", equalTo("DECLARATION_SUBMITTED"))
+                .body("items[0].status", equalTo("NEW"))
+                .body("items[0].organisation", equalTo("POLITIE"))
+                .body("items[0].summary", equalTo("New declaration: Investigator at Recherchebureau <b>Noord</b> (PRIVATE_INVESTIGATION), starting 2027-03-01"));
     }
 
     @Test
@@ -76,7 +77,7 @@ class DeclarationEventsConsumerTest {
         publishSubmitted(eventId, declarationId, "KMAR");
         // A later event on the same key is consumed after both deliveries.
         UUID marker = UUID.randomUUID();
-        KafkaProbe.publish(TOPIC, declarationId.toString(), UUID.randomUUID(), DeclarationSubmitted.TYPE, """
+        KafkaProbe.publish(TOPIC, declarationId.toString(), UUID.randomUUID(), DeclarationEvents.SUBMITTED, """
                 {"declarationId":"%s","alumnusId":"%s","organisation":"KMAR","employerName":"M","sector":"ICT",
                  "role":"R","startDate":"2027-03-01"}""".formatted(marker, UUID.randomUUID()));
 
@@ -94,12 +95,12 @@ class DeclarationEventsConsumerTest {
 
         given().auth().oauth2(tokenFor("officer.kmar")).get("/api/alerts/{id}", alertId).then().statusCode(200);
         given().auth().oauth2(tokenFor("officer.politie")).queryParam("declarationId", declarationId)
-                .get("/api/alerts").then().statusCode(200).body("", hasSize(0));
+                .get("/api/alerts").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(tokenFor("officer.politie")).get("/api/alerts/{id}", alertId).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/not-found"));
         given().auth().oauth2(tokenFor("officer.politie")).get("/api/alerts").then().statusCode(200)
-                .body("organisation", org.hamcrest.Matchers.everyItem(equalTo("POLITIE")));
+                .body("items.organisation", org.hamcrest.Matchers.everyItem(equalTo("POLITIE")));
     }
 
     @Test

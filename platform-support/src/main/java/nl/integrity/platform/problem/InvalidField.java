@@ -33,6 +33,26 @@ public class InvalidField extends ProblemException {
         }
     }
 
+    /**
+     * A repeatable request parameter naming constants of {@code type}, each value possibly a
+     * comma-separated list ({@code ?risk=HIGH,CRITICAL} or {@code ?risk=HIGH&risk=CRITICAL});
+     * empty when absent.
+     */
+    public static <E extends Enum<E>> java.util.Set<E> enumValues(String field, Class<E> type, List<String> values) {
+        java.util.Set<E> set = java.util.EnumSet.noneOf(type);
+        if (values != null) {
+            for (String value : values) {
+                for (String part : value.split(",")) {
+                    E constant = enumValue(field, type, part);
+                    if (constant != null) {
+                        set.add(constant);
+                    }
+                }
+            }
+        }
+        return set;
+    }
+
     @Override
     public List<Problem.FieldError> errors() {
         return errors;
