@@ -109,7 +109,7 @@ public class Alert extends PanacheEntityBase {
         assignee = officer;
     }
 
-    static Alert raise(String organisation, AlertKind kind, String summary, UUID sourceEventId, Instant now) {
+    public static Alert raise(String organisation, AlertKind kind, String summary, UUID sourceEventId, Instant now) {
         var alert = new Alert();
         alert.id = UUID.randomUUID();
         alert.organisation = organisation;

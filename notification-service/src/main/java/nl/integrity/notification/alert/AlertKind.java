@@ -15,5 +15,7 @@ public enum AlertKind {
     /** A decision falls due within a few working days. */
     DECISION_DUE_SOON,
     /** A decision is overdue. */
-    DECISION_OVERDUE
+    DECISION_OVERDUE,
+    /** A webhook subscription failed for so long that it was disabled. */
+    WEBHOOK_DISABLED
 }

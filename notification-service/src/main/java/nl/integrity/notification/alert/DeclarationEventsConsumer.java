@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
+import nl.integrity.notification.webhook.WebhookFanOut;
 import nl.integrity.platform.inbox.IncomingEvent;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,9 +15,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Raises alerts for the integrity office of the organisation an event names. Each event has its
- * effect once (processed-events inbox, same transaction; and one alert per event and kind in the
- * table); records that cannot be processed go to {@code declaration.events.dlq}.
+ * Raises alerts for the integrity office of the organisation an event names, and queues the
+ * event for that organisation's webhook subscribers. Each event has its effect once
+ * (processed-events inbox, same transaction; and one alert per event and kind, one delivery per
+ * event and subscriber in the tables); records that cannot be processed go to
+ * {@code declaration.events.dlq}.
  */
 @ApplicationScoped
 public class DeclarationEventsConsumer {
@@ -28,11 +31,13 @@ public class DeclarationEventsConsumer {
     private final ProcessedEvents processed;
     private final ObjectMapper json;
     private final Clock clock;
+    private final WebhookFanOut webhooks;
 
-    DeclarationEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock) {
+    DeclarationEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock, WebhookFanOut webhooks) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     @Incoming("declaration-events")
@@ -51,8 +56,9 @@ public class DeclarationEventsConsumer {
                         event.payloadAs(json, DeclarationEvents.Deadline.class));
                 case DeclarationEvents.REMINDER_DUE -> reminderDue(event,
                         event.payloadAs(json, DeclarationEvents.ReminderDue.class));
-                default -> LOG.debugf("Ignoring event type %s", event.type());
+                default -> LOG.debugf("No alert for event type %s", event.type());
             }
+            webhooks.queue(event);
         });
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Keycloak tokens: an officer sees only their own organisation's alerts.
  */
 @QuarkusTest
-class DeclarationEventsConsumerTest {
+public class DeclarationEventsConsumerTest {
 
     static final String TOPIC = "test.declaration.events";
     private static volatile boolean consumerJoined;
@@ -40,7 +40,7 @@ class DeclarationEventsConsumerTest {
     }
 
     @BeforeEach
-    void consumerHasJoined() {
+    public void consumerHasJoined() {
         if (!consumerJoined) {
             UUID[] probe = new UUID[1];
             KafkaProbe.awaitConsumerJoined(() -> {

@@ -1,0 +1,112 @@
+package nl.integrity.notification.delivery;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.integrity.platform.problem.InvalidField;
+import nl.integrity.platform.problem.NotFound;
+import nl.integrity.platform.security.Caller;
+import nl.integrity.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The delivery log of the caller's organisation, for integrity administrators; replay of one delivery. */
+@Path("/api/deliveries")
+@Tag(name = "Deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class DeliveryResource {
+
+    private final Caller caller;
+    private final Clock clock;
+
+    DeliveryResource(Caller caller, Clock clock) {
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    public record DeliveryView(UUID id, Delivery.Channel channel, UUID subscriptionId, String recipient, UUID eventId,
+                               String eventType, DeliveryStatus status, int attempts, Instant nextAttemptAt,
+                               String lastError, Integer lastStatusCode, Instant createdAt, Instant sentAt) {
+
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id, d.channel, d.subscriptionId, d.recipient, d.eventId, d.eventType, d.status,
+                    d.attempts, d.nextAttemptAt, d.lastError, d.lastStatusCode, d.createdAt, d.sentAt);
+        }
+    }
+
+    public record Page(List<DeliveryView> items, int page, int size, long total) {
+    }
+
+    @GET
+    @Operation(summary = "The delivery log, newest first",
+            description = "Every message with its channel, recipient, event, status (PENDING, SENT, FAILED: will retry, DEAD), "
+                    + "attempts, next attempt and last error; filter by status, subscription or event.")
+    public Page log(@QueryParam("status") List<String> status, @QueryParam("subscriptionId") UUID subscriptionId,
+                    @QueryParam("eventId") UUID eventId,
+                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        var where = new ArrayList<String>();
+        Map<String, Object> params = new HashMap<>();
+        where.add("organisation = :organisation");
+        params.put("organisation", caller.organisation());
+        Set<DeliveryStatus> statuses = InvalidField.enumValues("status", DeliveryStatus.class, status);
+        if (!statuses.isEmpty()) {
+            where.add("status in :statuses");
+            params.put("statuses", statuses);
+        }
+        if (subscriptionId != null) {
+            where.add("subscriptionId = :subscriptionId");
+            params.put("subscriptionId", subscriptionId);
+        }
+        if (eventId != null) {
+            where.add("eventId = :eventId");
+            params.put("eventId", eventId);
+        }
+        var query = Delivery.<Delivery>find(String.join(" and ", where), Sort.descending("createdAt", "id"), params);
+        return new Page(query.page(page, size).stream().map(DeliveryView::of).toList(), page, size, query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One delivery")
+    public DeliveryView byId(@PathParam("id") UUID id) {
+        return DeliveryView.of(own(id));
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    @Operation(summary = "Send a delivery again, from the first attempt (same message id, so receivers can deduplicate)")
+    public DeliveryView replay(@PathParam("id") UUID id) {
+        var d = own(id);
+        d.replay(clock.instant());
+        return DeliveryView.of(d);
+    }
+
+    private Delivery own(UUID id) {
+        return Delivery.<Delivery>findByIdOptional(id)
+                .filter(d -> d.organisation.equals(caller.organisation()))
+                .orElseThrow(() -> new NotFound("Delivery", id));
+    }
+}

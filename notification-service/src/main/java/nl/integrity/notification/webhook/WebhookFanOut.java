@@ -1,0 +1,68 @@
+package nl.integrity.notification.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import nl.integrity.notification.delivery.Delivery;
+import nl.integrity.notification.delivery.DeliveryStatus;
+import nl.integrity.platform.inbox.IncomingEvent;
+
+/**
+ * Turns an event into one pending webhook delivery per enabled subscription of its organisation
+ * that wants its type, in the consumer's transaction: consuming never waits for a receiver, and
+ * nothing is lost if the service stops before sending.
+ */
+@ApplicationScoped
+public class WebhookFanOut {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    WebhookFanOut(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Queues the event for the subscribers of the organisation its payload names; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int queue(IncomingEvent event) {
+        JsonNode data = event.payloadAs(json, JsonNode.class);
+        String organisation = data.path("organisation").asText(null);
+        if (organisation == null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int queued = 0;
+        for (WebhookSubscription subscription : WebhookSubscription.enabledOf(organisation)) {
+            if (!subscription.wants(event.type())) {
+                continue;
+            }
+            ObjectNode body = json.createObjectNode();
+            body.put("type", event.type());
+            body.put("eventId", event.id().toString());
+            body.put("timestamp", now.toString());
+            body.set("data", data);
+            var delivery = new Delivery();
+            delivery.id = UUID.randomUUID();
+            delivery.channel = Delivery.Channel.WEBHOOK;
+            delivery.organisation = organisation;
+            delivery.subscriptionId = subscription.id;
+            delivery.recipient = subscription.url;
+            delivery.eventId = event.id();
+            delivery.eventType = event.type();
+            delivery.payload = body.toString();
+            delivery.status = DeliveryStatus.PENDING;
+            delivery.attempts = 0;
+            delivery.nextAttemptAt = now;
+            delivery.createdAt = now;
+            delivery.persist();
+            queued++;
+        }
+        return queued;
+    }
+}

@@ -1,0 +1,68 @@
+package nl.integrity.notification.webhook;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An external system's subscription to an organisation's events, delivered as signed webhooks. */
+@Entity
+@Table(name = "webhook_subscription")
+public class WebhookSubscription extends PanacheEntityBase {
+
+    public static final String EVERY_TYPE = "*";
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String organisation;
+
+    @Column(nullable = false)
+    public String url;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "event_types", nullable = false)
+    public List<String> eventTypes = new ArrayList<>();
+
+    /** {@code whsec_} and the base64 of the key: the Standard Webhooks form. */
+    @Column(nullable = false)
+    public String secret;
+
+    public String description;
+
+    @Column(nullable = false)
+    public boolean enabled;
+
+    @Column(name = "disabled_reason")
+    public String disabledReason;
+
+    /** Since when every delivery has failed; null after a success. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Version
+    public long version;
+
+    public boolean wants(String eventType) {
+        return enabled && (eventTypes.contains(EVERY_TYPE) || eventTypes.contains(eventType));
+    }
+
+    public static List<WebhookSubscription> enabledOf(String organisation) {
+        return list("organisation = ?1 and enabled = true", organisation);
+    }
+}

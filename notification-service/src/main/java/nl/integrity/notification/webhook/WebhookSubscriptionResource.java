@@ -1,0 +1,153 @@
+package nl.integrity.notification.webhook;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.integrity.notification.delivery.Delivery;
+import nl.integrity.notification.delivery.DeliveryStatus;
+import nl.integrity.platform.problem.InvalidField;
+import nl.integrity.platform.problem.NotFound;
+import nl.integrity.platform.security.Caller;
+import nl.integrity.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Webhook subscriptions of the caller's organisation, for integrity administrators. The secret
+ * is shown once, when the subscription is created; receivers verify each delivery with it.
+ */
+@Path("/api/webhook-subscriptions")
+@Tag(name = "Webhooks")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class WebhookSubscriptionResource {
+
+    private final Caller caller;
+    private final Clock clock;
+
+    WebhookSubscriptionResource(Caller caller, Clock clock) {
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    public record SubscriptionRequest(@NotBlank @Size(max = 2000) String url,
+                                      @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> eventTypes,
+                                      @Size(max = 500) String description,
+                                      Boolean enabled) {
+    }
+
+    public record SubscriptionView(UUID id, String organisation, String url, List<String> eventTypes, String description,
+                                   boolean enabled, String disabledReason, Instant failingSince, Instant createdAt,
+                                   String createdBy, String secret) {
+
+        static SubscriptionView of(WebhookSubscription s, boolean withSecret) {
+            return new SubscriptionView(s.id, s.organisation, s.url, s.eventTypes, s.description, s.enabled,
+                    s.disabledReason, s.failingSince, s.createdAt, s.createdBy, withSecret ? s.secret : null);
+        }
+    }
+
+    public record ReplayResult(int replayed) {
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Subscribe an external system",
+            description = "eventTypes are CloudEvents types such as nl.integrity.declaration.decided.v1, or * for all of the "
+                    + "organisation's events. The response carries the signing secret; it is not shown again.")
+    public Response create(@Valid @NotNull SubscriptionRequest request) {
+        var s = new WebhookSubscription();
+        s.id = UUID.randomUUID();
+        s.organisation = caller.organisation();
+        apply(s, request);
+        s.enabled = request.enabled() == null || request.enabled();
+        s.secret = WebhookSignature.newSecret();
+        s.createdAt = clock.instant();
+        s.createdBy = caller.username();
+        s.persist();
+        return Response.created(URI.create("/api/webhook-subscriptions/" + s.id)).entity(SubscriptionView.of(s, true)).build();
+    }
+
+    @GET
+    @Operation(summary = "The organisation's subscriptions")
+    public List<SubscriptionView> list() {
+        return WebhookSubscription.<WebhookSubscription>list("organisation = ?1 order by createdAt", caller.organisation())
+                .stream().map(s -> SubscriptionView.of(s, false)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One subscription")
+    public SubscriptionView byId(@PathParam("id") UUID id) {
+        return SubscriptionView.of(own(id), false);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Change URL, event types or description; enable again",
+            description = "Enabling a disabled subscription clears its failure record; replay its dead deliveries afterwards.")
+    public SubscriptionView update(@PathParam("id") UUID id, @Valid @NotNull SubscriptionRequest request) {
+        var s = own(id);
+        apply(s, request);
+        if (request.enabled() != null && request.enabled() != s.enabled) {
+            s.enabled = request.enabled();
+            s.disabledReason = s.enabled ? null : "Disabled by " + caller.username();
+            s.failingSince = null;
+        }
+        return SubscriptionView.of(s, false);
+    }
+
+    @POST
+    @Path("/{id}/dead-deliveries/replay")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    @Operation(summary = "Send every dead delivery of the subscription again, from the first attempt")
+    public ReplayResult replayDead(@PathParam("id") UUID id) {
+        var s = own(id);
+        List<Delivery> dead = Delivery.list("subscriptionId = ?1 and status = ?2", s.id, DeliveryStatus.DEAD);
+        Instant now = clock.instant();
+        dead.forEach(d -> d.replay(now));
+        return new ReplayResult(dead.size());
+    }
+
+    private WebhookSubscription own(UUID id) {
+        return WebhookSubscription.<WebhookSubscription>findByIdOptional(id)
+                .filter(s -> s.organisation.equals(caller.organisation()))
+                .orElseThrow(() -> new NotFound("Webhook subscription", id));
+    }
+
+    private static void apply(WebhookSubscription s, SubscriptionRequest request) {
+        URI url;
+        try {
+            url = URI.create(request.url().trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("url", "an absolute http or https URL");
+        }
+        if (url.getHost() == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+            throw new InvalidField("url", "an absolute http or https URL");
+        }
+        s.url = url.toString();
+        s.eventTypes = new ArrayList<>(request.eventTypes().stream().map(String::trim).distinct().toList());
+        s.description = request.description() == null ? null : request.description().trim();
+    }
+}
