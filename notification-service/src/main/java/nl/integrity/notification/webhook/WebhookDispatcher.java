@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.delivery.Delivery;
+import nl.integrity.notification.delivery.DeliveryMetrics;
 import nl.integrity.notification.delivery.DeliveryStatus;
 import org.jboss.logging.Logger;
 
@@ -42,11 +43,13 @@ public class WebhookDispatcher {
     private final WebhookPolicy policy;
     private final Clock clock;
     private final HttpClient http;
+    private final DeliveryMetrics metrics;
 
-    WebhookDispatcher(EntityManager em, WebhookPolicy policy, Clock clock) {
+    WebhookDispatcher(EntityManager em, WebhookPolicy policy, Clock clock, DeliveryMetrics metrics) {
         this.em = em;
         this.policy = policy;
         this.clock = clock;
+        this.metrics = metrics;
         this.http = HttpClient.newBuilder().connectTimeout(policy.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -140,6 +143,7 @@ public class WebhookDispatcher {
             if (subscription != null) {
                 subscription.failingSince = null;
             }
+            metrics.count(Delivery.Channel.WEBHOOK, DeliveryMetrics.Outcome.SENT);
             return;
         }
         d.lastError = truncate(attempt.error());
@@ -147,9 +151,11 @@ public class WebhookDispatcher {
         if (d.attempts > schedule.size() || subscription == null || !subscription.enabled) {
             d.status = DeliveryStatus.DEAD;
             d.nextAttemptAt = null;
+            metrics.count(Delivery.Channel.WEBHOOK, DeliveryMetrics.Outcome.DEAD);
         } else {
             d.status = DeliveryStatus.FAILED;
             d.nextAttemptAt = now.plus(withJitter(schedule.get(d.attempts - 1)));
+            metrics.count(Delivery.Channel.WEBHOOK, DeliveryMetrics.Outcome.FAILED);
         }
         if (subscription != null && subscription.failingSince == null) {
             subscription.failingSince = now;

@@ -70,6 +70,11 @@ class WebhookDeliveryTest {
                 eventId, subscriptionId).firstResultOptional());
     }
 
+    static boolean metricAtLeast(String metrics, String series, double atLeast) {
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim()) >= atLeast).orElse(false);
+    }
+
     static boolean hasStatus(UUID eventId, JsonPath subscription, DeliveryStatus status) {
         return deliveryOf(eventId, subscription).map(d -> d.status == status).orElse(false);
     }
@@ -125,6 +130,12 @@ class WebhookDeliveryTest {
             assertEquals(dead.id.toString(), receiver.calls.get(4).id(), "the replay carries the same message id");
             given().auth().oauth2(tokenFor("admin")).get("/api/webhook-subscriptions/{id}", subscription.getString("id"))
                     .then().body("enabled", equalTo(true)).body("failingSince", nullValue()).body("secret", nullValue());
+
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"dead\"}", 1), metrics);
+            assertTrue(metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"failed\"}", 3));
+            assertTrue(metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"sent\"}", 1));
+            assertTrue(metrics.contains("notification_delivery_queue{channel=\"webhook\"}"));
         }
     }
 
