@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
+import nl.integrity.notification.mail.OfficeMail;
 import nl.integrity.notification.webhook.WebhookFanOut;
 import nl.integrity.platform.inbox.IncomingEvent;
 import nl.integrity.platform.inbox.ProcessedEvents;
@@ -32,12 +33,15 @@ public class DeclarationEventsConsumer {
     private final ObjectMapper json;
     private final Clock clock;
     private final WebhookFanOut webhooks;
+    private final OfficeMail officeMail;
 
-    DeclarationEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock, WebhookFanOut webhooks) {
+    DeclarationEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock, WebhookFanOut webhooks,
+                              OfficeMail officeMail) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
         this.webhooks = webhooks;
+        this.officeMail = officeMail;
     }
 
     @Incoming("declaration-events")
@@ -59,6 +63,7 @@ public class DeclarationEventsConsumer {
                 default -> LOG.debugf("No alert for event type %s", event.type());
             }
             webhooks.queue(event);
+            Alert.<Alert>list("sourceEventId", event.id()).forEach(officeMail::alertRaised);
         });
     }
 

@@ -19,7 +19,7 @@ import java.util.UUID;
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
 
-    public enum Channel { WEBHOOK }
+    public enum Channel { WEBHOOK, EMAIL }
 
     @Id
     public UUID id;

@@ -3,26 +3,23 @@ package nl.integrity.notification.webhook;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.delivery.Delivery;
-import nl.integrity.notification.delivery.DeliveryMetrics;
+import nl.integrity.notification.delivery.DeliveryQueue;
 import nl.integrity.notification.delivery.DeliveryStatus;
 import org.jboss.logging.Logger;
 
@@ -39,17 +36,15 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
-    private final EntityManager em;
+    private final DeliveryQueue queue;
     private final WebhookPolicy policy;
     private final Clock clock;
     private final HttpClient http;
-    private final DeliveryMetrics metrics;
 
-    WebhookDispatcher(EntityManager em, WebhookPolicy policy, Clock clock, DeliveryMetrics metrics) {
-        this.em = em;
+    WebhookDispatcher(DeliveryQueue queue, WebhookPolicy policy, Clock clock) {
+        this.queue = queue;
         this.policy = policy;
         this.clock = clock;
-        this.metrics = metrics;
         this.http = HttpClient.newBuilder().connectTimeout(policy.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -75,7 +70,7 @@ public class WebhookDispatcher {
 
     /** Claims, sends and records one batch; returns how many deliveries it tried. */
     public int dispatchOnce() {
-        List<Delivery> batch = QuarkusTransaction.requiringNew().call(this::claim);
+        List<Delivery> batch = queue.claim(Delivery.Channel.WEBHOOK, policy.batchSize(), policy.lease());
         if (batch.isEmpty()) {
             return 0;
         }
@@ -87,22 +82,6 @@ public class WebhookDispatcher {
                 .toList().stream().map(CompletableFuture::join).toList();
         QuarkusTransaction.requiringNew().run(() -> attempts.forEach(this::record));
         return batch.size();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Delivery> claim() {
-        Instant now = clock.instant();
-        List<UUID> ids = em.createNativeQuery("""
-                        update delivery set next_attempt_at = ?1
-                        where id in (select id from delivery
-                                     where channel = 'WEBHOOK' and status in ('PENDING', 'FAILED') and next_attempt_at <= ?2
-                                     order by next_attempt_at limit ?3 for update skip locked)
-                        returning id""", UUID.class)
-                .setParameter(1, now.plus(policy.lease()))
-                .setParameter(2, now)
-                .setParameter(3, policy.batchSize())
-                .getResultList();
-        return ids.isEmpty() ? List.of() : Delivery.list("id in ?1", ids);
     }
 
     private CompletableFuture<Attempt> send(Delivery d, WebhookSubscription subscription) {
@@ -131,34 +110,18 @@ public class WebhookDispatcher {
 
     private void record(Attempt attempt) {
         Delivery d = Delivery.findById(attempt.deliveryId());
-        Instant now = clock.instant();
-        d.attempts++;
-        d.lastStatusCode = attempt.statusCode();
         WebhookSubscription subscription = d.subscriptionId == null ? null : WebhookSubscription.findById(d.subscriptionId);
         if (attempt.succeeded()) {
-            d.status = DeliveryStatus.SENT;
-            d.sentAt = now;
-            d.nextAttemptAt = null;
-            d.lastError = null;
+            queue.sent(d, attempt.statusCode());
             if (subscription != null) {
                 subscription.failingSince = null;
             }
-            metrics.count(Delivery.Channel.WEBHOOK, DeliveryMetrics.Outcome.SENT);
             return;
         }
-        d.lastError = truncate(attempt.error());
-        List<Duration> schedule = policy.retrySchedule();
-        if (d.attempts > schedule.size() || subscription == null || !subscription.enabled) {
-            d.status = DeliveryStatus.DEAD;
-            d.nextAttemptAt = null;
-            metrics.count(Delivery.Channel.WEBHOOK, DeliveryMetrics.Outcome.DEAD);
-        } else {
-            d.status = DeliveryStatus.FAILED;
-            d.nextAttemptAt = now.plus(withJitter(schedule.get(d.attempts - 1)));
-            metrics.count(Delivery.Channel.WEBHOOK, DeliveryMetrics.Outcome.FAILED);
-        }
+        boolean disabled = subscription == null || !subscription.enabled;
+        queue.failed(d, attempt.statusCode(), attempt.error(), policy.retrySchedule(), policy.jitter(), disabled);
         if (subscription != null && subscription.failingSince == null) {
-            subscription.failingSince = now;
+            subscription.failingSince = clock.instant();
         }
     }
 
@@ -182,17 +145,8 @@ public class WebhookDispatcher {
         });
     }
 
-    private Duration withJitter(Duration wait) {
-        double factor = 1 + policy.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
-        return Duration.ofMillis(Math.max(0, Math.round(wait.toMillis() * factor)));
-    }
-
     private static String describe(Throwable e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 public class DeclarationEventsConsumerTest {
 
-    static final String TOPIC = "test.declaration.events";
+    public static final String TOPIC = "test.declaration.events";
     private static volatile boolean consumerJoined;
 
     static void publishSubmitted(UUID eventId, UUID declarationId, String organisation) {

@@ -1,0 +1,86 @@
+package nl.integrity.notification.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The delivery table as a work queue, shared by the channels' dispatchers: claim due deliveries
+ * with {@code FOR UPDATE SKIP LOCKED} and a lease (so instances share the work and a crashed
+ * instance's claims come due again), and record each attempt: sent; failed and due again after
+ * the schedule's next wait, with jitter; or dead after the last attempt.
+ */
+@ApplicationScoped
+public class DeliveryQueue {
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final DeliveryMetrics metrics;
+
+    DeliveryQueue(EntityManager em, Clock clock, DeliveryMetrics metrics) {
+        this.em = em;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Claims up to {@code limit} due deliveries of the channel; they are not due again for {@code lease}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public List<Delivery> claim(Delivery.Channel channel, int limit, Duration lease) {
+        Instant now = clock.instant();
+        List<UUID> ids = em.createNativeQuery("""
+                        update delivery set next_attempt_at = ?1
+                        where id in (select id from delivery
+                                     where channel = ?2 and status in ('PENDING', 'FAILED') and next_attempt_at <= ?3
+                                     order by next_attempt_at limit ?4 for update skip locked)
+                        returning id""", UUID.class)
+                .setParameter(1, now.plus(lease))
+                .setParameter(2, channel.name())
+                .setParameter(3, now)
+                .setParameter(4, limit)
+                .getResultList();
+        return ids.isEmpty() ? List.of() : Delivery.list("id in ?1", ids);
+    }
+
+    /** The attempt succeeded. Call in a transaction, with the delivery loaded in it. */
+    public void sent(Delivery d, Integer statusCode) {
+        d.attempts++;
+        d.status = DeliveryStatus.SENT;
+        d.sentAt = clock.instant();
+        d.nextAttemptAt = null;
+        d.lastError = null;
+        d.lastStatusCode = statusCode;
+        metrics.count(d.channel, DeliveryMetrics.Outcome.SENT);
+    }
+
+    /**
+     * The attempt failed: due again after the schedule's next wait, or dead after the last one
+     * (or at once with {@code giveUp}). Call in a transaction, with the delivery loaded in it.
+     */
+    public void failed(Delivery d, Integer statusCode, String error, List<Duration> schedule, double jitter,
+                       boolean giveUp) {
+        d.attempts++;
+        d.lastStatusCode = statusCode;
+        d.lastError = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+        if (giveUp || d.attempts > schedule.size()) {
+            d.status = DeliveryStatus.DEAD;
+            d.nextAttemptAt = null;
+            metrics.count(d.channel, DeliveryMetrics.Outcome.DEAD);
+        } else {
+            d.status = DeliveryStatus.FAILED;
+            d.nextAttemptAt = clock.instant().plus(withJitter(schedule.get(d.attempts - 1), jitter));
+            metrics.count(d.channel, DeliveryMetrics.Outcome.FAILED);
+        }
+    }
+
+    private static Duration withJitter(Duration wait, double jitter) {
+        double factor = 1 + jitter * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+        return Duration.ofMillis(Math.max(0, Math.round(wait.toMillis() * factor)));
+    }
+}

@@ -1,0 +1,92 @@
+package nl.integrity.notification.mail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import nl.integrity.notification.alert.Alert;
+import nl.integrity.notification.alert.AlertKind;
+import nl.integrity.notification.delivery.Delivery;
+import nl.integrity.notification.delivery.DeliveryStatus;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Mails an organisation's integrity mailbox, in the office's language, when an alert is critical:
+ * a critical risk, or an overdue decision. The mail is rendered now and queued as a delivery in
+ * the caller's transaction; {@link MailDispatcher} sends it. These notices cannot be switched off.
+ */
+@ApplicationScoped
+public class OfficeMail {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
+    private static final Map<AlertKind, String[]> TITLES = Map.of(
+            AlertKind.HIGH_RISK, new String[] {"Kritiek risico bij een melding", "Critical risk in a declaration"},
+            AlertKind.DECISION_OVERDUE, new String[] {"Besluit over een melding te laat", "Decision on a declaration overdue"});
+
+    private final MailPolicy policy;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Template nl;
+    private final Template en;
+    private final String portalUrl;
+
+    OfficeMail(MailPolicy policy, ObjectMapper json, Clock clock, @Location("mail/office-alert-nl.txt") Template nl,
+               @Location("mail/office-alert-en.txt") Template en,
+               @ConfigProperty(name = "notification.portal-url", defaultValue = "http://localhost:8080") String portalUrl) {
+        this.policy = policy;
+        this.json = json;
+        this.clock = clock;
+        this.nl = nl;
+        this.en = en;
+        this.portalUrl = portalUrl;
+    }
+
+    /** Whether the office must be mailed about this alert at once. */
+    static boolean critical(Alert alert) {
+        return alert.kind == AlertKind.DECISION_OVERDUE
+                || alert.kind == AlertKind.HIGH_RISK && "CRITICAL".equals(alert.riskLevel);
+    }
+
+    /** Queues the mail to the alert's office if the alert is critical and the office has a mailbox. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void alertRaised(Alert alert) {
+        MailPolicy.Office office = policy.offices().get(alert.organisation);
+        if (office == null || !critical(alert)
+                || Delivery.count("eventId = ?1 and channel = ?2 and recipient = ?3", alert.sourceEventId,
+                        Delivery.Channel.EMAIL, office.address()) > 0) {
+            return; // not for the mailbox, or the office already has its mail about this event
+        }
+        boolean dutch = !"en".equals(office.language());
+        String title = TITLES.get(alert.kind)[dutch ? 0 : 1];
+        String text = (dutch ? nl : en)
+                .data("organisation", alert.organisation)
+                .data("kind", title)
+                .data("summary", alert.summary)
+                .data("raisedAt", WHEN.format(alert.raisedAt))
+                .data("link", portalUrl + "/office/alerts/" + alert.id)
+                .render();
+        Instant now = clock.instant();
+        var d = new Delivery();
+        d.id = UUID.randomUUID();
+        d.channel = Delivery.Channel.EMAIL;
+        d.organisation = alert.organisation;
+        d.recipient = office.address();
+        d.eventId = alert.sourceEventId;
+        d.eventType = "alert:" + alert.kind;
+        d.payload = json.createObjectNode()
+                .put("subject", (dutch ? "[Integriteit] " : "[Integrity] ") + title)
+                .put("text", text).toString();
+        d.status = DeliveryStatus.PENDING;
+        d.attempts = 0;
+        d.nextAttemptAt = now;
+        d.createdAt = now;
+        d.persist();
+    }
+}
