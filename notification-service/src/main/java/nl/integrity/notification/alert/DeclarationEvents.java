@@ -14,6 +14,8 @@ final class DeclarationEvents {
     static final String DUE_SOON = PREFIX + "decision-due-soon.v1";
     static final String OVERDUE = PREFIX + "decision-overdue.v1";
     static final String REMINDER_DUE = PREFIX + "reminder-due.v1";
+    static final String INFORMATION_REQUESTED = PREFIX + "information-requested.v1";
+    static final String DECIDED = PREFIX + "decided.v1";
 
     private DeclarationEvents() {
     }
@@ -36,6 +38,15 @@ final class DeclarationEvents {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Deadline(UUID declarationId, UUID alumnusId, String organisation, String assignee, LocalDate dueDate,
                     Integer workingDaysLeft) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InformationRequested(UUID declarationId, UUID alumnusId, String organisation) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Decided(UUID declarationId, UUID alumnusId, String organisation, String outcome,
+                   java.util.List<Object> conditions) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

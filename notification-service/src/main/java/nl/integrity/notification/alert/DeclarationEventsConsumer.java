@@ -5,13 +5,16 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.integrity.notification.mail.AlumnusMail;
 import nl.integrity.notification.mail.OfficeMail;
 import nl.integrity.notification.webhook.WebhookFanOut;
 import nl.integrity.platform.inbox.IncomingEvent;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -34,15 +37,26 @@ public class DeclarationEventsConsumer {
     private final Clock clock;
     private final WebhookFanOut webhooks;
     private final OfficeMail officeMail;
+    private final AlumnusMail alumnusMail;
+    private final String portalUrl;
 
     DeclarationEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock, WebhookFanOut webhooks,
-                              OfficeMail officeMail) {
+                              OfficeMail officeMail, AlumnusMail alumnusMail,
+                              @ConfigProperty(name = "notification.portal-url", defaultValue = "http://localhost:8080")
+                              String portalUrl) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
         this.webhooks = webhooks;
         this.officeMail = officeMail;
+        this.alumnusMail = alumnusMail;
+        this.portalUrl = portalUrl;
     }
+
+    private static final Map<String, String[]> OUTCOMES = Map.of(
+            "NO_OBJECTION", new String[] {"geen bezwaar", "no objection"},
+            "ALLOWED_WITH_CONDITIONS", new String[] {"toegestaan onder voorwaarden", "allowed with conditions"},
+            "OBJECTION", new String[] {"bezwaar", "objection"});
 
     @Incoming("declaration-events")
     @Blocking
@@ -60,6 +74,19 @@ public class DeclarationEventsConsumer {
                         event.payloadAs(json, DeclarationEvents.Deadline.class));
                 case DeclarationEvents.REMINDER_DUE -> reminderDue(event,
                         event.payloadAs(json, DeclarationEvents.ReminderDue.class));
+                case DeclarationEvents.INFORMATION_REQUESTED -> {
+                    var e = event.payloadAs(json, DeclarationEvents.InformationRequested.class);
+                    alumnusMail.queue(event, AlumnusMail.Notice.INFORMATION_REQUESTED, e.alumnusId(), e.organisation(),
+                            Map.of("link", portalUrl + "/alumni/declarations/" + e.declarationId()));
+                }
+                case DeclarationEvents.DECIDED -> {
+                    var e = event.payloadAs(json, DeclarationEvents.Decided.class);
+                    String[] outcome = OUTCOMES.getOrDefault(e.outcome(), new String[] {e.outcome(), e.outcome()});
+                    alumnusMail.queue(event, AlumnusMail.Notice.DECIDED, e.alumnusId(), e.organisation(), Map.of(
+                            "link", portalUrl + "/alumni/declarations/" + e.declarationId(),
+                            "outcomeNl", outcome[0], "outcomeEn", outcome[1],
+                            "conditions", e.conditions() == null ? 0 : e.conditions().size()));
+                }
                 default -> LOG.debugf("No alert for event type %s", event.type());
             }
             webhooks.queue(event);
@@ -101,6 +128,8 @@ public class DeclarationEventsConsumer {
     }
 
     private void reminderDue(IncomingEvent event, DeclarationEvents.ReminderDue e) {
+        alumnusMail.queue(event, AlumnusMail.Notice.REMINDER_DUE, e.alumnusId(), e.organisation(),
+                Map.of("link", portalUrl + "/alumni", "windowEnd", String.valueOf(e.windowEnd())));
         raise(event, e.organisation(), AlertKind.DECLARATION_MISSING,
                 "An alumnus inside the obligation window (until " + e.windowEnd() + ") has declared nothing",
                 null, e.alumnusId());

@@ -1,0 +1,87 @@
+package nl.integrity.notification.contact;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+import nl.integrity.platform.inbox.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps {@link AlumnusContact} in step with {@code alumni.events}: the address from
+ * {@code registered} and {@code record-updated} (newest record version wins; the language is
+ * Dutch unless an event says otherwise), removed on {@code anonymised}. Once per event.
+ */
+@ApplicationScoped
+public class AlumniEventsConsumer {
+
+    static final String CONSUMER = "notification-service.alumni-events";
+    static final String REGISTERED = "nl.integrity.alumni.registered.v1";
+    static final String UPDATED = "nl.integrity.alumni.record-updated.v1";
+    static final String ANONYMISED = "nl.integrity.alumni.anonymised.v1";
+
+    private final ProcessedEvents processed;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AlumniEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock) {
+        this.processed = processed;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Contact(UUID alumnusId, String organisation, String email, String language, Long version) {
+    }
+
+    @Incoming("alumni-events")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        processed.handleOnce(CONSUMER, record, event -> {
+            switch (event.type()) {
+                case REGISTERED, UPDATED -> contact(event.payloadAs(json, Contact.class));
+                case ANONYMISED -> anonymised(event.payloadAs(json, Contact.class));
+                default -> {
+                    // other alumni events say nothing about how to reach the alumnus
+                }
+            }
+        });
+    }
+
+    private void contact(Contact e) {
+        var contact = find(e);
+        long version = e.version() == null ? contact.recordVersion + 1 : e.version();
+        if (contact.anonymised || version <= contact.recordVersion) {
+            return;
+        }
+        contact.email = e.email() == null || e.email().isBlank() ? null : e.email().trim();
+        if ("en".equals(e.language()) || "nl".equals(e.language())) {
+            contact.language = e.language();
+        }
+        contact.recordVersion = version;
+        contact.updatedAt = clock.instant();
+        contact.persist();
+    }
+
+    private void anonymised(Contact e) {
+        var contact = find(e);
+        contact.anonymised = true;
+        contact.email = null;
+        contact.updatedAt = clock.instant();
+        contact.persist();
+    }
+
+    private static AlumnusContact find(Contact e) {
+        return AlumnusContact.<AlumnusContact>findByIdOptional(e.alumnusId()).orElseGet(() -> {
+            var c = new AlumnusContact();
+            c.alumnusId = e.alumnusId();
+            c.organisation = e.organisation();
+            return c;
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package nl.integrity.notification.contact;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * How to reach an alumnus by mail, from {@code alumni.events}: an older record version never
+ * overwrites a newer one; after anonymisation the address is gone for good.
+ */
+@Entity
+@Table(name = "alumnus_contact")
+public class AlumnusContact extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "alumnus_id")
+    public UUID alumnusId;
+
+    @Column(nullable = false)
+    public String organisation;
+
+    public String email;
+
+    /** {@code nl} (default) or {@code en}. */
+    @Column(nullable = false)
+    public String language = "nl";
+
+    @Column(name = "record_version", nullable = false)
+    public long recordVersion = -1;
+
+    @Column(nullable = false)
+    public boolean anonymised;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,73 @@
+package nl.integrity.notification.mail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import nl.integrity.notification.delivery.Delivery;
+import nl.integrity.notification.delivery.DeliveryStatus;
+import nl.integrity.platform.inbox.IncomingEvent;
+
+/**
+ * Legally required notices to an alumnus: a question from the office, a decision, a reminder of
+ * the duty to declare. They cannot be switched off. Queued in the consumer's transaction with the
+ * alumnus as recipient; the address and language are looked up when the mail is sent, so a notice
+ * whose alumnus' contact details arrive later on {@code alumni.events} still goes out.
+ */
+@ApplicationScoped
+public class AlumnusMail {
+
+    /** The recipient form of a delivery to an alumnus, resolved at sending. */
+    static final String RECIPIENT_PREFIX = "alumnus:";
+
+    public enum Notice {
+        INFORMATION_REQUESTED("alumnus-information-requested", "Vraag over uw melding", "A question about your declaration"),
+        DECIDED("alumnus-decided", "Besluit over uw melding", "Decision on your declaration"),
+        REMINDER_DUE("alumnus-reminder-due", "Herinnering: uw meldplicht", "Reminder: your duty to declare");
+
+        final String template;
+        final String subjectNl;
+        final String subjectEn;
+
+        Notice(String template, String subjectNl, String subjectEn) {
+            this.template = template;
+            this.subjectNl = subjectNl;
+            this.subjectEn = subjectEn;
+        }
+    }
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AlumnusMail(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Queues a notice of this event to the alumnus; {@code data} fills the template. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queue(IncomingEvent event, Notice notice, UUID alumnusId, String organisation, Map<String, Object> data) {
+        ObjectNode payload = json.createObjectNode();
+        payload.put("notice", notice.name());
+        payload.put("alumnusId", alumnusId.toString());
+        payload.set("data", json.valueToTree(data));
+        Instant now = clock.instant();
+        var d = new Delivery();
+        d.id = UUID.randomUUID();
+        d.channel = Delivery.Channel.EMAIL;
+        d.organisation = organisation;
+        d.recipient = RECIPIENT_PREFIX + alumnusId;
+        d.eventId = event.id();
+        d.eventType = event.type();
+        d.payload = payload.toString();
+        d.status = DeliveryStatus.PENDING;
+        d.attempts = 0;
+        d.nextAttemptAt = now;
+        d.createdAt = now;
+        d.persist();
+    }
+}

@@ -1,0 +1,126 @@
+package nl.integrity.notification.mail;
+
+import static nl.integrity.notification.mail.OfficeMailTest.mailsMentioning;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
+import nl.integrity.notification.alert.DeclarationEventsConsumerTest;
+import nl.integrity.notification.contact.AlumnusContact;
+import nl.integrity.platform.testing.KafkaProbe;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Legally required notices to alumni over the real SMTP server, the address taken from
+ * alumni.events on the real broker: in the alumnus' language, once per event, and also when
+ * the address arrives after the notice.
+ */
+@QuarkusTest
+class AlumnusMailTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String ALUMNI = "test.alumni.events";
+    private static volatile boolean alumniConsumerJoined;
+
+    @BeforeEach
+    void consumersHaveJoined() {
+        new DeclarationEventsConsumerTest().consumerHasJoined();
+        if (!alumniConsumerJoined) {
+            UUID[] probe = new UUID[1];
+            KafkaProbe.awaitConsumerJoined(() -> {
+                probe[0] = UUID.randomUUID();
+                register(probe[0], "probe@example.nl");
+            }, () -> contact(probe[0]) != null, Duration.ofSeconds(60));
+            alumniConsumerJoined = true;
+        }
+    }
+
+    static void register(UUID alumnusId, String email) {
+        register(alumnusId, email, "nl");
+    }
+
+    static void register(UUID alumnusId, String email, String language) {
+        KafkaProbe.publish(ALUMNI, alumnusId.toString(), UUID.randomUUID(), "nl.integrity.alumni.registered.v1", """
+                {"alumnusId":"%s","organisation":"POLITIE","personnelNumber":"M-%s","fullName":"Mail Test",
+                 "departureDate":"2026-03-31","departureReason":"VOLUNTARY","status":"DEPARTED","version":0,"email":"%s",
+                 "language":"%s"}"""
+                .formatted(alumnusId, alumnusId.toString().substring(0, 6), email, language));
+    }
+
+    static AlumnusContact contact(UUID alumnusId) {
+        return QuarkusTransaction.requiringNew().call(() -> AlumnusContact.<AlumnusContact>findById(alumnusId));
+    }
+
+    static void publishDeclarationEvent(UUID eventId, String type, UUID declarationId, UUID alumnusId, String extra) {
+        KafkaProbe.publish(DeclarationEventsConsumerTest.TOPIC, declarationId.toString(), eventId,
+                "nl.integrity.declaration." + type, """
+                        {"declarationId":"%s","alumnusId":"%s","organisation":"POLITIE"%s}"""
+                        .formatted(declarationId, alumnusId, extra));
+    }
+
+    static String mailbox() {
+        return "alumnus-" + UUID.randomUUID().toString().substring(0, 8) + "@example.nl";
+    }
+
+    @Test
+    void question_isMailedInDutch_onceAlthoughDeliveredTwice() {
+        UUID alumnus = UUID.randomUUID();
+        String email = mailbox();
+        register(alumnus, email);
+        Awaitility.await().atMost(WAIT).until(() -> contact(alumnus) != null);
+
+        UUID declaration = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        publishDeclarationEvent(eventId, "information-requested.v1", declaration, alumnus, "");
+        publishDeclarationEvent(eventId, "information-requested.v1", declaration, alumnus, "");
+
+        Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning(email, declaration.toString()).isEmpty());
+        var mails = mailsMentioning(email, declaration.toString());
+        assertEquals(1, mails.size());
+        assertEquals("Vraag over uw melding", mails.get(0).get("subject"));
+        String body = String.valueOf(mails.get(0).get("mimeMessage"));
+        assertTrue(body.contains("Het integriteitsbureau heeft een vraag over uw melding"), body);
+        assertTrue(body.contains("http://localhost:8080/alumni/declarations/" + declaration), body);
+    }
+
+    @Test
+    void decision_isMailedInTheAlumnusLanguage_evenWhenTheAddressArrivesLater() {
+        UUID alumnus = UUID.randomUUID();
+        String email = mailbox();
+        UUID declaration = UUID.randomUUID();
+        publishDeclarationEvent(UUID.randomUUID(), "decided.v1", declaration, alumnus,
+                ",\"outcome\":\"ALLOWED_WITH_CONDITIONS\",\"conditions\":[{\"type\":\"NO_LOBBYING\"},{\"type\":\"REPORT_CHANGES\"}]");
+        Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                nl.integrity.notification.delivery.Delivery.count("recipient", "alumnus:" + alumnus)) == 1);
+
+        // The address comes later; until then the mail waits and is retried. The alumnus reads English
+        // (a language field the consumer honours; alumni-service does not record one yet, so it defaults to Dutch).
+        register(alumnus, email, "en");
+
+        Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning(email, declaration.toString()).isEmpty());
+        var mail = mailsMentioning(email, declaration.toString()).get(0);
+        assertEquals("Decision on your declaration", mail.get("subject"));
+        String body = String.valueOf(mail.get("mimeMessage"));
+        assertTrue(body.contains("has decided on your declaration of a new activity: allowed with conditions."), body);
+        assertTrue(body.contains("2 condition(s) apply"), body);
+    }
+
+    @Test
+    void reminder_isMailedWithTheWindowEnd() {
+        UUID alumnus = UUID.randomUUID();
+        String email = mailbox();
+        register(alumnus, email);
+        Awaitility.await().atMost(WAIT).until(() -> contact(alumnus) != null);
+        KafkaProbe.publish(DeclarationEventsConsumerTest.TOPIC, alumnus.toString(), UUID.randomUUID(),
+                "nl.integrity.declaration.reminder-due.v1", """
+                        {"alumnusId":"%s","organisation":"POLITIE","windowEnd":"2028-04-30","remindedOn":"2026-12-01"}"""
+                        .formatted(alumnus));
+        Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning(email, "2028-04-30").isEmpty());
+        assertEquals("Herinnering: uw meldplicht", mailsMentioning(email, "2028-04-30").get(0).get("subject"));
+    }
+}
