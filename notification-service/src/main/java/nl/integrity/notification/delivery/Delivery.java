@@ -68,6 +68,24 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** A new delivery, due at once. */
+    public static Delivery pending(Channel channel, String organisation, String recipient, UUID eventId, String eventType,
+                                   String payload, Instant now) {
+        var d = new Delivery();
+        d.id = UUID.randomUUID();
+        d.channel = channel;
+        d.organisation = organisation;
+        d.recipient = recipient;
+        d.eventId = eventId;
+        d.eventType = eventType;
+        d.payload = payload;
+        d.status = DeliveryStatus.PENDING;
+        d.attempts = 0;
+        d.nextAttemptAt = now;
+        d.createdAt = now;
+        return d;
+    }
+
     /** Due again now, from the first attempt (after a fix at the receiver). */
     public void replay(Instant now) {
         status = DeliveryStatus.PENDING;

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import nl.integrity.notification.delivery.Delivery;
-import nl.integrity.notification.delivery.DeliveryStatus;
 import nl.integrity.platform.inbox.IncomingEvent;
 
 /**
@@ -55,19 +53,7 @@ public class AlumnusMail {
         payload.put("notice", notice.name());
         payload.put("alumnusId", alumnusId.toString());
         payload.set("data", json.valueToTree(data));
-        Instant now = clock.instant();
-        var d = new Delivery();
-        d.id = UUID.randomUUID();
-        d.channel = Delivery.Channel.EMAIL;
-        d.organisation = organisation;
-        d.recipient = RECIPIENT_PREFIX + alumnusId;
-        d.eventId = event.id();
-        d.eventType = event.type();
-        d.payload = payload.toString();
-        d.status = DeliveryStatus.PENDING;
-        d.attempts = 0;
-        d.nextAttemptAt = now;
-        d.createdAt = now;
-        d.persist();
+        Delivery.pending(Delivery.Channel.EMAIL, organisation, RECIPIENT_PREFIX + alumnusId, event.id(), event.type(),
+                payload.toString(), clock.instant()).persist();
     }
 }

@@ -6,15 +6,12 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.UUID;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.delivery.Delivery;
-import nl.integrity.notification.delivery.DeliveryStatus;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -72,21 +69,10 @@ public class OfficeMail {
                 .data("raisedAt", WHEN.format(alert.raisedAt))
                 .data("link", portalUrl + "/office/alerts/" + alert.id)
                 .render();
-        Instant now = clock.instant();
-        var d = new Delivery();
-        d.id = UUID.randomUUID();
-        d.channel = Delivery.Channel.EMAIL;
-        d.organisation = alert.organisation;
-        d.recipient = office.address();
-        d.eventId = alert.sourceEventId;
-        d.eventType = "alert:" + alert.kind;
-        d.payload = json.createObjectNode()
+        String payload = json.createObjectNode()
                 .put("subject", (dutch ? "[Integriteit] " : "[Integrity] ") + title)
                 .put("text", text).toString();
-        d.status = DeliveryStatus.PENDING;
-        d.attempts = 0;
-        d.nextAttemptAt = now;
-        d.createdAt = now;
-        d.persist();
+        Delivery.pending(Delivery.Channel.EMAIL, alert.organisation, office.address(), alert.sourceEventId,
+                "alert:" + alert.kind, payload, clock.instant()).persist();
     }
 }

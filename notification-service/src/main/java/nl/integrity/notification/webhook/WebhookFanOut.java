@@ -7,9 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import nl.integrity.notification.delivery.Delivery;
-import nl.integrity.notification.delivery.DeliveryStatus;
 import nl.integrity.platform.inbox.IncomingEvent;
 
 /**
@@ -47,19 +45,9 @@ public class WebhookFanOut {
             body.put("eventId", event.id().toString());
             body.put("timestamp", now.toString());
             body.set("data", data);
-            var delivery = new Delivery();
-            delivery.id = UUID.randomUUID();
-            delivery.channel = Delivery.Channel.WEBHOOK;
-            delivery.organisation = organisation;
+            var delivery = Delivery.pending(Delivery.Channel.WEBHOOK, organisation, subscription.url, event.id(),
+                    event.type(), body.toString(), now);
             delivery.subscriptionId = subscription.id;
-            delivery.recipient = subscription.url;
-            delivery.eventId = event.id();
-            delivery.eventType = event.type();
-            delivery.payload = body.toString();
-            delivery.status = DeliveryStatus.PENDING;
-            delivery.attempts = 0;
-            delivery.nextAttemptAt = now;
-            delivery.createdAt = now;
             delivery.persist();
             queued++;
         }
