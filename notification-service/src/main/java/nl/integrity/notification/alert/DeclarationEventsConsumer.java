@@ -90,7 +90,6 @@ public class DeclarationEventsConsumer {
                 default -> LOG.debugf("No alert for event type %s", event.type());
             }
             webhooks.queue(event);
-            Alert.<Alert>list("sourceEventId", event.id()).forEach(officeMail::alertRaised);
         });
     }
 
@@ -104,8 +103,10 @@ public class DeclarationEventsConsumer {
 
     private void assessed(IncomingEvent event, DeclarationEvents.Assessed e) {
         if (ALERTING_RISK.contains(e.riskLevel())) {
-            raise(event, e.organisation(), AlertKind.HIGH_RISK, "Version " + e.versionNumber() + " of a declaration was assessed "
-                    + e.riskLevel() + " risk", e.declarationId(), e.alumnusId()).riskLevel = e.riskLevel();
+            Alert alert = raise(event, e.organisation(), AlertKind.HIGH_RISK, "Version " + e.versionNumber()
+                    + " of a declaration was assessed " + e.riskLevel() + " risk", e.declarationId(), e.alumnusId());
+            alert.riskLevel = e.riskLevel();
+            officeMail.alertRaised(alert);
         }
         if (e.late()) {
             raise(event, e.organisation(), AlertKind.LATE_DECLARATION,
@@ -125,6 +126,7 @@ public class DeclarationEventsConsumer {
         Alert alert = raise(event, e.organisation(), kind, summary, e.declarationId(), e.alumnusId());
         alert.assignee = e.assignee();
         alert.dueDate = e.dueDate();
+        officeMail.alertRaised(alert);
     }
 
     private void reminderDue(IncomingEvent event, DeclarationEvents.ReminderDue e) {
