@@ -76,7 +76,8 @@ public class AlumniResource {
     public record ContactRequest(
             @NotNull @Min(0) Long expectedVersion,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = "\\+?[0-9 ()-]{6,30}", message = "a telephone number") String phone) {
+            @Pattern(regexp = "\\+?[0-9 ()-]{6,30}", message = "a telephone number") String phone,
+            @Pattern(regexp = "nl|en", message = "nl or en") String language) {
     }
 
     @PUT
@@ -84,11 +85,12 @@ public class AlumniResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "Change my contact details",
-               description = "expectedVersion is the record version I saw; a change in between answers 409.")
+               description = "expectedVersion is the record version I saw; a change in between answers 409. An empty email "
+                       + "or phone removes it; language (nl or en, for my mail) stays as it is when left out.")
     public AlumnusResponse changeContact(@Valid @NotNull ContactRequest request) {
         var organisation = Organisation.fromClaim(caller.organisation());
         var alumnus = registry.changeContact(organisation, caller.personnelNumber(), request.expectedVersion(),
-                blankToNull(request.email()), blankToNull(request.phone()));
+                blankToNull(request.email()), blankToNull(request.phone()), request.language());
         return AlumnusResponse.from(alumnus, LocalDate.now(clock));
     }
 

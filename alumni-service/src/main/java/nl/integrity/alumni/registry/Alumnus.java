@@ -51,6 +51,10 @@ public class Alumnus extends PanacheEntityBase {
 
     public String phone;
 
+    /** The language of the alumnus' mail and portal: {@code nl} (default) or {@code en}. */
+    @Column(nullable = false)
+    public String language = "nl";
+
     /** Code of the function held last. */
     @Column(name = "last_function")
     public String lastFunction;
@@ -125,7 +129,7 @@ public class Alumnus extends PanacheEntityBase {
      *
      * @return the names of the fields that changed (none: nothing to announce)
      */
-    List<String> changeContact(long expectedVersion, String newEmail, String newPhone) {
+    List<String> changeContact(long expectedVersion, String newEmail, String newPhone, String newLanguage) {
         if (expectedVersion != version) {
             throw new StaleRecord(id, expectedVersion, version);
         }
@@ -137,6 +141,10 @@ public class Alumnus extends PanacheEntityBase {
         if (!Objects.equals(phone, newPhone)) {
             phone = newPhone;
             changed.add("phone");
+        }
+        if (newLanguage != null && !newLanguage.equals(language)) {
+            language = newLanguage;
+            changed.add("language");
         }
         return changed;
     }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import nl.integrity.alumni.catalogue.RiskLevel;
 
 public record AlumnusResponse(UUID id, Organisation organisation, String personnelNumber, String fullName, String email,
-                              String phone, String unit, String lastFunction, List<FunctionHeldResponse> functions,
+                              String phone, String language, String unit, String lastFunction, List<FunctionHeldResponse> functions,
                               LocalDate departureDate, DepartureReason departureReason, AlumnusStatus status,
                               WindowResponse obligationWindow, Instant registeredAt, long version) {
 
@@ -25,7 +25,7 @@ public record AlumnusResponse(UUID id, Organisation organisation, String personn
     public static AlumnusResponse from(Alumnus a, LocalDate today) {
         var window = a.obligationWindow().map(w -> new WindowResponse(w.start(), w.end(), w.coolingOffMonths(),
                 w.functionCode(), w.functionProfileVersionId(), w.riskLevel(), w.activeOn(today))).orElse(null);
-        return new AlumnusResponse(a.id, a.organisation, a.personnelNumber, a.fullName, a.email, a.phone, a.unit, a.lastFunction,
+        return new AlumnusResponse(a.id, a.organisation, a.personnelNumber, a.fullName, a.email, a.phone, a.language, a.unit, a.lastFunction,
                 a.functions.stream().map(f -> new FunctionHeldResponse(f.functionCode, f.from, f.until)).toList(),
                 a.departureDate, a.departureReason, a.status, window, a.registeredAt, a.version);
     }

@@ -170,10 +170,10 @@ public class Registry {
     /** The alumnus changes their contact details; a real change is announced. */
     @Transactional
     public Alumnus changeContact(Organisation organisation, String personnelNumber, long expectedVersion, String email,
-                                 String phone) {
+                                 String phone, String language) {
         var alumnus = Alumnus.findByPersonnelNumber(organisation, personnelNumber)
                 .orElseThrow(() -> new NotFound("Alumnus record for personnel number", personnelNumber));
-        List<String> changed = alumnus.changeContact(expectedVersion, email, phone);
+        List<String> changed = alumnus.changeContact(expectedVersion, email, phone, language);
         if (!changed.isEmpty()) {
             announceUpdate(alumnus, changed);
         }
