@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Keeps {@link AlumnusContact} in step with {@code alumni.events}: the address from
  * {@code registered} and {@code record-updated} (newest record version wins; the language is
- * Dutch unless an event says otherwise), removed on {@code anonymised}. Once per event.
+ * Dutch unless an event says otherwise), removed on {@code anonymised}; consent for network mail
+ * from {@code network-consent-changed} (the newest change wins). Once per event.
  */
 @ApplicationScoped
 public class AlumniEventsConsumer {
@@ -23,6 +25,7 @@ public class AlumniEventsConsumer {
     static final String REGISTERED = "nl.integrity.alumni.registered.v1";
     static final String UPDATED = "nl.integrity.alumni.record-updated.v1";
     static final String ANONYMISED = "nl.integrity.alumni.anonymised.v1";
+    static final String CONSENT = "nl.integrity.alumni.network-consent-changed.v1";
 
     private final ProcessedEvents processed;
     private final ObjectMapper json;
@@ -38,6 +41,10 @@ public class AlumniEventsConsumer {
     record Contact(UUID alumnusId, String organisation, String email, String language, Long version) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Consent(UUID alumnusId, String organisation, boolean given, Instant changedAt) {
+    }
+
     @Incoming("alumni-events")
     @Blocking
     @Transactional
@@ -46,6 +53,7 @@ public class AlumniEventsConsumer {
             switch (event.type()) {
                 case REGISTERED, UPDATED -> contact(event.payloadAs(json, Contact.class));
                 case ANONYMISED -> anonymised(event.payloadAs(json, Contact.class));
+                case CONSENT -> consent(event.payloadAs(json, Consent.class));
                 default -> {
                     // other alumni events say nothing about how to reach the alumnus
                 }
@@ -68,19 +76,35 @@ public class AlumniEventsConsumer {
         contact.persist();
     }
 
+    private void consent(Consent e) {
+        var contact = find(e.alumnusId(), e.organisation());
+        if (contact.consentChangedAt != null && !e.changedAt().isAfter(contact.consentChangedAt)) {
+            return; // an older change, redelivered or overtaken
+        }
+        contact.networkConsent = e.given();
+        contact.consentChangedAt = e.changedAt();
+        contact.updatedAt = clock.instant();
+        contact.persist();
+    }
+
     private void anonymised(Contact e) {
         var contact = find(e);
         contact.anonymised = true;
         contact.email = null;
+        contact.networkConsent = false;
         contact.updatedAt = clock.instant();
         contact.persist();
     }
 
     private static AlumnusContact find(Contact e) {
-        return AlumnusContact.<AlumnusContact>findByIdOptional(e.alumnusId()).orElseGet(() -> {
+        return find(e.alumnusId(), e.organisation());
+    }
+
+    private static AlumnusContact find(UUID alumnusId, String organisation) {
+        return AlumnusContact.<AlumnusContact>findByIdOptional(alumnusId).orElseGet(() -> {
             var c = new AlumnusContact();
-            c.alumnusId = e.alumnusId();
-            c.organisation = e.organisation();
+            c.alumnusId = alumnusId;
+            c.organisation = organisation;
             return c;
         });
     }

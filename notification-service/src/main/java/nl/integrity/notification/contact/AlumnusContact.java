@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * How to reach an alumnus by mail, from {@code alumni.events}: an older record version never
- * overwrites a newer one; after anonymisation the address is gone for good.
+ * overwrites a newer one; after anonymisation the address is gone for good. Whether the alumnus
+ * wants alumni-network mail: the newest consent change wins.
  */
 @Entity
 @Table(name = "alumnus_contact")
@@ -34,6 +35,18 @@ public class AlumnusContact extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean anonymised;
+
+    /** Whether alumni-network mail may go to this alumnus now. */
+    public boolean wantsNetworkMail() {
+        return networkConsent && !anonymised && email != null;
+    }
+
+    /** Consent for alumni-network mail, as last given or withdrawn; false until the alumnus gives it. */
+    @Column(name = "network_consent", nullable = false)
+    public boolean networkConsent;
+
+    @Column(name = "consent_changed_at")
+    public Instant consentChangedAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

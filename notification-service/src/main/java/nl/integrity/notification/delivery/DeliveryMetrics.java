@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Prometheus metrics of the deliveries at {@code /q/metrics}: {@code notification_deliveries_total}
- * by channel and outcome (sent, failed, dead) and {@code notification_delivery_queue} by channel
+ * by channel and outcome (sent, failed, dead, cancelled) and {@code notification_delivery_queue} by channel
  * (deliveries still to send: pending or failed and due again), read from the delivery table at
  * each scrape.
  */
@@ -20,7 +20,7 @@ import java.util.Map;
 @Startup
 public class DeliveryMetrics {
 
-    public enum Outcome { SENT, FAILED, DEAD }
+    public enum Outcome { SENT, FAILED, DEAD, CANCELLED }
 
     private final Map<Delivery.Channel, Map<Outcome, Counter>> counters = new EnumMap<>(Delivery.Channel.class);
 

@@ -79,6 +79,14 @@ public class DeliveryQueue {
         }
     }
 
+    /** Not to be sent after all, and never again; why in {@code reason}. Call in a transaction, with the delivery loaded in it. */
+    public void cancelled(Delivery d, String reason) {
+        d.status = DeliveryStatus.CANCELLED;
+        d.nextAttemptAt = null;
+        d.lastError = reason;
+        metrics.count(d.channel, DeliveryMetrics.Outcome.CANCELLED);
+    }
+
     private static Duration withJitter(Duration wait, double jitter) {
         double factor = 1 + jitter * (2 * ThreadLocalRandom.current().nextDouble() - 1);
         return Duration.ofMillis(Math.max(0, Math.round(wait.toMillis() * factor)));

@@ -20,7 +20,7 @@ import nl.integrity.platform.inbox.IncomingEvent;
 public class AlumnusMail {
 
     /** The recipient form of a delivery to an alumnus, resolved at sending. */
-    static final String RECIPIENT_PREFIX = "alumnus:";
+    public static final String RECIPIENT_PREFIX = "alumnus:";
 
     public enum Notice {
         INFORMATION_REQUESTED("alumnus-information-requested", "Vraag over uw melding", "A question about your declaration"),

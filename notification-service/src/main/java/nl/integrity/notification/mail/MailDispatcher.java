@@ -15,6 +15,7 @@ import java.util.UUID;
 import nl.integrity.notification.contact.AlumnusContact;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.notification.delivery.DeliveryQueue;
+import nl.integrity.notification.network.NetworkMail;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,13 +32,16 @@ public class MailDispatcher {
     private final Mailer mailer;
     private final ObjectMapper json;
     private final Engine engine;
+    private final NetworkMail networkMail;
 
-    MailDispatcher(DeliveryQueue queue, MailPolicy policy, Mailer mailer, ObjectMapper json, Engine engine) {
+    MailDispatcher(DeliveryQueue queue, MailPolicy policy, Mailer mailer, ObjectMapper json, Engine engine,
+                   NetworkMail networkMail) {
         this.queue = queue;
         this.policy = policy;
         this.mailer = mailer;
         this.json = json;
         this.engine = engine;
+        this.networkMail = networkMail;
     }
 
     @Scheduled(every = "${notification.mail.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -64,13 +68,23 @@ public class MailDispatcher {
         }
     }
 
+    /** A mail no longer wanted: not sent, and not to be tried again. */
+    static final class NotWanted extends RuntimeException {
+        NotWanted(String reason) {
+            super(reason);
+        }
+    }
+
     private void sendAndRecord(Delivery claimed) {
         String error = null;
         boolean malformed = false;
+        String cancelled = null;
         try {
             JsonNode mail = json.readTree(claimed.payload);
             if (mail.has("notice")) {
                 sendNotice(claimed, mail);
+            } else if (mail.has("mailing")) {
+                sendNetworkMail(mail);
             } else {
                 mailer.send(Mail.withText(claimed.recipient, mail.path("subject").asText(), mail.path("text").asText()));
             }
@@ -80,6 +94,8 @@ public class MailDispatcher {
         } catch (Undeliverable e) {
             error = e.getMessage();
             malformed = e.forGood;
+        } catch (NotWanted e) {
+            cancelled = e.getMessage();
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
@@ -89,14 +105,27 @@ public class MailDispatcher {
             LOG.debugf("Mail %s not sent: %s", claimed.id, failure);
         }
         boolean giveUp = malformed;
+        String notWanted = cancelled;
         QuarkusTransaction.requiringNew().run(() -> {
             Delivery d = Delivery.findById(claimed.id);
-            if (failure == null) {
+            if (notWanted != null) {
+                queue.cancelled(d, notWanted);
+            } else if (failure == null) {
                 queue.sent(d, null);
             } else {
                 queue.failed(d, null, failure, policy.retrySchedule(), policy.jitter(), giveUp);
             }
         });
+    }
+
+    /** Alumni-network mail: only while the alumnus' consent holds, checked now, just before sending. */
+    private void sendNetworkMail(JsonNode payload) {
+        UUID mailingId = UUID.fromString(payload.path("mailing").asText());
+        UUID alumnusId = UUID.fromString(payload.path("alumnusId").asText());
+        Mail mail = QuarkusTransaction.requiringNew().call(() -> networkMail.compose(mailingId,
+                AlumnusContact.findById(alumnusId))).orElseThrow(() -> new NotWanted(
+                        "consent for network mail withdrawn, or the alumnus anonymised, before sending"));
+        mailer.send(mail);
     }
 
     /** A notice to an alumnus: address and language as known now, the template rendered in that language. */

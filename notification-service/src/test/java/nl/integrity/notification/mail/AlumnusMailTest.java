@@ -1,6 +1,6 @@
 package nl.integrity.notification.mail;
 
-import static nl.integrity.notification.mail.OfficeMailTest.mailsMentioning;
+import static nl.integrity.notification.mail.GreenMail.mailsMentioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,8 +98,7 @@ class AlumnusMailTest {
         Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 nl.integrity.notification.delivery.Delivery.count("recipient", "alumnus:" + alumnus)) == 1);
 
-        // The address comes later; until then the mail waits and is retried. The alumnus reads English
-        // (a language field the consumer honours; alumni-service does not record one yet, so it defaults to Dutch).
+        // The address comes later; until then the mail waits and is retried. The alumnus chose English.
         register(alumnus, email, "en");
 
         Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning(email, declaration.toString()).isEmpty());

@@ -1,15 +1,12 @@
 package nl.integrity.notification.mail;
 
-import static io.restassured.RestAssured.given;
+import static nl.integrity.notification.mail.GreenMail.mailsMentioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
@@ -28,22 +25,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OfficeMailTest {
 
-    static final String GREENMAIL = System.getProperty("greenmail.api", "http://127.0.0.1:8025");
     static final Duration WAIT = Duration.ofSeconds(20);
 
     @BeforeEach
     void consumerHasJoined() {
         new DeclarationEventsConsumerTest().consumerHasJoined();
-    }
-
-    /** The messages in a mailbox that mention {@code text}: subject and whole MIME message. */
-    static List<Map<String, Object>> mailsMentioning(String mailbox, String text) {
-        var response = given().get(GREENMAIL + "/api/user/" + mailbox + "/messages/INBOX");
-        if (response.statusCode() == 400) {
-            return List.of(); // GreenMail knows the mailbox from its first mail on
-        }
-        List<Map<String, Object>> all = JsonPath.from(response.then().statusCode(200).extract().asString()).getList("");
-        return all.stream().filter(m -> String.valueOf(m.get("mimeMessage")).contains(text)).toList();
     }
 
     static Alert alertOf(UUID declarationId, AlertKind kind) {
