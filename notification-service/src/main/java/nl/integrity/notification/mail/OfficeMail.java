@@ -6,7 +6,6 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import nl.integrity.notification.alert.Alert;
@@ -16,14 +15,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Mails an organisation's integrity mailbox, in the office's language, when an alert is critical:
- * a critical risk, or an overdue decision. The mail is rendered now and queued as a delivery in
+ * a critical risk, or an overdue decision; unless the office reads a daily digest instead
+ * ({@link OfficeDigest}). The mail is rendered now and queued as a delivery in
  * the caller's transaction; {@link MailDispatcher} sends it. These notices cannot be switched off.
  */
 @ApplicationScoped
 public class OfficeMail {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
-    private static final Map<AlertKind, String[]> TITLES = Map.of(
+    private static final Map<AlertKind, String[]> CRITICAL_TITLES = Map.of(
             AlertKind.HIGH_RISK, new String[] {"Kritiek risico bij een melding", "Critical risk in a declaration"},
             AlertKind.DECISION_OVERDUE, new String[] {"Besluit over een melding te laat", "Decision on a declaration overdue"});
 
@@ -34,6 +33,8 @@ public class OfficeMail {
     private final Template en;
     private final String portalUrl;
 
+    private final DateTimeFormatter when;
+
     OfficeMail(MailPolicy policy, ObjectMapper json, Clock clock, @Location("mail/office-alert-nl.txt") Template nl,
                @Location("mail/office-alert-en.txt") Template en,
                @ConfigProperty(name = "notification.portal-url", defaultValue = "http://localhost:8080") String portalUrl) {
@@ -43,30 +44,34 @@ public class OfficeMail {
         this.nl = nl;
         this.en = en;
         this.portalUrl = portalUrl;
+        this.when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(policy.zone());
     }
 
-    /** Whether the office must be mailed about this alert at once. */
+    /** Whether the alert is critical: mailed at once, or first in the digest. */
     static boolean critical(Alert alert) {
         return alert.kind == AlertKind.DECISION_OVERDUE
                 || alert.kind == AlertKind.HIGH_RISK && "CRITICAL".equals(alert.riskLevel);
     }
 
-    /** Queues the mail to the alert's office if the alert is critical and the office has a mailbox. */
+    /**
+     * Queues the mail to the alert's office if the alert is critical and the office has a mailbox
+     * that wants critical alerts at once (a digest office reads it in the next digest).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void alertRaised(Alert alert) {
         MailPolicy.Office office = policy.offices().get(alert.organisation);
-        if (office == null || !critical(alert)
+        if (office == null || office.delivery() != MailPolicy.Delivery.IMMEDIATE || !critical(alert)
                 || Delivery.count("eventId = ?1 and channel = ?2 and recipient = ?3", alert.sourceEventId,
                         Delivery.Channel.EMAIL, office.address()) > 0) {
             return; // not for the mailbox, or the office already has its mail about this event
         }
         boolean dutch = !"en".equals(office.language());
-        String title = TITLES.get(alert.kind)[dutch ? 0 : 1];
+        String title = CRITICAL_TITLES.get(alert.kind)[dutch ? 0 : 1];
         String text = (dutch ? nl : en)
                 .data("organisation", alert.organisation)
                 .data("kind", title)
                 .data("summary", alert.summary)
-                .data("raisedAt", WHEN.format(alert.raisedAt))
+                .data("raisedAt", when.format(alert.raisedAt))
                 .data("link", portalUrl + "/office/alerts/" + alert.id)
                 .render();
         String payload = json.createObjectNode()

@@ -27,7 +27,7 @@ public class DeclarationEventsConsumerTest {
     public static final String TOPIC = "test.declaration.events";
     private static volatile boolean consumerJoined;
 
-    static void publishSubmitted(UUID eventId, UUID declarationId, String organisation) {
+    public static void publishSubmitted(UUID eventId, UUID declarationId, String organisation) {
         KafkaProbe.publish(TOPIC, declarationId.toString(), eventId, DeclarationEvents.SUBMITTED, """
                 {"declarationId":"%s","alumnusId":"%s","organisation":"%s","employerName":"Recherchebureau <b>Noord</b>",
                  "sector":"PRIVATE_INVESTIGATION","role":"Investigator","startDate":"2027-03-01",

@@ -2,11 +2,14 @@ package nl.integrity.notification.mail;
 
 import static nl.integrity.notification.mail.GreenMail.mailsMentioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
@@ -20,12 +23,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Critical alerts mailed to the organisation's integrity mailbox over the real SMTP server
- * (GreenMail), in the office's language: POLITIE reads Dutch, KMAR (in the tests) English.
+ * (GreenMail), in the office's language: POLITIE reads Dutch and each critical alert at once;
+ * KMAR (in the tests) reads English and a daily digest.
  */
 @QuarkusTest
 class OfficeMailTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    OfficeDigest digest;
 
     @BeforeEach
     void consumerHasJoined() {
@@ -67,19 +74,40 @@ class OfficeMailTest {
     }
 
     @Test
-    void overdueDecision_mailsTheKmarOfficeInEnglish() {
-        UUID declarationId = UUID.randomUUID();
-        KafkaProbe.publish(DeclarationEventsConsumerTest.TOPIC, declarationId.toString(), UUID.randomUUID(),
+    void digestOffice_getsNoMailAtOnce_butOneDailyDigestInItsLanguage_criticalFirst() {
+        UUID overdue = UUID.randomUUID();
+        UUID overdueEvent = UUID.randomUUID();
+        KafkaProbe.publish(DeclarationEventsConsumerTest.TOPIC, overdue.toString(), overdueEvent,
                 "nl.integrity.declaration.decision-overdue.v1", """
                         {"declarationId":"%s","alumnusId":"%s","organisation":"KMAR","assignee":null,"dueDate":"2027-01-12"}"""
-                        .formatted(declarationId, UUID.randomUUID()));
+                        .formatted(overdue, UUID.randomUUID()));
+        UUID submitted = UUID.randomUUID();
+        KafkaProbe.publish(DeclarationEventsConsumerTest.TOPIC, submitted.toString(), UUID.randomUUID(),
+                "nl.integrity.declaration.submitted.v1", """
+                        {"declarationId":"%s","alumnusId":"%s","organisation":"KMAR","versionNumber":1,"employerName":"Geheim BV",
+                         "role":"Adviseur","sector":"SECURITY","startDate":"2027-02-01"}""".formatted(submitted, UUID.randomUUID()));
+        UUID politie = UUID.randomUUID();
+        publishAssessed(UUID.randomUUID(), politie, "POLITIE", "HIGH");
+        Awaitility.await().atMost(WAIT).until(() -> alertOf(overdue, AlertKind.DECISION_OVERDUE) != null
+                && alertOf(submitted, AlertKind.DECLARATION_SUBMITTED) != null && alertOf(politie, AlertKind.HIGH_RISK) != null);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Delivery.count("eventId = ?1 and channel = ?2",
+                overdueEvent, Delivery.Channel.EMAIL)), "the digest office gets no mail at once");
 
-        Awaitility.await().atMost(WAIT).until(() -> alertOf(declarationId, AlertKind.DECISION_OVERDUE) != null);
-        String alertId = alertOf(declarationId, AlertKind.DECISION_OVERDUE).id.toString();
-        Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning("integriteit@kmar.example.nl", alertId).isEmpty());
-        var mail = mailsMentioning("integriteit@kmar.example.nl", alertId).get(0);
-        assertEquals("[Integrity] Decision on a declaration overdue", mail.get("subject"));
-        assertTrue(String.valueOf(mail.get("mimeMessage")).contains("The decision on a declaration was due on 2027-01-12"));
+        assertEquals(1, digest.run(Instant.now()), "KMAR reads a digest; POLITIE does not");
+        assertEquals(0, digest.run(Instant.now()), "one digest a day");
+
+        String overdueAlert = alertOf(overdue, AlertKind.DECISION_OVERDUE).id.toString();
+        Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning("integriteit@kmar.example.nl", overdueAlert).isEmpty());
+        var mails = mailsMentioning("integriteit@kmar.example.nl", overdueAlert);
+        assertEquals(1, mails.size());
+        assertTrue(String.valueOf(mails.get(0).get("subject")).startsWith("[Integrity] Daily digest "), mails.get(0).toString());
+        String body = String.valueOf(mails.get(0).get("mimeMessage"));
+        assertTrue(body.contains("[CRITICAL] Decision overdue"), body);
+        assertTrue(body.contains("The decision on a declaration was due on 2027-01-12"), body);
+        assertTrue(body.indexOf(overdueAlert) < body.indexOf(alertOf(submitted, AlertKind.DECLARATION_SUBMITTED).id.toString()),
+                "critical alerts come first");
+        assertFalse(body.contains("Geheim BV"), "employer and role stay in the portal");
+        assertFalse(body.contains(alertOf(politie, AlertKind.HIGH_RISK).id.toString()), "only the office's own alerts");
     }
 
     @Test
