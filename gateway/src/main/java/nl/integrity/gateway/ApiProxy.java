@@ -3,8 +3,10 @@ package nl.integrity.gateway;
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -30,8 +32,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Forwards {@code /api/*} to the service owning the path prefix, with the caller's bearer token
- * and a request id. Only authenticated calls pass: quarkus-oidc validates the token (signature,
- * issuer, expiry, audience) before this handler runs; a call without one is refused here. A service that
+ * (or, for a browser with a portal session, the session's access token) and a request id. Only
+ * authenticated calls pass: quarkus-oidc validates the token (signature, issuer, expiry,
+ * audience) or the session before this handler runs; a call without either is refused here, and a
+ * state-changing session call without its CSRF token too. A service that
  * is down answers a quick 503 problem, one that hangs a 504 after the configured timeout.
  */
 @ApplicationScoped
@@ -41,13 +45,17 @@ public class ApiProxy {
     /** Hop-by-hop headers (RFC 9110 7.6.1) and those the client recomputes are not forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    /** The browser's cookies (the session) and CSRF token stay at the gateway; the services get the bearer token. */
+    private static final Set<String> NOT_FORWARDED = Set.of("cookie", PortalSessions.CSRF_HEADER.toLowerCase());
 
     private final GatewayConfig config;
+    private final PortalSessions sessions;
     private final List<Map.Entry<String, GatewayConfig.Route>> prefixes;
     private HttpClient client;
 
-    ApiProxy(GatewayConfig config) {
+    ApiProxy(GatewayConfig config, PortalSessions sessions) {
         this.config = config;
+        this.sessions = sessions;
         // Longest prefix first, so a more specific route wins.
         this.prefixes = config.routes().values().stream()
                 .flatMap(route -> route.prefixes().stream().map(p -> Map.entry(p, route)))
@@ -75,11 +83,27 @@ public class ApiProxy {
     }
 
     void forward(RoutingContext ctx) {
-        if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
-            // quarkus-oidc already refused an invalid token (see failure()); here the token is missing.
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            Problems.send(ctx, 401, "unauthorized", "Authentication required", "A valid bearer token is required");
-            return;
+        String token;
+        if (PortalTenant.bearer(ctx)) {
+            if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+                unauthorized(ctx);
+                return;
+            }
+            token = null; // the caller's own Authorization header goes along
+        } else {
+            // A browser with a portal session: its access token is relayed; it never reaches the browser.
+            Optional<SecurityIdentity> session = sessions.session(ctx);
+            if (session.isEmpty()) {
+                // quarkus-oidc already refused an invalid token (see failure()); here there is none.
+                unauthorized(ctx);
+                return;
+            }
+            if (!sessions.csrfSatisfied(ctx, session.get())) {
+                Problems.send(ctx, 403, "csrf", "Missing or wrong CSRF token", "A state-changing request made with "
+                        + "the portal session needs the session's token in the " + PortalSessions.CSRF_HEADER + " header");
+                return;
+            }
+            token = PortalSessions.accessToken(session.get());
         }
         String path = ctx.request().path();
         Optional<GatewayConfig.Route> route = routeFor(path);
@@ -94,10 +118,13 @@ public class ApiProxy {
                 .setIdleTimeout(config.timeout().toMillis());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         ctx.request().headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase()) && !NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
                 headers.add(h.getKey(), h.getValue());
             }
         });
+        if (token != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
         headers.set(RequestIds.HEADER, requestId);
         headers.set("X-Forwarded-For", ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
         headers.set("X-Forwarded-Proto", ctx.request().scheme());
@@ -109,6 +136,12 @@ public class ApiProxy {
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .onSuccess(response -> relay(ctx, response, requestId))
                 .onFailure(cause -> unavailable(ctx, route.get(), cause));
+    }
+
+    private static void unauthorized(RoutingContext ctx) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        Problems.send(ctx, 401, "unauthorized", "Authentication required",
+                "A valid bearer token, or a portal session (log in at /login), is required");
     }
 
     private void relay(RoutingContext ctx, HttpClientResponse response, String requestId) {
@@ -149,10 +182,15 @@ public class ApiProxy {
     /** Security and body-limit failures become problems too, never an empty or HTML page. */
     private void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+        if (ctx.response().ended()) {
+            return; // answered already (a login redirect of quarkus-oidc, say)
+        }
+        if (failure instanceof AuthenticationRedirectException redirect) {
+            ctx.response().setStatusCode(redirect.getCode()).putHeader(HttpHeaders.LOCATION, redirect.getRedirectUri())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+        } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            Problems.send(ctx, 401, "unauthorized", "Authentication required", "A valid bearer token is required");
+            unauthorized(ctx);
         } else if (failure instanceof ForbiddenException) {
             Problems.send(ctx, 403, "forbidden", "Forbidden", "You may not call this operation");
         } else if (ctx.statusCode() == 413) {

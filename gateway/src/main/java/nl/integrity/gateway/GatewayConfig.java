@@ -30,6 +30,18 @@ public interface GatewayConfig {
     @WithDefault("100M")
     io.quarkus.runtime.configuration.MemorySize maxUploadSize();
 
+    /**
+     * The Content-Security-Policy of every response. Scripts, styles and images only from the
+     * gateway itself; forms may post to it and be redirected to the identity provider (login, logout).
+     */
+    @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self' ${gateway.identity-provider-origin}; frame-ancestors 'none'")
+    String contentSecurityPolicy();
+
+    /** Where the login and logout pages live (scheme, host and port of Keycloak). */
+    @WithDefault("http://localhost:8180")
+    String identityProviderOrigin();
+
     interface Route {
         URI url();
 
