@@ -50,12 +50,16 @@ public class ApiProxy {
 
     private final GatewayConfig config;
     private final PortalSessions sessions;
+    private final RateLimits rateLimits;
+    private final CircuitBreakers breakers;
     private final List<Map.Entry<String, GatewayConfig.Route>> prefixes;
     private HttpClient client;
 
-    ApiProxy(GatewayConfig config, PortalSessions sessions) {
+    ApiProxy(GatewayConfig config, PortalSessions sessions, RateLimits rateLimits, CircuitBreakers breakers) {
         this.config = config;
         this.sessions = sessions;
+        this.rateLimits = rateLimits;
+        this.breakers = breakers;
         // Longest prefix first, so a more specific route wins.
         this.prefixes = config.routes().values().stream()
                 .flatMap(route -> route.prefixes().stream().map(p -> Map.entry(p, route)))
@@ -77,33 +81,38 @@ public class ApiProxy {
         router.route("/api/*")
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()))
                 .handler(this::forward);
-        // Anything no route served (the portal arrives with the gateway-and-portal issue) is a 404 problem.
+        // Anything no route or portal file served is a 404 problem.
         router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
                 "Nothing is served under " + ctx.request().path()));
     }
 
     void forward(RoutingContext ctx) {
         String token;
+        SecurityIdentity identity;
         if (PortalTenant.bearer(ctx)) {
-            if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
-                unauthorized(ctx);
-                return;
-            }
+            // quarkus-oidc validated the bearer token before this handler (an invalid one ends in failure()).
+            identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
             token = null; // the caller's own Authorization header goes along
         } else {
             // A browser with a portal session: its access token is relayed; it never reaches the browser.
-            Optional<SecurityIdentity> session = sessions.session(ctx);
-            if (session.isEmpty()) {
-                // quarkus-oidc already refused an invalid token (see failure()); here there is none.
-                unauthorized(ctx);
-                return;
-            }
-            if (!sessions.csrfSatisfied(ctx, session.get())) {
-                Problems.send(ctx, 403, "csrf", "Missing or wrong CSRF token", "A state-changing request made with "
-                        + "the portal session needs the session's token in the " + PortalSessions.CSRF_HEADER + " header");
-                return;
-            }
-            token = PortalSessions.accessToken(session.get());
+            identity = sessions.session(ctx).orElse(null);
+            token = identity == null ? null : PortalSessions.accessToken(identity);
+        }
+        RateLimits.Verdict verdict = rateLimits.take(ctx, identity);
+        if (!verdict.allowed()) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
+            Problems.send(ctx, 429, "rate-limited", "Too many requests",
+                    "Too many requests from this caller; try again in " + verdict.retryAfterSeconds() + " s");
+            return;
+        }
+        if (identity == null || identity.isAnonymous()) {
+            unauthorized(ctx);
+            return;
+        }
+        if (token != null && !sessions.csrfSatisfied(ctx, identity)) {
+            Problems.send(ctx, 403, "csrf", "Missing or wrong CSRF token", "A state-changing request made with "
+                    + "the portal session needs the session's token in the " + PortalSessions.CSRF_HEADER + " header");
+            return;
         }
         String path = ctx.request().path();
         Optional<GatewayConfig.Route> route = routeFor(path);
@@ -112,6 +121,14 @@ public class ApiProxy {
             return;
         }
         String requestId = RequestIds.of(ctx);
+        CircuitBreakers.Breaker breaker = breakers.of(route.get().url().getAuthority());
+        long refuseFor = breaker.refuseFor(System.nanoTime());
+        if (refuseFor > 0) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refuseFor));
+            Problems.send(ctx, 503, "service-unavailable", "Service unavailable", "The service behind " + path
+                    + " failed repeatedly and is given a rest; try again in " + refuseFor + " s");
+            return;
+        }
         var options = new RequestOptions()
                 .setMethod(ctx.request().method())
                 .setAbsoluteURI(route.get().url().resolve(ctx.request().uri()).toString())
@@ -126,6 +143,7 @@ public class ApiProxy {
             headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
         headers.set(RequestIds.HEADER, requestId);
+        headers.set(TraceContext.HEADER, TraceContext.forward(ctx));
         headers.set("X-Forwarded-For", ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
         headers.set("X-Forwarded-Proto", ctx.request().scheme());
         headers.set("X-Forwarded-Host", String.valueOf(ctx.request().authority()));
@@ -134,8 +152,14 @@ public class ApiProxy {
 
         client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
-                .onSuccess(response -> relay(ctx, response, requestId))
-                .onFailure(cause -> unavailable(ctx, route.get(), cause));
+                .onSuccess(response -> {
+                    breaker.succeeded();
+                    relay(ctx, response, requestId);
+                })
+                .onFailure(cause -> {
+                    breaker.failed(System.nanoTime());
+                    unavailable(ctx, route.get(), cause);
+                });
     }
 
     private static void unauthorized(RoutingContext ctx) {

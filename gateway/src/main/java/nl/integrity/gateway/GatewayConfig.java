@@ -42,6 +42,38 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8180")
     String identityProviderOrigin();
 
+    RateLimit rateLimit();
+
+    CircuitBreaker circuitBreaker();
+
+    interface CircuitBreaker {
+        /** Calls in a row that could not reach a service, or timed out, before its breaker opens. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker refuses calls before one trial call. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    /** Requests per minute each caller may make (a burst up to the number, refilled evenly); beyond it 429. */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A logged-in person (bearer token or portal session). */
+        @WithDefault("300")
+        int userPerMinute();
+
+        /** A machine client with client credentials, such as the HR system (CSV imports, bulk registration). */
+        @WithDefault("1200")
+        int clientPerMinute();
+
+        /** Per address, for requests without a login. */
+        @WithDefault("60")
+        int anonymousPerMinute();
+    }
+
     interface Route {
         URI url();
 

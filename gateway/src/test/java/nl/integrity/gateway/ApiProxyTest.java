@@ -35,6 +35,25 @@ class ApiProxyTest {
     }
 
     @Test
+    void continuesTheCallersTrace_withASpanOfItsOwn() {
+        String trace = "0af7651916cd43dd8448eb211c80319c";
+        given().auth().oauth2(tokenFor("officer.politie"))
+                .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+                .when().get("/api/alumni/123")
+                .then().statusCode(200)
+                .body("traceparent", matchesPattern("00-" + trace + "-(?!b7ad6b7169203331)[0-9a-f]{16}-01"));
+    }
+
+    @Test
+    void startsATrace_whenTheCallerHasNoneOrAnInvalidOne() {
+        given().auth().oauth2(tokenFor("officer.politie"))
+                .header("traceparent", "00-00000000000000000000000000000000-b7ad6b7169203331-01")
+                .when().get("/api/alumni/123")
+                .then().statusCode(200)
+                .body("traceparent", matchesPattern("00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-01"));
+    }
+
+    @Test
     void givesEveryRequestAnIdWhenTheCallerHasNone() {
         given().auth().oauth2(tokenFor("officer.politie"))
                 .when().get("/api/alumni/123")

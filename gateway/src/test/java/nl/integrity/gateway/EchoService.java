@@ -27,12 +27,13 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String echo = """
-                    {"method":"%s","uri":"%s","authorization":"%s","requestId":"%s","cookie":"%s","csrf":"%s","body":"%s"}"""
+                    {"method":"%s","uri":"%s","authorization":"%s","requestId":"%s","cookie":"%s","csrf":"%s","traceparent":"%s","body":"%s"}"""
                     .formatted(exchange.getRequestMethod(), exchange.getRequestURI(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("X-Request-Id"),
                     exchange.getRequestHeaders().getFirst("Cookie"),
                     exchange.getRequestHeaders().getFirst("X-CSRF-Token"),
+                    exchange.getRequestHeaders().getFirst("traceparent"),
                     new String(body, StandardCharsets.UTF_8).replace("\"", "'"));
             byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
