@@ -81,6 +81,7 @@ public class ApiProxy {
         router.route("/api/*")
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()))
                 .handler(this::forward);
+        router.get("/api-docs/:service/openapi").handler(this::openApi);
         // Anything no route or portal file served is a 404 problem.
         router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
                 "Nothing is served under " + ctx.request().path()));
@@ -120,8 +121,31 @@ public class ApiProxy {
             Problems.send(ctx, 404, "not-found", "Not found", "No API is served under " + path);
             return;
         }
+        proxy(ctx, route.get(), ctx.request().uri(), token);
+    }
+
+    /** The OpenAPI document of a service, without a login (it describes the API and holds no data). */
+    void openApi(RoutingContext ctx) {
+        GatewayConfig.Route route = config.routes().get(ctx.pathParam("service"));
+        if (route == null) {
+            Problems.send(ctx, 404, "not-found", "Not found", "No service is called " + ctx.pathParam("service"));
+            return;
+        }
+        RateLimits.Verdict verdict = rateLimits.take(ctx, null);
+        if (!verdict.allowed()) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
+            Problems.send(ctx, 429, "rate-limited", "Too many requests",
+                    "Too many requests from this caller; try again in " + verdict.retryAfterSeconds() + " s");
+            return;
+        }
+        proxy(ctx, route, "/q/openapi?format=json", null);
+    }
+
+    /** Sends the request on to {@code uri} of the route's service and relays the answer. */
+    private void proxy(RoutingContext ctx, GatewayConfig.Route route, String uri, String token) {
+        String path = ctx.request().path();
         String requestId = RequestIds.of(ctx);
-        CircuitBreakers.Breaker breaker = breakers.of(route.get().url().getAuthority());
+        CircuitBreakers.Breaker breaker = breakers.of(route.url().getAuthority());
         long refuseFor = breaker.refuseFor(System.nanoTime());
         if (refuseFor > 0) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refuseFor));
@@ -131,7 +155,7 @@ public class ApiProxy {
         }
         var options = new RequestOptions()
                 .setMethod(ctx.request().method())
-                .setAbsoluteURI(route.get().url().resolve(ctx.request().uri()).toString())
+                .setAbsoluteURI(route.url().resolve(uri).toString())
                 .setIdleTimeout(config.timeout().toMillis());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         ctx.request().headers().forEach(h -> {
@@ -158,7 +182,7 @@ public class ApiProxy {
                 })
                 .onFailure(cause -> {
                     breaker.failed(System.nanoTime());
-                    unavailable(ctx, route.get(), cause);
+                    unavailable(ctx, route, cause);
                 });
     }
 

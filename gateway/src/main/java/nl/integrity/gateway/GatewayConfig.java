@@ -38,6 +38,11 @@ public interface GatewayConfig {
             + "base-uri 'none'; form-action 'self' ${gateway.identity-provider-origin}; frame-ancestors 'none'")
     String contentSecurityPolicy();
 
+    /** The Content-Security-Policy of the API documentation page (Swagger UI needs inline script and style). */
+    @WithDefault("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+    String apiDocsContentSecurityPolicy();
+
     /** Where the login and logout pages live (scheme, host and port of Keycloak). */
     @WithDefault("http://localhost:8180")
     String identityProviderOrigin();
