@@ -1,53 +1,117 @@
-// The portal's start page: who is logged in (from the gateway's /session; no token ever reaches
-// this page) and the language switch, Dutch by default.
+// Shared by the portal's pages: the language (Dutch by default, English on request), the logged-in
+// session from the gateway (/session; no token ever reaches the browser), and calls to the APIs
+// with the session's CSRF token. Text from the APIs is only ever set as textContent, never as HTML.
 "use strict";
 
-const TEXT = {
+const COMMON = {
   nl: {
     skip: "Naar de inhoud", brand: "Integriteitsplatform Politie en KMar", switch: "English",
-    title: "Melden na uitdiensttreding", login: "Inloggen", logout: "Uitloggen", signedInAs: "Ingelogd als",
-    intro: "Oud-medewerkers melden hier een nieuwe werkgever of activiteit; integriteitsbureaus beoordelen de meldingen.",
-    failed: "Het portaal is nu niet bereikbaar. Probeer het later opnieuw."
+    login: "Inloggen", logout: "Uitloggen", signedInAs: "Ingelogd als", home: "Start",
+    failed: "Het portaal is nu niet bereikbaar. Probeer het later opnieuw.",
+    problem: "Dat lukte niet"
   },
   en: {
     skip: "Skip to content", brand: "Integrity platform of Politie and KMar", switch: "Nederlands",
-    title: "Declaring after leaving", login: "Log in", logout: "Log out", signedInAs: "Logged in as",
-    intro: "Former employees declare a new employer or activity here; integrity offices review the declarations.",
-    failed: "The portal cannot be reached now. Please try again later."
+    login: "Log in", logout: "Log out", signedInAs: "Logged in as", home: "Home",
+    failed: "The portal cannot be reached now. Please try again later.",
+    problem: "That did not work"
   }
 };
 
-function language() {
+let pageText = { nl: {}, en: {} };
+let csrfToken = null;
+
+export function language() {
   return localStorage.getItem("integrity.lang") === "en" ? "en" : "nl";
 }
 
-function translate() {
+/** The text of `key` in the current language. */
+export function t(key) {
   const lang = language();
-  document.documentElement.lang = lang;
-  document.querySelectorAll("[data-t]").forEach(el => { el.textContent = TEXT[lang][el.dataset.t]; });
-  document.getElementById("lang").setAttribute("aria-pressed", String(lang === "en"));
-  document.title = TEXT[lang].brand;
+  return pageText[lang][key] ?? COMMON[lang][key] ?? key;
 }
 
-async function showSession() {
-  try {
-    const response = await fetch("/session", { headers: { Accept: "application/json" } });
-    if (response.status === 401) {
-      document.getElementById("anonymous").hidden = false;
-      return;
-    }
-    const session = await response.json();
-    // textContent, never innerHTML: names are shown as text, whatever they contain.
-    document.getElementById("who").textContent = `${session.name || session.username} (${session.organisation || "-"})`;
-    document.getElementById("signed-in").hidden = false;
-  } catch (e) {
-    document.getElementById("status").textContent = TEXT[language()].failed;
+/** Fills every [data-t] element with its text; called again when the language changes. */
+export function translate() {
+  document.documentElement.lang = language();
+  document.querySelectorAll("[data-t]").forEach(el => { el.textContent = t(el.dataset.t); });
+  const toggle = document.getElementById("lang");
+  if (toggle) {
+    toggle.setAttribute("aria-pressed", String(language() === "en"));
   }
 }
 
-document.getElementById("lang").addEventListener("click", () => {
-  localStorage.setItem("integrity.lang", language() === "en" ? "nl" : "en");
+/**
+ * Starts a page: its texts, the language switch (`onLanguage` redraws what the page wrote itself)
+ * and the session. Resolves to the session, or null when nobody is logged in.
+ */
+export async function startPage(texts, onLanguage = () => {}) {
+  pageText = texts;
   translate();
-});
-translate();
-showSession();
+  document.getElementById("lang")?.addEventListener("click", () => {
+    localStorage.setItem("integrity.lang", language() === "en" ? "nl" : "en");
+    translate();
+    onLanguage();
+  });
+  const response = await fetch("/session", { headers: { Accept: "application/json" } });
+  if (response.status === 401) {
+    return null;
+  }
+  if (!response.ok) {
+    throw new Error("session " + response.status);
+  }
+  const session = await response.json();
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** Calls an API through the gateway with the session; a problem (RFC 9457) is thrown as ApiProblem. */
+export async function api(method, path, body) {
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
+  if (method !== "GET") {
+    headers["X-CSRF-Token"] = csrfToken;
+  }
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new ApiProblem(response.status, data);
+  }
+  return data;
+}
+
+export class ApiProblem extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || "HTTP " + status);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+/** An element with text content (never HTML) and attributes. */
+export function el(tag, text, attributes = {}) {
+  const element = document.createElement(tag);
+  if (text !== undefined && text !== null) {
+    element.textContent = String(text);
+  }
+  Object.entries(attributes).forEach(([name, value]) => element.setAttribute(name, value));
+  return element;
+}
+
+/** Shows a message in a live region: success, or a problem with its detail. */
+export function announce(region, message, kind = "success") {
+  region.className = "notice " + kind;
+  region.textContent = message;
+}
+
+/** A date (yyyy-mm-dd) as the reader's language writes it. */
+export function date(value) {
+  if (!value) {
+    return "—";
+  }
+  return new Date(value + (value.length === 10 ? "T12:00:00" : "")).toLocaleDateString(language() === "en" ? "en-GB" : "nl-NL",
+    { day: "numeric", month: "long", year: "numeric" });
+}

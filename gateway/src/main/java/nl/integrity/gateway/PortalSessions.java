@@ -60,6 +60,9 @@ public class PortalSessions {
     void register(@Observes Router router) {
         router.get("/session").handler(this::describe);
         router.get("/login").handler(ctx -> ctx.redirect("/"));
+        // The links in mail to alumni lead to their page (the consent section, their declarations).
+        router.get("/alumni/consent").handler(ctx -> ctx.redirect("/alumni/#network"));
+        router.get("/alumni/declarations/*").handler(ctx -> ctx.redirect("/alumni/#declarations"));
     }
 
     /** The logged-in browser user, or empty: the request came with a bearer token, or with no valid session. */

@@ -134,6 +134,20 @@ class PortalSessionTest {
     }
 
     @Test
+    void portalPagesNeedALogin_andADeepLinkComesBackAfterIt() {
+        var browser = new BrowserSession();
+        HttpResponse<String> anonymous = browser.get(BrowserSession.GATEWAY + "/alumni/");
+        assertEquals(302, anonymous.statusCode());
+        assertTrue(BrowserSession.location(anonymous, "").startsWith("http://localhost:8180/realms/integrity/"),
+                "a page of the portal starts the login");
+
+        browser.login("alumnus.politie", "/alumni/");
+        assertEquals(BrowserSession.GATEWAY + "/alumni/", browser.lastUrl, "back at the page asked for");
+        HttpResponse<String> mailLink = browser.get(BrowserSession.GATEWAY + "/alumni/consent");
+        assertEquals("/alumni/#network", BrowserSession.location(mailLink, ""), "the consent link in network mail");
+    }
+
+    @Test
     void loginNeverRedirectsOffSite() {
         var browser = new BrowserSession();
         browser.login("officer.politie", "/login?next=https://evil.example.com/");
