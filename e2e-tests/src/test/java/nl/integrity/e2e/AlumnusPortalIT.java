@@ -1,10 +1,14 @@
 package nl.integrity.e2e;
 
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The alumnus' own page in a real headless Chromium: a deep link logs in first and comes back,
@@ -14,6 +18,53 @@ import org.openqa.selenium.By;
 class AlumnusPortalIT {
 
     static final String GATEWAY = PortalLoginIT.GATEWAY;
+
+    @Test
+    void anAlumnusDeclaresInThePortal_seesErrorsNextToTheFields_andTheirMarkupShownAsText() {
+        TestAlumni.Login alumnus = TestAlumni.create("KMAR");
+        try (var browser = new Browser("declare")) {
+            given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                    .body("""
+                            {"organisation":"KMAR","personnelNumber":"%s","fullName":"Portaal Test",
+                             "functions":[{"functionCode":"GRS-BEW","from":"2021-01-01"}],
+                             "departureDate":"2026-09-30","departureReason":"RETIREMENT"}""".formatted(alumnus.personnelNumber()))
+                    .post(GATEWAY + "/api/departures").then().statusCode(201);
+
+            browser.open(GATEWAY + "/alumni/declare/");
+            browser.logInAtKeycloak(alumnus.username(), alumnus.password());
+            browser.visible(By.id("employerName"));
+            browser.driver.findElement(By.id("submit")).click();
+            browser.textAppears(By.id("error-employerName"), "Vul dit in.");
+            assertEquals("true", browser.driver.findElement(By.id("employerName")).getAttribute("aria-invalid"));
+            assertTrue(browser.driver.findElement(By.id("error-paid")).getText().length() > 0, "every field at once");
+            browser.screenshot("errors-next-to-fields");
+
+            String markup = "<img src=x onerror=alert(1)>Beveiliging & Co";
+            browser.driver.findElement(By.id("employerName")).sendKeys(markup);
+            browser.driver.findElement(By.id("kvkNumber")).sendKeys("12345678");
+            new Select(browser.driver.findElement(By.id("sector"))).selectByValue("PRIVATE_SECURITY");
+            browser.driver.findElement(By.id("role")).sendKeys("Adviseur <b>toegang</b>");
+            browser.driver.findElement(By.id("duties")).sendKeys("Advies over toegangsbeveiliging");
+            // A date field's typing order follows the browser's locale; the value itself is ISO everywhere.
+            browser.driver.executeScript("document.getElementById('startDate').value = '2027-03-01'");
+            browser.driver.findElement(By.id("hoursPerWeek")).sendKeys("24");
+            for (String answer : new String[] {"paid-yes", "selfEmployed-no", "expectsContact-no", "usesKnowledge-no"}) {
+                browser.driver.findElement(By.id(answer)).click();
+            }
+            browser.driver.findElement(By.id("submit")).click();
+
+            // Back on the alumnus' page, with the declaration listed; the markup is text, not HTML.
+            browser.textAppears(By.id("status"), "Uw melding is ingediend");
+            browser.textAppears(By.id("declaration-rows"), "Beveiliging & Co");
+            var cell = browser.driver.findElement(By.cssSelector("#declaration-rows td"));
+            assertEquals(markup, cell.getText());
+            assertTrue(browser.driver.findElements(By.cssSelector("#declaration-rows img, #declaration-rows b")).isEmpty(),
+                    "no element was made from the alumnus' text");
+            browser.screenshot("declared");
+        } finally {
+            TestAlumni.delete(alumnus);
+        }
+    }
 
     @Test
     void theDemoAlumnusSeesTheirRecordAndDuty_andSavesConsent() {

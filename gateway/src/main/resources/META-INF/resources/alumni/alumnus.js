@@ -6,7 +6,8 @@ import { announce, api, ApiProblem, date, el, language, startPage, t } from "/po
 const TEXT = {
   nl: {
     title: "Mijn gegevens en meldingen", record: "Mijn gegevens", duty: "Mijn meldplicht",
-    conditions: "Voorwaarden die gelden", declarations: "Mijn meldingen", employer: "Werkgever", role: "Functie",
+    conditions: "Voorwaarden die gelden", declarations: "Mijn meldingen", newDeclaration: "Nieuwe melding",
+    declared: "Uw melding is ingediend. Het integriteitsbureau beoordeelt haar; u krijgt bericht.", employer: "Werkgever", role: "Functie",
     start: "Begint", state: "Stand", network: "Alumninetwerk", save: "Opslaan",
     networkIntro: "Nieuwsbrieven en uitnodigingen van het alumninetwerk krijgt u alleen met uw toestemming. U kunt die altijd intrekken; berichten over uw meldplicht krijgt u hoe dan ook.",
     consentLabel: "Ik wil berichten van het alumninetwerk ontvangen",
@@ -27,7 +28,8 @@ const TEXT = {
   },
   en: {
     title: "My record and declarations", record: "My record", duty: "My duty to declare",
-    conditions: "Conditions in force", declarations: "My declarations", employer: "Employer", role: "Role",
+    conditions: "Conditions in force", declarations: "My declarations", newDeclaration: "New declaration",
+    declared: "Your declaration was submitted. The integrity office will review it and let you know.", employer: "Employer", role: "Role",
     start: "Starts", state: "State", network: "Alumni network", save: "Save",
     networkIntro: "You receive newsletters and invitations of the alumni network only with your consent. You can withdraw it at any time; messages about your duty to declare reach you regardless.",
     consentLabel: "I want to receive messages from the alumni network",
@@ -117,6 +119,9 @@ try {
     location.assign("/login");
   } else {
     await load();
+    if (new URLSearchParams(location.search).has("declared")) {
+      announce(status, t("declared"));
+    }
   }
 } catch (e) {
   announce(status, t("failed"), "problem");
