@@ -2,6 +2,7 @@ package nl.integrity.e2e;
 
 import static io.restassured.RestAssured.given;
 import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ class AlumnusPortalIT {
     static final String GATEWAY = PortalLoginIT.GATEWAY;
 
     @Test
-    void anAlumnusDeclaresInThePortal_seesErrorsNextToTheFields_andTheirMarkupShownAsText() {
+    void anAlumnusDeclaresInThePortal_seesErrorsNextToTheFields_andAnswersTheOfficesQuestion() {
         TestAlumni.Login alumnus = TestAlumni.create("KMAR");
         try (var browser = new Browser("declare")) {
             given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
@@ -61,6 +62,23 @@ class AlumnusPortalIT {
             assertTrue(browser.driver.findElements(By.cssSelector("#declaration-rows img, #declaration-rows b")).isEmpty(),
                     "no element was made from the alumnus' text");
             browser.screenshot("declared");
+            String declarationId = browser.driver.getCurrentUrl().replaceFirst(".*[?&]declared=([^&#]+).*", "$1");
+
+            // The office asks a question; the alumnus opens the declaration and answers it there.
+            given().auth().oauth2(tokenFor("officer.kmar")).contentType(ContentType.JSON)
+                    .body("{\"question\":\"Werkt u voor klanten van de brigade Schiphol?\"}")
+                    .post(GATEWAY + "/api/declarations/{id}/information-requests", declarationId).then().statusCode(200);
+            browser.driver.findElement(By.linkText(markup)).click();
+            browser.textAppears(By.id("thread"), "Werkt u voor klanten van de brigade Schiphol?");
+            assertEquals(markup + " — Adviseur <b>toegang</b>", browser.driver.findElement(By.id("title")).getText());
+            browser.driver.findElement(By.cssSelector("#answer-form button")).click();
+            browser.textAppears(By.id("error-answer"), "Vul dit in.");
+            browser.driver.findElement(By.id("answer")).sendKeys("Nee, alleen particuliere klanten.");
+            browser.driver.findElement(By.cssSelector("#answer-form button")).click();
+            browser.textAppears(By.id("status"), "Uw antwoord is verstuurd.");
+            browser.textAppears(By.id("thread"), "Nee, alleen particuliere klanten.");
+            assertTrue(!browser.driver.findElement(By.id("answer-form")).isDisplayed(), "no open question any more");
+            browser.screenshot("answered");
         } finally {
             TestAlumni.delete(alumnus);
         }

@@ -60,9 +60,9 @@ public class PortalSessions {
     void register(@Observes Router router) {
         router.get("/session").handler(this::describe);
         router.get("/login").handler(ctx -> ctx.redirect("/"));
-        // The links in mail to alumni lead to their page (the consent section, their declarations).
+        // The links in mail to alumni lead to their page: the consent section, or one declaration.
         router.get("/alumni/consent").handler(ctx -> ctx.redirect("/alumni/#network"));
-        router.get("/alumni/declarations/*").handler(ctx -> ctx.redirect("/alumni/#declarations"));
+        router.getWithRegex("/alumni/declarations/[0-9a-fA-F-]{36}").handler(ctx -> ctx.reroute("/alumni/declaration.html"));
     }
 
     /** The logged-in browser user, or empty: the request came with a bearer token, or with no valid session. */

@@ -73,8 +73,14 @@ function draw() {
   const rows = document.getElementById("declaration-rows");
   rows.replaceChildren(...(declarations.length === 0
     ? [tableRow([el("td", t("noDeclarations"), { colspan: "4" })])]
-    : declarations.map(d => tableRow([el("td", d.employerName), el("td", d.role), el("td", date(d.startDate)),
+    : declarations.map(d => tableRow([link(d), el("td", d.role), el("td", date(d.startDate)),
         el("td", t(d.status) + (d.outcome ? ": " + t(d.outcome) : ""))]))));
+}
+
+function link(declaration) {
+  const cell = el("td");
+  cell.append(el("a", declaration.employerName, { href: "/alumni/declarations/" + encodeURIComponent(declaration.id) }));
+  return cell;
 }
 
 function tableRow(cells) {
