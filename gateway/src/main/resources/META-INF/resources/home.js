@@ -5,7 +5,7 @@ const TEXT = {
   nl: {
     title: "Melden na uitdiensttreding",
     intro: "Oud-medewerkers melden hier een nieuwe werkgever of activiteit; integriteitsbureaus beoordelen de meldingen.",
-    alumnusPages: "Mijn gegevens en meldingen"
+    alumnusPages: "Mijn gegevens en meldingen", officePages: "Signalen en te beoordelen meldingen"
   },
   en: {
     title: "Declaring after leaving",
@@ -22,6 +22,7 @@ try {
     document.getElementById("who").textContent = `${session.name || session.username} (${session.organisation || "-"})`;
     document.getElementById("signed-in").hidden = false;
     document.getElementById("alumnus-link").hidden = !session.roles.includes("alumnus");
+    document.getElementById("office-link").hidden = !session.roles.includes("integrity-officer");
   }
 } catch (e) {
   document.getElementById("status").textContent = t("failed");

@@ -115,3 +115,9 @@ export function date(value) {
   return new Date(value + (value.length === 10 ? "T12:00:00" : "")).toLocaleDateString(language() === "en" ? "en-GB" : "nl-NL",
     { day: "numeric", month: "long", year: "numeric" });
 }
+
+/** A moment (ISO instant) as the reader's language writes it. */
+export function moment(value) {
+  return value ? new Date(value).toLocaleString(language() === "en" ? "en-GB" : "nl-NL",
+    { dateStyle: "medium", timeStyle: "short" }) : "—";
+}

@@ -63,6 +63,9 @@ public class PortalSessions {
         // The links in mail to alumni lead to their page: the consent section, or one declaration.
         router.get("/alumni/consent").handler(ctx -> ctx.redirect("/alumni/#network"));
         router.getWithRegex("/alumni/declarations/[0-9a-fA-F-]{36}").handler(ctx -> ctx.reroute("/alumni/declaration.html"));
+        // The office's pages: a declaration under review, and the alert links of office mail (the inbox, that alert in focus).
+        router.getWithRegex("/office/declarations/[0-9a-fA-F-]{36}").handler(ctx -> ctx.reroute("/office/declaration.html"));
+        router.getWithRegex("/office/alerts/[0-9a-fA-F-]{36}").handler(ctx -> ctx.reroute("/office/index.html"));
     }
 
     /** The logged-in browser user, or empty: the request came with a bearer token, or with no valid session. */

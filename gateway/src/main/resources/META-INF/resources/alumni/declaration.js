@@ -1,7 +1,7 @@
 // One of the alumnus' own declarations: what they declared, the risk with its reasons, the
 // questions and answers (answer here when the office asks), the decisions with their conditions,
 // and withdrawal. The id comes from the address: /alumni/declarations/<id>.
-import { announce, api, ApiProblem, date, el, language, startPage, t } from "/portal.js";
+import { announce, api, ApiProblem, date, el, language, moment, startPage, t } from "/portal.js";
 
 const TEXT = {
   nl: {
@@ -76,7 +76,7 @@ function draw() {
   const thread = document.getElementById("thread");
   thread.replaceChildren(...(d.messages.length === 0 ? [el("li", t("noMessages"))] : d.messages.map(m => {
     const item = el("li", null, { class: m.kind.toLowerCase() });
-    item.append(el("p", `${t(m.kind)} — ${new Date(m.sentAt).toLocaleString(language() === "en" ? "en-GB" : "nl-NL")}`,
+    item.append(el("p", `${t(m.kind)} — ${moment(m.sentAt)}`,
       { class: "meta" }), el("p", m.body));
     return item;
   })));

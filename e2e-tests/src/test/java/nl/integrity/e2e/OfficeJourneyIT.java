@@ -1,0 +1,112 @@
+package nl.integrity.e2e;
+
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The whole journey in real headless Chromium, each person in a browser of their own, logging in
+ * through Keycloak's real login page: an alumnus declares; an officer of the same organisation
+ * sees the alert and asks a question; the alumnus answers; the officer decides with a condition;
+ * the alumnus sees decision and condition; an officer of the other organisation sees none of it.
+ */
+class OfficeJourneyIT {
+
+    static final String GATEWAY = PortalLoginIT.GATEWAY;
+
+    @Test
+    void declareAskAnswerDecide_andTheOtherOrganisationSeesNothing() {
+        TestAlumni.Login login = TestAlumni.create("POLITIE");
+        String employer = "Journey Security " + UUID.randomUUID().toString().substring(0, 6);
+        try (var alumnus = new Browser("journey-alumnus"); var officer = new Browser("journey-officer");
+             var otherOffice = new Browser("journey-kmar-officer")) {
+            given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                    .body("""
+                            {"organisation":"POLITIE","personnelNumber":"%s","fullName":"Reis Test",
+                             "functions":[{"functionCode":"REC-DIG","from":"2022-01-01"}],
+                             "departureDate":"2026-10-31","departureReason":"VOLUNTARY"}""".formatted(login.personnelNumber()))
+                    .post(GATEWAY + "/api/departures").then().statusCode(201);
+
+            // 1. The alumnus declares.
+            alumnus.open(GATEWAY + "/alumni/declare/");
+            alumnus.logInAtKeycloak(login.username(), login.password());
+            alumnus.visible(By.id("employerName")).sendKeys(employer);
+            alumnus.driver.findElement(By.id("kvkNumber")).sendKeys("87654321");
+            new Select(alumnus.driver.findElement(By.id("sector"))).selectByValue("CYBER_SECURITY");
+            alumnus.driver.findElement(By.id("role")).sendKeys("Incident responder");
+            alumnus.driver.findElement(By.id("duties")).sendKeys("Handles security incidents of clients");
+            alumnus.driver.executeScript("document.getElementById('startDate').value = '2027-02-01'");
+            alumnus.driver.findElement(By.id("hoursPerWeek")).sendKeys("32");
+            for (String answer : new String[] {"paid-yes", "selfEmployed-no", "expectsContact-no", "usesKnowledge-yes"}) {
+                alumnus.driver.findElement(By.id(answer)).click();
+            }
+            alumnus.driver.findElement(By.id("knowledgeDetails")).sendKeys("Forensic methods");
+            alumnus.driver.findElement(By.id("submit")).click();
+            alumnus.textAppears(By.id("status"), "Uw melding is ingediend");
+            String declarationId = alumnus.driver.getCurrentUrl().replaceFirst(".*[?&]declared=([^&#]+).*", "$1");
+            alumnus.screenshot("declared");
+
+            // 2. The POLITIE officer sees the alert and the declaration in the queue, and asks a question.
+            officer.open(GATEWAY + "/office/");
+            officer.logInAtKeycloak("officer.politie", "demo");
+            officer.textAppears(By.id("alert-rows"), employer);
+            officer.textAppears(By.id("queue-rows"), employer);
+            officer.screenshot("inbox");
+            officer.driver.findElement(By.linkText(employer)).click();
+            officer.textAppears(By.id("title"), employer);
+            officer.textAppears(By.id("risk-reasons"), "SENSITIVE_SECTOR");
+            officer.driver.findElement(By.id("question")).sendKeys("Werkt u voor klanten van Eenheid Amsterdam?");
+            officer.driver.findElement(By.cssSelector("#question-form button")).click();
+            officer.textAppears(By.id("status"), "Uw vraag is verstuurd");
+
+            // 3. The alumnus answers.
+            alumnus.open(GATEWAY + "/alumni/declarations/" + declarationId);
+            alumnus.textAppears(By.id("thread"), "Werkt u voor klanten van Eenheid Amsterdam?");
+            alumnus.driver.findElement(By.id("answer")).sendKeys("Nee, alleen particuliere klanten.");
+            alumnus.driver.findElement(By.cssSelector("#answer-form button")).click();
+            alumnus.textAppears(By.id("status"), "Uw antwoord is verstuurd.");
+
+            // 4. The officer decides: allowed, with a condition; a missing rationale is shown at its field first.
+            officer.driver.navigate().refresh();
+            officer.textAppears(By.id("thread"), "Nee, alleen particuliere klanten.");
+            officer.driver.findElement(By.id("outcome-conditions")).click();
+            officer.driver.findElement(By.id("condition-NO_CONTACT_FORMER_UNIT")).click();
+            officer.driver.executeScript("document.getElementById('ends-NO_CONTACT_FORMER_UNIT').value = '2028-04-29'");
+            officer.driver.findElement(By.cssSelector("#decision-form button[type=submit]")).click();
+            officer.textAppears(By.id("error-rationale"), "Vul dit in.");
+            officer.driver.findElement(By.id("rationale")).sendKeys("Acceptabel zolang de oude eenheid erbuiten blijft");
+            officer.driver.findElement(By.cssSelector("#decision-form button[type=submit]")).click();
+            officer.textAppears(By.id("status"), "Het besluit is vastgelegd.");
+            officer.textAppears(By.id("decisions"), "Toegestaan met voorwaarden");
+            officer.screenshot("decided");
+
+            // 5. The alumnus sees the decision and the condition, also among the conditions in force.
+            alumnus.driver.navigate().refresh();
+            alumnus.textAppears(By.id("decisions"), "Toegestaan met voorwaarden");
+            alumnus.textAppears(By.id("decisions"), "29 april 2028");
+            alumnus.screenshot("decision");
+            alumnus.open(GATEWAY + "/alumni/");
+            alumnus.textAppears(By.id("conditions"), "29 april 2028");
+
+            // 6. The KMAR officer sees none of it.
+            otherOffice.open(GATEWAY + "/office/");
+            otherOffice.logInAtKeycloak("officer.kmar", "demo");
+            otherOffice.visible(By.cssSelector("#queue-rows td"));
+            assertFalse(otherOffice.driver.findElement(By.id("queue-rows")).getText().contains(employer));
+            assertFalse(otherOffice.driver.findElement(By.id("alert-rows")).getText().contains(employer));
+            otherOffice.open(GATEWAY + "/office/declarations/" + declarationId);
+            otherOffice.textAppears(By.id("status"), "andere organisatie");
+            assertTrue(otherOffice.driver.findElement(By.id("title")).getText().isEmpty());
+            otherOffice.screenshot("not-visible");
+        } finally {
+            TestAlumni.delete(login);
+        }
+    }
+}
