@@ -2,6 +2,7 @@ package nl.integrity.e2e;
 
 import static io.restassured.RestAssured.given;
 import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,8 @@ import org.openqa.selenium.support.ui.Select;
 class OfficeJourneyIT {
 
     static final String GATEWAY = PortalLoginIT.GATEWAY;
+    /** Free text with markup: every page must show it as text. */
+    static final String ROLE = "Incident <i>responder</i> <script>alert(1)</script>";
 
     @Test
     void declareAskAnswerDecide_andTheOtherOrganisationSeesNothing() {
@@ -40,7 +43,7 @@ class OfficeJourneyIT {
             alumnus.visible(By.id("employerName")).sendKeys(employer);
             alumnus.driver.findElement(By.id("kvkNumber")).sendKeys("87654321");
             new Select(alumnus.driver.findElement(By.id("sector"))).selectByValue("CYBER_SECURITY");
-            alumnus.driver.findElement(By.id("role")).sendKeys("Incident responder");
+            alumnus.driver.findElement(By.id("role")).sendKeys(ROLE);
             alumnus.driver.findElement(By.id("duties")).sendKeys("Handles security incidents of clients");
             alumnus.driver.executeScript("document.getElementById('startDate').value = '2027-02-01'");
             alumnus.driver.findElement(By.id("hoursPerWeek")).sendKeys("32");
@@ -58,9 +61,14 @@ class OfficeJourneyIT {
             officer.logInAtKeycloak("officer.politie", "demo");
             officer.textAppears(By.id("alert-rows"), employer);
             officer.textAppears(By.id("queue-rows"), employer);
+            assertTrue(officer.driver.findElements(By.cssSelector("main i, main script")).isEmpty(),
+                    "the role's markup made no element in the inbox either");
             officer.screenshot("inbox");
             officer.driver.findElement(By.linkText(employer)).click();
             officer.textAppears(By.id("title"), employer);
+            assertEquals(employer + " — " + ROLE, officer.driver.findElement(By.id("title")).getText());
+            assertTrue(officer.driver.findElements(By.cssSelector("main i, main script")).isEmpty(),
+                    "the alumnus' markup made no element on the officer's page");
             officer.textAppears(By.id("risk-reasons"), "SENSITIVE_SECTOR");
             officer.driver.findElement(By.id("question")).sendKeys("Werkt u voor klanten van Eenheid Amsterdam?");
             officer.driver.findElement(By.cssSelector("#question-form button")).click();
@@ -86,6 +94,10 @@ class OfficeJourneyIT {
             officer.textAppears(By.id("status"), "Het besluit is vastgelegd.");
             officer.textAppears(By.id("decisions"), "Toegestaan met voorwaarden");
             officer.screenshot("decided");
+            officer.open(GATEWAY + "/office/statistics.html");
+            officer.textAppears(By.id("chart-bySector"), "Per sector");
+            officer.textAppears(By.cssSelector("#charts"), "CYBER_SECURITY");
+            officer.screenshot("statistics");
 
             // 5. The alumnus sees the decision and the condition, also among the conditions in force.
             alumnus.driver.navigate().refresh();

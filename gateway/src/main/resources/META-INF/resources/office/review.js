@@ -23,7 +23,9 @@ const TEXT = {
     LOW: "laag", MEDIUM: "middel", HIGH: "hoog", CRITICAL: "kritiek",
     SUBMITTED: "Ingediend", IN_REVIEW: "In behandeling", INFORMATION_REQUESTED: "Vraag uitgezet", DECIDED: "Besloten",
     WITHDRAWN: "Ingetrokken", DRAFT: "Concept", PROPOSED: "voorgesteld, wacht op tweede beoordelaar", IN_FORCE: "van kracht",
-    SUPERSEDED: "vervangen", RETURNED: "teruggegeven"
+    SUPERSEDED: "vervangen", RETURNED: "teruggegeven", confirm: "Besluit bevestigen", return: "Teruggeven",
+    secondPair: "Dit besluit is voorgesteld door een collega en wacht op uw tweede beoordeling.",
+    confirmed: "U hebt het besluit bevestigd; het is van kracht.", returned: "U hebt het besluit teruggegeven."
   },
   en: {
     back: "Back to alerts and declarations", activity: "Declared activity", risk: "Risk and reasons",
@@ -44,7 +46,9 @@ const TEXT = {
     LOW: "low", MEDIUM: "medium", HIGH: "high", CRITICAL: "critical",
     SUBMITTED: "Submitted", IN_REVIEW: "Being reviewed", INFORMATION_REQUESTED: "Question asked", DECIDED: "Decided",
     WITHDRAWN: "Withdrawn", DRAFT: "Draft", PROPOSED: "proposed, awaiting a second officer", IN_FORCE: "in force",
-    SUPERSEDED: "superseded", RETURNED: "returned"
+    SUPERSEDED: "superseded", RETURNED: "returned", confirm: "Confirm the decision", return: "Return",
+    secondPair: "A colleague proposed this decision; it awaits your second review.",
+    confirmed: "You confirmed the decision; it is in force.", returned: "You returned the decision."
   }
 };
 
@@ -53,6 +57,7 @@ const status = document.getElementById("status");
 let declaration = null;
 let versions = [];
 let conditionTypes = [];
+let me = null;
 
 function yesNo(value) {
   return t(value ? "yes" : "no");
@@ -99,6 +104,14 @@ function draw() {
     x.conditions.forEach(c => list.append(el("li", `${text(c.textNl, c.textEn)}${c.details ? " — " + c.details : ""}`
       + (c.endsOn ? ` (${t("endsOn")} ${date(c.endsOn)})` : ""))));
     block.append(list);
+    if (x.status === "PROPOSED" && me && x.decidedBy !== me.username) {
+      // Four eyes: a second officer confirms the proposed decision or returns it.
+      const confirm = el("button", t("confirm"), { type: "button", id: "confirm-decision" });
+      const giveBack = el("button", t("return"), { type: "button", id: "return-decision" });
+      confirm.addEventListener("click", () => confirmation(true));
+      giveBack.addEventListener("click", () => confirmation(false));
+      block.append(el("p", t("secondPair")), confirm, document.createTextNode(" "), giveBack);
+    }
     return block;
   })));
   const closed = ["DECIDED", "WITHDRAWN"].includes(d.status);
@@ -172,6 +185,16 @@ function showProblem(e) {
   status.focus();
 }
 
+async function confirmation(approve) {
+  try {
+    await api("POST", `/api/declarations/${encodeURIComponent(id)}/decision/confirmation`, { approve });
+    await load();
+    announce(status, t(approve ? "confirmed" : "returned"));
+  } catch (e) {
+    showProblem(e);
+  }
+}
+
 document.getElementById("claim").addEventListener("click", async () => {
   try {
     declaration = await api("POST", `/api/declarations/${encodeURIComponent(id)}/claim`, {});
@@ -216,7 +239,8 @@ document.getElementById("decision-form").addEventListener("submit", async event 
 });
 
 try {
-  if (!await startPage(TEXT, draw)) {
+  me = await startPage(TEXT, draw);
+  if (!me) {
     location.assign("/login");
   } else {
     conditionTypes = await api("GET", "/api/condition-types");

@@ -1,0 +1,67 @@
+package nl.integrity.e2e;
+
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Four eyes in the portal: a decision on a critical-risk declaration is only proposed by the
+ * first officer, who cannot confirm it; a second officer of the same office confirms it in their
+ * browser, and then it is in force.
+ */
+class FourEyesIT {
+
+    static final String GATEWAY = PortalLoginIT.GATEWAY;
+
+    @Test
+    void aSecondOfficerConfirmsTheProposedDecisionOnACriticalDeclaration() {
+        TestAlumni.Login login = TestAlumni.create("POLITIE");
+        try (var first = new Browser("four-eyes-first"); var second = new Browser("four-eyes-second")) {
+            given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                    .body("""
+                            {"organisation":"POLITIE","personnelNumber":"%s","fullName":"Vier Ogen",
+                             "functions":[{"functionCode":"INT-CIE","from":"2021-01-01"}],
+                             "departureDate":"2026-10-31","departureReason":"VOLUNTARY"}""".formatted(login.personnelNumber()))
+                    .post(GATEWAY + "/api/departures").then().statusCode(201);
+            // Intelligence work, then private investigation: the combination the research warns about.
+            String alumnusToken = tokenFor(login.username(), login.password());
+            String[] id = new String[1];
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                var r = given().auth().oauth2(alumnusToken).contentType(ContentType.JSON).body("""
+                        {"employerName":"Speurwerk BV","kvkNumber":"11223344","country":"NL","sector":"PRIVATE_INVESTIGATION",
+                         "role":"Onderzoeker","duties":"Onderzoek voor verzekeraars","startDate":"2027-03-01","paid":true,
+                         "hoursPerWeek":36,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}""")
+                        .post(GATEWAY + "/api/declarations");
+                id[0] = r.statusCode() == 201 ? r.path("id") : null;
+                return id[0] != null;
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "CRITICAL".equals(given().auth()
+                    .oauth2(tokenFor("officer.politie")).get(GATEWAY + "/api/declarations/{id}", id[0]).path("risk.level")));
+
+            first.open(GATEWAY + "/office/declarations/" + id[0]);
+            first.logInAtKeycloak("officer.politie", "demo");
+            first.textAppears(By.id("risk-level"), "kritiek");
+            first.driver.findElement(By.id("outcome-objection")).click();
+            first.driver.findElement(By.id("rationale")).sendKeys("Te nauw verwant aan het inlichtingenwerk");
+            first.driver.findElement(By.cssSelector("#decision-form button[type=submit]")).click();
+            first.textAppears(By.id("decisions"), "voorgesteld");
+            assertTrue(first.driver.findElements(By.id("confirm-decision")).isEmpty(), "nobody confirms their own proposal");
+
+            second.open(GATEWAY + "/office/declarations/" + id[0]);
+            second.logInAtKeycloak("officer2.politie", "demo");
+            second.visible(By.id("confirm-decision")).click();
+            second.textAppears(By.id("status"), "U hebt het besluit bevestigd");
+            second.textAppears(By.id("decisions"), "van kracht");
+            second.screenshot("confirmed");
+        } finally {
+            TestAlumni.delete(login);
+        }
+    }
+}
