@@ -98,6 +98,13 @@ class OfficeJourneyIT {
             officer.textAppears(By.id("chart-bySector"), "Per sector");
             officer.textAppears(By.cssSelector("#charts"), "CYBER_SECURITY");
             officer.screenshot("statistics");
+            officer.open(GATEWAY + "/office/alumni.html");
+            officer.visible(By.id("personnelNumber")).sendKeys(login.personnelNumber());
+            officer.driver.findElement(By.cssSelector("#search button[type=submit]")).click();
+            officer.textAppears(By.id("results"), "Reis Test");
+            officer.driver.findElement(By.cssSelector("#results button")).click();
+            officer.textAppears(By.id("logged"), "vastgelegd met doel: Beoordeling melding");
+            officer.textAppears(By.id("record"), "REC-DIG");
 
             // 5. The alumnus sees the decision and the condition, also among the conditions in force.
             alumnus.driver.navigate().refresh();
@@ -113,6 +120,10 @@ class OfficeJourneyIT {
             otherOffice.visible(By.cssSelector("#queue-rows td"));
             assertFalse(otherOffice.driver.findElement(By.id("queue-rows")).getText().contains(employer));
             assertFalse(otherOffice.driver.findElement(By.id("alert-rows")).getText().contains(employer));
+            otherOffice.open(GATEWAY + "/office/alumni.html");
+            otherOffice.visible(By.id("personnelNumber")).sendKeys(login.personnelNumber());
+            otherOffice.driver.findElement(By.cssSelector("#search button[type=submit]")).click();
+            otherOffice.textAppears(By.id("status"), "Niemand gevonden.");
             otherOffice.open(GATEWAY + "/office/declarations/" + declarationId);
             otherOffice.textAppears(By.id("status"), "andere organisatie");
             assertTrue(otherOffice.driver.findElement(By.id("title")).getText().isEmpty());

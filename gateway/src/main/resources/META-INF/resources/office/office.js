@@ -5,7 +5,7 @@ import { announce, api, date, el, moment, startPage, t } from "/portal.js";
 
 const TEXT = {
   nl: {
-    title: "Integriteitsbureau", statistics: "Cijfers", alerts: "Signalen", kind: "Soort", summary: "Omschrijving", raised: "Ontstaan",
+    title: "Integriteitsbureau", statistics: "Cijfers", findAlumni: "Alumni zoeken", alerts: "Signalen", kind: "Soort", summary: "Omschrijving", raised: "Ontstaan",
     state: "Stand", actions: "Acties", queue: "Te beoordelen meldingen", employer: "Werkgever", role: "Functie",
     risk: "Risico", due: "Besluit uiterlijk", assignee: "Behandelaar", acknowledge: "Oppakken", resolve: "Afhandelen",
     open: "Bekijk melding", noAlerts: "Geen open signalen.", noQueue: "Er wacht niets op beoordeling.",
@@ -18,7 +18,7 @@ const TEXT = {
     LOW: "laag", MEDIUM: "middel", HIGH: "hoog", CRITICAL: "kritiek", forbidden: "Deze pagina is voor integriteitsfunctionarissen."
   },
   en: {
-    title: "Integrity office", statistics: "Statistics", alerts: "Alerts", kind: "Kind", summary: "Summary", raised: "Raised", state: "State",
+    title: "Integrity office", statistics: "Statistics", findAlumni: "Find alumni", alerts: "Alerts", kind: "Kind", summary: "Summary", raised: "Raised", state: "State",
     actions: "Actions", queue: "Declarations to review", employer: "Employer", role: "Role", risk: "Risk",
     due: "Decision due", assignee: "Officer", acknowledge: "Take up", resolve: "Resolve", open: "Open declaration",
     noAlerts: "No open alerts.", noQueue: "Nothing waits for review.", acknowledged: "Alert taken up.",
