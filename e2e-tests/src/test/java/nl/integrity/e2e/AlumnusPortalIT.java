@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -79,6 +81,19 @@ class AlumnusPortalIT {
             browser.textAppears(By.id("thread"), "Nee, alleen particuliere klanten.");
             assertTrue(!browser.driver.findElement(By.id("answer-form")).isDisplayed(), "no open question any more");
             browser.screenshot("answered");
+
+            // The alumnus changes the declaration: the form comes filled in, the change is a new version.
+            browser.driver.findElement(By.id("change-link")).click();
+            browser.textAppears(By.tagName("h1"), "Melding wijzigen");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    markup.equals(browser.driver.findElement(By.id("employerName")).getAttribute("value")));
+            assertTrue(browser.driver.findElement(By.id("paid-yes")).isSelected());
+            var hours = browser.driver.findElement(By.id("hoursPerWeek"));
+            hours.clear();
+            hours.sendKeys("16");
+            browser.driver.findElement(By.id("submit")).click();
+            browser.textAppears(By.id("status"), "Uw wijziging is ingediend");
+            browser.textAppears(By.id("activity"), "16");
         } finally {
             TestAlumni.delete(alumnus);
         }

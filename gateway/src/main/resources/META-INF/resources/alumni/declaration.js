@@ -9,6 +9,7 @@ const TEXT = {
     thread: "Vragen en antwoorden", decisions: "Besluiten", answerLabel: "Uw antwoord *", send: "Antwoord versturen",
     withdrawHeading: "Melding intrekken", withdrawSure: "Ja, ik ga deze activiteit niet doen en trek de melding in",
     withdrawButton: "Intrekken", withdrawn: "Uw melding is ingetrokken.", answered: "Uw antwoord is verstuurd.",
+    change: "Melding wijzigen", changed: "Uw wijziging is ingediend; het bureau beoordeelt de melding opnieuw.",
     required: "Vul dit in.", noMessages: "Nog geen vragen.", noDecisions: "Er is nog niet besloten.",
     notAssessed: "Nog niet beoordeeld.", riskLevel: "Risico: {level}", due: "Besluit uiterlijk {date}",
     state: "Stand: {status}", QUESTION: "Vraag van het integriteitsbureau", ANSWER: "Uw antwoord",
@@ -27,6 +28,7 @@ const TEXT = {
     thread: "Questions and answers", decisions: "Decisions", answerLabel: "Your answer *", send: "Send answer",
     withdrawHeading: "Withdraw the declaration", withdrawSure: "Yes, I will not take up this activity and withdraw the declaration",
     withdrawButton: "Withdraw", withdrawn: "Your declaration was withdrawn.", answered: "Your answer was sent.",
+    change: "Change the declaration", changed: "Your change was submitted; the office reviews the declaration again.",
     required: "Please fill this in.", noMessages: "No questions yet.", noDecisions: "No decision yet.",
     notAssessed: "Not assessed yet.", riskLevel: "Risk: {level}", due: "Decision due by {date}",
     state: "State: {status}", QUESTION: "Question from the integrity office", ANSWER: "Your answer",
@@ -95,6 +97,8 @@ function draw() {
     return block;
   })));
   document.getElementById("withdraw").hidden = ["WITHDRAWN", "DECIDED"].includes(d.status);
+  document.getElementById("change").hidden = d.status === "WITHDRAWN";
+  document.getElementById("change-link").href = "/alumni/declare/?id=" + encodeURIComponent(d.id);
 }
 
 async function load() {
@@ -150,6 +154,9 @@ try {
     location.assign("/login");
   } else {
     await load();
+    if (new URLSearchParams(location.search).has("changed")) {
+      announce(status, t("changed"));
+    }
   }
 } catch (e) {
   announce(status, t("failed"), "problem");

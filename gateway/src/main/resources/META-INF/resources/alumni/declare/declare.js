@@ -9,7 +9,7 @@ const YES_NO = ["paid", "selfEmployed", "expectsContact", "usesKnowledge"];
 
 const TEXT = {
   nl: {
-    title: "Nieuwe melding", back: "Terug naar mijn gegevens",
+    title: "Nieuwe melding", editTitle: "Melding wijzigen", change: "Wijziging indienen", back: "Terug naar mijn gegevens",
     intro: "Meld een nieuwe werkgever of activiteit vóórdat u begint. Velden met * zijn verplicht.",
     kind: "Soort melding *", FIRM: "Vast: ik heb een aanbod of afspraak",
     SPECULATIVE: "Verkennend: nog geen aanbod, ik wil vooraf advies",
@@ -28,7 +28,7 @@ const TEXT = {
     HOSPITALITY: "Horeca", OTHER: "Anders"
   },
   en: {
-    title: "New declaration", back: "Back to my record",
+    title: "New declaration", editTitle: "Change the declaration", change: "Submit the change", back: "Back to my record",
     intro: "Declare a new employer or activity before you start. Fields marked * are required.",
     kind: "Kind of declaration *", FIRM: "Firm: I have an offer or agreement",
     SPECULATIVE: "Exploratory: no offer yet, I want advice first",
@@ -49,6 +49,8 @@ const TEXT = {
 };
 
 const form = document.getElementById("declaration");
+// With ?id= the form changes an existing declaration: a new version, assessed again.
+const editing = new URLSearchParams(location.search).get("id");
 
 function buildChoices() {
   const select = document.getElementById("sector");
@@ -125,8 +127,13 @@ form.addEventListener("submit", async event => {
   button.disabled = true;
   progress.textContent = t("sending");
   try {
-    const declaration = await api("POST", "/api/declarations", request());
-    location.assign("/alumni/?declared=" + encodeURIComponent(declaration.id) + "#declarations");
+    if (editing) {
+      await api("PUT", "/api/declarations/" + encodeURIComponent(editing), request());
+      location.assign("/alumni/declarations/" + encodeURIComponent(editing) + "?changed=1");
+    } else {
+      const declaration = await api("POST", "/api/declarations", request());
+      location.assign("/alumni/?declared=" + encodeURIComponent(declaration.id) + "#declarations");
+    }
   } catch (e) {
     progress.textContent = "";
     if (e instanceof ApiProblem && Array.isArray(e.problem.errors) && e.problem.errors.length > 0) {
@@ -142,10 +149,31 @@ form.addEventListener("submit", async event => {
   }
 });
 
+/** Fills the form with the declaration's current version. */
+async function prefill(id) {
+  const { activity } = await api("GET", "/api/declarations/" + encodeURIComponent(id));
+  Object.entries(activity).forEach(([name, value]) => {
+    const field = form.elements[name];
+    if (!field || value === null || value === undefined) {
+      return;
+    }
+    if (field instanceof RadioNodeList) {
+      field.value = String(value);
+    } else {
+      field.value = value;
+    }
+  });
+  document.querySelector("h1").dataset.t = "editTitle";
+  document.getElementById("submit").dataset.t = "change";
+  translate();
+}
+
 buildChoices();
 try {
   if (!await startPage(TEXT, translate)) {
     location.assign("/login");
+  } else if (editing) {
+    await prefill(editing);
   }
 } catch (e) {
   announce(document.getElementById("progress"), t("failed"), "problem");
