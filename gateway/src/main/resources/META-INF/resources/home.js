@@ -5,7 +5,8 @@ const TEXT = {
   nl: {
     title: "Melden na uitdiensttreding",
     intro: "Oud-medewerkers melden hier een nieuwe werkgever of activiteit; integriteitsbureaus beoordelen de meldingen.",
-    alumnusPages: "Mijn gegevens en meldingen", officePages: "Signalen en te beoordelen meldingen"
+    alumnusPages: "Mijn gegevens en meldingen", officePages: "Signalen en te beoordelen meldingen",
+    adminPages: "Beheer: webhooks, afleverlog, risicoregels, functiecatalogus"
   },
   en: {
     title: "Declaring after leaving",
@@ -23,6 +24,7 @@ try {
     document.getElementById("signed-in").hidden = false;
     document.getElementById("alumnus-link").hidden = !session.roles.includes("alumnus");
     document.getElementById("office-link").hidden = !session.roles.includes("integrity-officer");
+    document.getElementById("admin-link").hidden = !session.roles.includes("integrity-admin");
   }
 } catch (e) {
   document.getElementById("status").textContent = t("failed");
