@@ -8,13 +8,21 @@ const COMMON = {
     skip: "Naar de inhoud", brand: "Integriteitsplatform Politie en KMar", switch: "English",
     login: "Inloggen", logout: "Uitloggen", signedInAs: "Ingelogd als", home: "Start",
     failed: "Het portaal is nu niet bereikbaar. Probeer het later opnieuw.",
-    problem: "Dat lukte niet"
+    problem: "Dat lukte niet",
+    employerName: "Werkgever", role: "Functie", sector: "Sector", country: "Land", kvkNumber: "KvK-nummer",
+    startDate: "Begindatum", hoursPerWeek: "Uren per week", duties: "Werkzaamheden", yes: "ja", no: "nee",
+    paid: "Betaald", selfEmployed: "Zelfstandige", expectsContact: "Contact met oude organisatie",
+    usesKnowledge: "Kennis uit oude functie"
   },
   en: {
     skip: "Skip to content", brand: "Integrity platform of Politie and KMar", switch: "Nederlands",
     login: "Log in", logout: "Log out", signedInAs: "Logged in as", home: "Home",
     failed: "The portal cannot be reached now. Please try again later.",
-    problem: "That did not work"
+    problem: "That did not work",
+    employerName: "Employer", role: "Role", sector: "Sector", country: "Country", kvkNumber: "Chamber of Commerce number",
+    startDate: "Start date", hoursPerWeek: "Hours per week", duties: "Duties", yes: "yes", no: "no",
+    paid: "Paid", selfEmployed: "Self-employed", expectsContact: "Contact with former organisation",
+    usesKnowledge: "Knowledge from former function"
   }
 };
 
@@ -47,6 +55,7 @@ export function translate() {
  */
 export async function startPage(texts, onLanguage = () => {}) {
   pageText = texts;
+  drawHeader();
   translate();
   document.getElementById("lang")?.addEventListener("click", () => {
     localStorage.setItem("integrity.lang", language() === "en" ? "nl" : "en");
@@ -63,6 +72,34 @@ export async function startPage(texts, onLanguage = () => {}) {
   const session = await response.json();
   csrfToken = session.csrfToken;
   return session;
+}
+
+/** The header every page behind the login shares: home link, language switch, logout. */
+function drawHeader() {
+  const header = document.getElementById("site-header");
+  if (!header) {
+    return;
+  }
+  const brand = el("p", null, { class: "brand" });
+  brand.append(el("a", null, { href: "/", "data-t": "brand" }));
+  const nav = el("nav", null, { "aria-label": "Taal / Language" });
+  const logout = el("form", null, { method: "post", action: "/logout", class: "inline" });
+  logout.append(el("button", null, { type: "submit", "data-t": "logout" }));
+  nav.append(el("button", null, { type: "button", id: "lang", "aria-pressed": "false", "data-t": "switch" }), logout);
+  header.replaceChildren(brand, nav);
+}
+
+/** A declared activity (a declaration version) as the terms of a definition list. */
+export function describeActivity(dl, a) {
+  const yesNo = value => t(value ? "yes" : "no");
+  dl.replaceChildren();
+  [["employerName", a.employerName], ["kvkNumber", a.kvkNumber], ["country", a.country], ["sector", a.sector],
+   ["role", a.role], ["duties", a.duties], ["startDate", date(a.startDate)], ["hoursPerWeek", a.hoursPerWeek],
+   ["paid", yesNo(a.paid)], ["selfEmployed", yesNo(a.selfEmployed)],
+   ["expectsContact", yesNo(a.expectsContact) + (a.contactDetails ? ": " + a.contactDetails : "")],
+   ["usesKnowledge", yesNo(a.usesKnowledge) + (a.knowledgeDetails ? ": " + a.knowledgeDetails : "")]]
+    .filter(([, value]) => value !== null && value !== undefined)
+    .forEach(([key, value]) => dl.append(el("dt", t(key)), el("dd", value)));
 }
 
 /** Calls an API through the gateway with the session; a problem (RFC 9457) is thrown as ApiProblem. */

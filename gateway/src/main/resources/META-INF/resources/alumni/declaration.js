@@ -1,7 +1,7 @@
 // One of the alumnus' own declarations: what they declared, the risk with its reasons, the
 // questions and answers (answer here when the office asks), the decisions with their conditions,
 // and withdrawal. The id comes from the address: /alumni/declarations/<id>.
-import { announce, api, ApiProblem, date, el, language, moment, startPage, t } from "/portal.js";
+import { announce, api, ApiProblem, date, describeActivity, el, language, moment, startPage, t } from "/portal.js";
 
 const TEXT = {
   nl: {
@@ -13,10 +13,7 @@ const TEXT = {
     required: "Vul dit in.", noMessages: "Nog geen vragen.", noDecisions: "Er is nog niet besloten.",
     notAssessed: "Nog niet beoordeeld.", riskLevel: "Risico: {level}", due: "Besluit uiterlijk {date}",
     state: "Stand: {status}", QUESTION: "Vraag van het integriteitsbureau", ANSWER: "Uw antwoord",
-    employerName: "Werkgever", role: "Functie", sector: "Sector", country: "Land", kvkNumber: "KvK-nummer",
-    startDate: "Begindatum", hoursPerWeek: "Uren per week", duties: "Werkzaamheden", yes: "ja", no: "nee",
-    paid: "Betaald", selfEmployed: "Zelfstandige", expectsContact: "Contact met oude organisatie",
-    usesKnowledge: "Kennis uit oude functie", conditions: "Voorwaarden", until: "tot", from: "vanaf",
+    conditions: "Voorwaarden", until: "tot", from: "vanaf",
     LOW: "laag", MEDIUM: "middel", HIGH: "hoog", CRITICAL: "kritiek",
     DRAFT: "Concept", SUBMITTED: "Ingediend", IN_REVIEW: "In behandeling", INFORMATION_REQUESTED: "Vraag van het bureau",
     DECIDED: "Besloten", WITHDRAWN: "Ingetrokken",
@@ -32,10 +29,7 @@ const TEXT = {
     required: "Please fill this in.", noMessages: "No questions yet.", noDecisions: "No decision yet.",
     notAssessed: "Not assessed yet.", riskLevel: "Risk: {level}", due: "Decision due by {date}",
     state: "State: {status}", QUESTION: "Question from the integrity office", ANSWER: "Your answer",
-    employerName: "Employer", role: "Role", sector: "Sector", country: "Country", kvkNumber: "Chamber of Commerce number",
-    startDate: "Start date", hoursPerWeek: "Hours per week", duties: "Duties", yes: "yes", no: "no",
-    paid: "Paid", selfEmployed: "Self-employed", expectsContact: "Contact with former organisation",
-    usesKnowledge: "Knowledge from former function", conditions: "Conditions", until: "until", from: "from",
+    conditions: "Conditions", until: "until", from: "from",
     LOW: "low", MEDIUM: "medium", HIGH: "high", CRITICAL: "critical",
     DRAFT: "Draft", SUBMITTED: "Submitted", IN_REVIEW: "Being reviewed", INFORMATION_REQUESTED: "Question from the office",
     DECIDED: "Decided", WITHDRAWN: "Withdrawn",
@@ -48,10 +42,6 @@ const id = decodeURIComponent(location.pathname.split("/").pop());
 const status = document.getElementById("status");
 let declaration = null;
 
-function yesNo(value) {
-  return t(value ? "yes" : "no");
-}
-
 function draw() {
   if (!declaration) {
     return;
@@ -62,15 +52,7 @@ function draw() {
   document.title = a.employerName;
   document.getElementById("state").textContent = t("state").replace("{status}", t(d.status))
     + (d.outcome ? ` (${t(d.outcome)})` : "") + (d.dueDate && !d.outcome ? ". " + t("due").replace("{date}", date(d.dueDate)) : "");
-  const dl = document.getElementById("activity");
-  dl.replaceChildren();
-  [["employerName", a.employerName], ["kvkNumber", a.kvkNumber], ["country", a.country], ["sector", a.sector],
-   ["role", a.role], ["duties", a.duties], ["startDate", date(a.startDate)], ["hoursPerWeek", a.hoursPerWeek],
-   ["paid", yesNo(a.paid)], ["selfEmployed", yesNo(a.selfEmployed)],
-   ["expectsContact", yesNo(a.expectsContact) + (a.contactDetails ? ": " + a.contactDetails : "")],
-   ["usesKnowledge", yesNo(a.usesKnowledge) + (a.knowledgeDetails ? ": " + a.knowledgeDetails : "")]]
-    .filter(([, value]) => value !== null && value !== undefined)
-    .forEach(([key, value]) => dl.append(el("dt", t(key)), el("dd", value)));
+  describeActivity(document.getElementById("activity"), a);
   document.getElementById("risk-level").textContent = d.risk
     ? t("riskLevel").replace("{level}", t(d.risk.level)) : t("notAssessed");
   document.getElementById("risk-reasons").replaceChildren(...(d.risk?.reasons ?? [])

@@ -1,7 +1,7 @@
 // An officer reviews one declaration of their organisation (/office/declarations/<id>): the
 // activity, risk and reasons, the history of versions, the thread (ask a question), and the
 // decision with conditions from the library. Another organisation's declaration answers 404.
-import { announce, api, ApiProblem, date, el, language, moment, startPage, t } from "/portal.js";
+import { announce, api, ApiProblem, date, describeActivity, el, language, moment, startPage, t } from "/portal.js";
 
 const TEXT = {
   nl: {
@@ -17,9 +17,6 @@ const TEXT = {
     notAssessed: "Nog niet beoordeeld.", noMessages: "Nog geen vragen.", noDecisions: "Nog geen besluit.",
     QUESTION: "Vraag", ANSWER: "Antwoord van de alumnus", notFound: "Deze melding bestaat niet of is van een andere organisatie.",
     fix: "Verbeter de velden van het besluit.",
-    employerName: "Werkgever", role: "Functie", sector: "Sector", country: "Land", kvkNumber: "KvK-nummer",
-    startDate: "Begindatum", hoursPerWeek: "Uren per week", duties: "Werkzaamheden", yes: "ja", no: "nee",
-    paid: "Betaald", selfEmployed: "Zelfstandige", expectsContact: "Contact met oude organisatie", usesKnowledge: "Kennis uit oude functie",
     LOW: "laag", MEDIUM: "middel", HIGH: "hoog", CRITICAL: "kritiek",
     SUBMITTED: "Ingediend", IN_REVIEW: "In behandeling", INFORMATION_REQUESTED: "Vraag uitgezet", DECIDED: "Besloten",
     WITHDRAWN: "Ingetrokken", DRAFT: "Concept", PROPOSED: "voorgesteld, wacht op tweede beoordelaar", IN_FORCE: "van kracht",
@@ -40,9 +37,6 @@ const TEXT = {
     notAssessed: "Not assessed yet.", noMessages: "No questions yet.", noDecisions: "No decision yet.",
     QUESTION: "Question", ANSWER: "The alumnus' answer", notFound: "This declaration does not exist or belongs to another organisation.",
     fix: "Please correct the fields of the decision.",
-    employerName: "Employer", role: "Role", sector: "Sector", country: "Country", kvkNumber: "Chamber of Commerce number",
-    startDate: "Start date", hoursPerWeek: "Hours per week", duties: "Duties", yes: "yes", no: "no",
-    paid: "Paid", selfEmployed: "Self-employed", expectsContact: "Contact with former organisation", usesKnowledge: "Knowledge from former function",
     LOW: "low", MEDIUM: "medium", HIGH: "high", CRITICAL: "critical",
     SUBMITTED: "Submitted", IN_REVIEW: "Being reviewed", INFORMATION_REQUESTED: "Question asked", DECIDED: "Decided",
     WITHDRAWN: "Withdrawn", DRAFT: "Draft", PROPOSED: "proposed, awaiting a second officer", IN_FORCE: "in force",
@@ -59,10 +53,6 @@ let versions = [];
 let conditionTypes = [];
 let me = null;
 
-function yesNo(value) {
-  return t(value ? "yes" : "no");
-}
-
 function text(nl, en) {
   return language() === "en" ? en : nl;
 }
@@ -77,15 +67,7 @@ function draw() {
   document.getElementById("state").textContent = t("state").replace("{status}", t(d.status))
     .replace("{assignee}", d.assignee ?? t("nobody"));
   document.getElementById("claim").hidden = !!d.assignee || ["DECIDED", "WITHDRAWN"].includes(d.status);
-  const dl = document.getElementById("activity");
-  dl.replaceChildren();
-  [["employerName", a.employerName], ["kvkNumber", a.kvkNumber], ["country", a.country], ["sector", a.sector],
-   ["role", a.role], ["duties", a.duties], ["startDate", date(a.startDate)], ["hoursPerWeek", a.hoursPerWeek],
-   ["paid", yesNo(a.paid)], ["selfEmployed", yesNo(a.selfEmployed)],
-   ["expectsContact", yesNo(a.expectsContact) + (a.contactDetails ? ": " + a.contactDetails : "")],
-   ["usesKnowledge", yesNo(a.usesKnowledge) + (a.knowledgeDetails ? ": " + a.knowledgeDetails : "")]]
-    .filter(([, value]) => value !== null && value !== undefined)
-    .forEach(([key, value]) => dl.append(el("dt", t(key)), el("dd", value)));
+  describeActivity(document.getElementById("activity"), a);
   document.getElementById("risk-level").textContent = d.risk ? t("riskLevel").replace("{level}", t(d.risk.level)) : t("notAssessed");
   document.getElementById("risk-reasons").replaceChildren(...(d.risk?.reasons ?? []).map(r => el("li",
     `${text(r.textNl, r.textEn)} (${r.code}, ${t(r.level)})`)));
