@@ -35,7 +35,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * with the session cookie must carry it in {@code X-CSRF-Token} (bearer calls need none: a browser
  * never adds a bearer token by itself);</li>
  * <li>{@code GET /session}: who is logged in, with roles, organisation and the CSRF token;</li>
- * <li>{@code /login}, which needs a session (so it starts the code flow) and then goes home;</li>
  * <li>sessions logged out here are refused from then on, also when an old cookie is replayed,
  * until their tokens expire.</li>
  * </ul>
@@ -59,13 +58,6 @@ public class PortalSessions {
 
     void register(@Observes Router router) {
         router.get("/session").handler(this::describe);
-        router.get("/login").handler(ctx -> ctx.redirect("/"));
-        // The links in mail to alumni lead to their page: the consent section, or one declaration.
-        router.get("/alumni/consent").handler(ctx -> ctx.redirect("/alumni/#network"));
-        router.getWithRegex("/alumni/declarations/[0-9a-fA-F-]{36}").handler(ctx -> ctx.reroute("/alumni/declaration.html"));
-        // The office's pages: a declaration under review, and the alert links of office mail (the inbox, that alert in focus).
-        router.getWithRegex("/office/declarations/[0-9a-fA-F-]{36}").handler(ctx -> ctx.reroute("/office/declaration.html"));
-        router.getWithRegex("/office/alerts/[0-9a-fA-F-]{36}").handler(ctx -> ctx.reroute("/office/index.html"));
     }
 
     /** The logged-in browser user, or empty: the request came with a bearer token, or with no valid session. */
