@@ -1,7 +1,6 @@
 package nl.integrity.e2e;
 
 import static io.restassured.RestAssured.given;
-import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
 import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,12 +25,7 @@ class AlumnusPortalIT {
     void anAlumnusDeclaresInThePortal_seesErrorsNextToTheFields_andAnswersTheOfficesQuestion() {
         TestAlumni.Login alumnus = TestAlumni.create("KMAR");
         try (var browser = new Browser("declare")) {
-            given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
-                    .body("""
-                            {"organisation":"KMAR","personnelNumber":"%s","fullName":"Portaal Test",
-                             "functions":[{"functionCode":"GRS-BEW","from":"2021-01-01"}],
-                             "departureDate":"2026-09-30","departureReason":"RETIREMENT"}""".formatted(alumnus.personnelNumber()))
-                    .post(GATEWAY + "/api/departures").then().statusCode(201);
+            TestAlumni.registerDeparture(alumnus, "Portaal Test", "GRS-BEW", "2021-01-01", "2026-09-30", "RETIREMENT");
 
             browser.open(GATEWAY + "/alumni/declare/");
             browser.logInAtKeycloak(alumnus.username(), alumnus.password());

@@ -1,7 +1,6 @@
 package nl.integrity.e2e;
 
 import static io.restassured.RestAssured.given;
-import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
 import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,12 +23,7 @@ class FourEyesIT {
     void aSecondOfficerConfirmsTheProposedDecisionOnACriticalDeclaration() {
         TestAlumni.Login login = TestAlumni.create("POLITIE");
         try (var first = new Browser("four-eyes-first"); var second = new Browser("four-eyes-second")) {
-            given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
-                    .body("""
-                            {"organisation":"POLITIE","personnelNumber":"%s","fullName":"Vier Ogen",
-                             "functions":[{"functionCode":"INT-CIE","from":"2021-01-01"}],
-                             "departureDate":"2026-10-31","departureReason":"VOLUNTARY"}""".formatted(login.personnelNumber()))
-                    .post(GATEWAY + "/api/departures").then().statusCode(201);
+            TestAlumni.registerDeparture(login, "Vier Ogen", "INT-CIE", "2021-01-01", "2026-10-31", "VOLUNTARY");
             // Intelligence work, then private investigation: the combination the research warns about.
             String alumnusToken = tokenFor(login.username(), login.password());
             String[] id = new String[1];

@@ -1,12 +1,9 @@
 package nl.integrity.e2e;
 
-import static io.restassured.RestAssured.given;
-import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,12 +27,7 @@ class OfficeJourneyIT {
         String employer = "Journey Security " + UUID.randomUUID().toString().substring(0, 6);
         try (var alumnus = new Browser("journey-alumnus"); var officer = new Browser("journey-officer");
              var otherOffice = new Browser("journey-kmar-officer")) {
-            given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
-                    .body("""
-                            {"organisation":"POLITIE","personnelNumber":"%s","fullName":"Reis Test",
-                             "functions":[{"functionCode":"REC-DIG","from":"2022-01-01"}],
-                             "departureDate":"2026-10-31","departureReason":"VOLUNTARY"}""".formatted(login.personnelNumber()))
-                    .post(GATEWAY + "/api/departures").then().statusCode(201);
+            TestAlumni.registerDeparture(login, "Reis Test", "REC-DIG", "2022-01-01", "2026-10-31", "VOLUNTARY");
 
             // 1. The alumnus declares.
             alumnus.open(GATEWAY + "/alumni/declare/");

@@ -2,6 +2,7 @@ package nl.integrity.e2e;
 
 import static io.restassured.RestAssured.given;
 import static nl.integrity.platform.testing.KeycloakLogins.KEYCLOAK_URL;
+import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
 import static nl.integrity.platform.testing.KeycloakLogins.masterAdminToken;
 
 import io.restassured.http.ContentType;
@@ -48,6 +49,22 @@ final class TestAlumni {
                 .post(ADMIN_API + "/users/" + userId + "/role-mappings/realm")
                 .then().statusCode(204);
         return new Login(userId, username, password, organisation, personnelNumber);
+    }
+
+    /**
+     * The HR system registers this login's departure through the gateway (client credentials), with
+     * one function held from {@code from}, so the alumnus has a record and an obligation window.
+     */
+    static void registerDeparture(Login login, String fullName, String functionCode, String from, String departureDate,
+                                  String reason) {
+        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                .body("""
+                        {"organisation":"%s","personnelNumber":"%s","fullName":"%s",
+                         "functions":[{"functionCode":"%s","from":"%s"}],
+                         "departureDate":"%s","departureReason":"%s"}"""
+                        .formatted(login.organisation(), login.personnelNumber(), fullName, functionCode, from,
+                                departureDate, reason))
+                .post(PortalLoginIT.GATEWAY + "/api/departures").then().statusCode(201);
     }
 
     static void delete(Login login) {
