@@ -99,11 +99,7 @@ public class ApiProxy {
             identity = sessions.session(ctx).orElse(null);
             token = identity == null ? null : PortalSessions.accessToken(identity);
         }
-        RateLimits.Verdict verdict = rateLimits.take(ctx, identity);
-        if (!verdict.allowed()) {
-            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
-            Problems.send(ctx, 429, "rate-limited", "Too many requests",
-                    "Too many requests from this caller; try again in " + verdict.retryAfterSeconds() + " s");
+        if (rateLimited(ctx, identity)) {
             return;
         }
         if (identity == null || identity.isAnonymous()) {
@@ -131,11 +127,7 @@ public class ApiProxy {
             Problems.send(ctx, 404, "not-found", "Not found", "No service is called " + ctx.pathParam("service"));
             return;
         }
-        RateLimits.Verdict verdict = rateLimits.take(ctx, null);
-        if (!verdict.allowed()) {
-            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
-            Problems.send(ctx, 429, "rate-limited", "Too many requests",
-                    "Too many requests from this caller; try again in " + verdict.retryAfterSeconds() + " s");
+        if (rateLimited(ctx, null)) {
             return;
         }
         proxy(ctx, route, "/q/openapi?format=json", null);
@@ -184,6 +176,18 @@ public class ApiProxy {
                     breaker.failed(System.nanoTime());
                     unavailable(ctx, route, cause);
                 });
+    }
+
+    /** Takes one request from the caller's allowance; when it is used up, answers 429 with Retry-After. */
+    private boolean rateLimited(RoutingContext ctx, SecurityIdentity identity) {
+        RateLimits.Verdict verdict = rateLimits.take(ctx, identity);
+        if (verdict.allowed()) {
+            return false;
+        }
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
+        Problems.send(ctx, 429, "rate-limited", "Too many requests",
+                "Too many requests from this caller; try again in " + verdict.retryAfterSeconds() + " s");
+        return true;
     }
 
     private static void unauthorized(RoutingContext ctx) {
