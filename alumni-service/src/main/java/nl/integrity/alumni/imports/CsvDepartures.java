@@ -36,17 +36,36 @@ final class CsvDepartures implements AutoCloseable {
 
     private final MappingIterator<Map<String, String>> rows;
     private final Validator validator;
+    private final Organisation onlyFor;
     private int number;
 
-    CsvDepartures(Reader csv, Validator validator) throws IOException {
+    /** Rows of {@code csv}; when {@code onlyFor} is given, rows of any other organisation are rejected. */
+    CsvDepartures(Reader csv, Validator validator, Organisation onlyFor) throws IOException {
         this.rows = CSV.readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader().withColumnReordering(true))
                 .readValues(csv);
         this.validator = validator;
+        this.onlyFor = onlyFor;
         var header = ((CsvSchema) rows.getParser().getSchema()).getColumnNames();
         var missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty() && !header.isEmpty()) {
             throw new IOException("The header lacks the columns " + String.join(", ", missing));
+        }
+    }
+
+    /** The number of rows after the header in {@code csv}, counted as the import reads them but not checked. */
+    static int count(Reader csv) throws IOException {
+        try (var rows = new CsvDepartures(csv, null, null)) {
+            int count = 0;
+            while (rows.hasNext()) {
+                count++;
+                try {
+                    rows.rows.next();
+                } catch (RuntimeException unreadable) {
+                    // counted all the same: the import reports it as a rejected row
+                }
+            }
+            return count;
         }
     }
 
@@ -72,6 +91,9 @@ final class CsvDepartures implements AutoCloseable {
                 functions(values, errors),
                 date(values, "departureDate", errors),
                 enumValue(DepartureReason.class, "departureReason", values, errors));
+        if (onlyFor != null && request.organisation() != null && request.organisation() != onlyFor) {
+            errors.add(new FieldError("organisation", "only rows of " + onlyFor + " can be imported here"));
+        }
         var unreadable = errors.stream().map(FieldError::field).collect(java.util.stream.Collectors.toSet());
         validator.validate(request).stream()
                 .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))

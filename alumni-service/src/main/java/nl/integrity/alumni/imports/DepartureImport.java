@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import nl.integrity.alumni.registry.Organisation;
 
 /** A bulk import of existing alumni from CSV and how far it got. */
 @Entity
@@ -25,6 +26,14 @@ public class DepartureImport extends PanacheEntityBase {
 
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
+
+    /** The only organisation whose rows this import takes (an administrator's import); null: any (the HR system's). */
+    @Enumerated(EnumType.STRING)
+    public Organisation organisation;
+
+    /** The number of data rows in the file, known once the import has counted them. */
+    @Column(name = "rows_total")
+    public Integer rowsTotal;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -15,13 +15,18 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.alumni.registry.Organisation;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Bulk import of existing alumni from CSV by the HR system; its progress and rejected rows. */
+/**
+ * Bulk import of existing alumni from CSV, its progress and the rows rejected. The HR system
+ * imports for every organisation; an integrity administrator imports the alumni of their own
+ * organisation (the register kept before this platform) and sees only their organisation's imports.
+ */
 @Path("/api/departures/imports")
 @Tag(name = "Departures (HR system)")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,15 +40,16 @@ public class DepartureImportResource {
         this.caller = caller;
     }
 
-    public record ImportResponse(UUID id, DepartureImport.Status status, String submittedBy, Instant submittedAt,
-                                 int rowsRead, int imported, int alreadyRegistered, int rejected, Instant finishedAt,
+    public record ImportResponse(UUID id, DepartureImport.Status status, Organisation organisation,
+                                 String submittedBy, Instant submittedAt, Integer rowsTotal, int rowsRead,
+                                 int imported, int alreadyRegistered, int rejected, Instant finishedAt,
                                  String failure, List<RowError> errors) {
 
         public record RowError(int row, String field, String message) {
         }
 
         static ImportResponse from(DepartureImport j, List<ImportError> errors) {
-            return new ImportResponse(j.id, j.status, j.submittedBy, j.submittedAt, j.rowsRead, j.imported,
+            return new ImportResponse(j.id, j.status, j.organisation, j.submittedBy, j.submittedAt, j.rowsTotal, j.rowsRead, j.imported,
                     j.alreadyRegistered, j.rejected, j.finishedAt, j.failure,
                     errors.stream().map(e -> new RowError(e.rowNumber, e.field, e.message)).toList());
         }
@@ -51,23 +57,42 @@ public class DepartureImportResource {
 
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @RolesAllowed(Roles.HR_SYSTEM)
+    @RolesAllowed({Roles.HR_SYSTEM, Roles.ADMIN})
     @Operation(summary = "Import existing alumni from CSV",
-               description = "Header row with organisation, personnelNumber, fullName, email, unit, departureDate, departureReason, functions (CODE:from:until;...). Answers 202 at once; follow the Location for progress and the rows rejected, with their reasons. Rows already registered are counted, not changed.")
+               description = "Header row with organisation, personnelNumber, fullName, email, unit, departureDate, departureReason, functions (CODE:from:until;...). Answers 202 at once; follow the Location for progress (rowsRead of rowsTotal, known once counted) and the rows rejected, with their reasons. Rows already registered are counted, not changed. An administrator's import takes only rows of their own organisation and rejects the others.")
     public Response upload(InputStream csv) throws IOException {
-        var job = imports.receive(csv, caller.username());
+        var job = imports.receive(csv, caller.username(), scope());
         return Response.accepted(ImportResponse.from(job, List.of()))
                 .location(URI.create("/api/departures/imports/" + job.id))
                 .build();
     }
 
     @GET
+    @RolesAllowed({Roles.HR_SYSTEM, Roles.ADMIN})
+    @Operation(summary = "The 20 most recent imports, newest first, without their rejected rows",
+               description = "An administrator sees those of their own organisation.")
+    public List<ImportResponse> recent() {
+        Organisation scope = scope();
+        var recent = scope == null
+                ? DepartureImport.<DepartureImport>find("order by submittedAt desc")
+                : DepartureImport.<DepartureImport>find("organisation = ?1 order by submittedAt desc", scope);
+        return recent.page(0, 20).list().stream().map(j -> ImportResponse.from(j, List.of())).toList();
+    }
+
+    @GET
     @Path("/{id}")
-    @RolesAllowed(Roles.HR_SYSTEM)
+    @RolesAllowed({Roles.HR_SYSTEM, Roles.ADMIN})
     @Operation(summary = "Progress of an import, with the rows it rejected (the first 1000)")
     public ImportResponse progress(@PathParam("id") UUID id) {
+        Organisation scope = scope();
         DepartureImport job = DepartureImport.<DepartureImport>findByIdOptional(id)
+                .filter(j -> scope == null || j.organisation == scope)
                 .orElseThrow(() -> new NotFound("Import", id));
         return ImportResponse.from(job, ImportError.list("importId = ?1 order by rowNumber, id", id));
+    }
+
+    /** The organisation the caller imports for: their own for an administrator, null (any) for the HR system. */
+    private Organisation scope() {
+        return caller.hasRole(Roles.HR_SYSTEM) ? null : Organisation.fromClaim(caller.organisation());
     }
 }

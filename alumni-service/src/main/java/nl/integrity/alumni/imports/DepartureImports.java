@@ -62,8 +62,11 @@ public class DepartureImports {
         this.chunkSize = chunkSize;
     }
 
-    /** Stores the upload and queues the import; returns at once with the job. */
-    public DepartureImport receive(InputStream csv, String submittedBy) throws IOException {
+    /**
+     * Stores the upload and queues the import; returns at once with the job. With an
+     * {@code organisation}, only that organisation's rows are imported (an administrator's import).
+     */
+    public DepartureImport receive(InputStream csv, String submittedBy, Organisation organisation) throws IOException {
         Files.createDirectories(directory);
         UUID id = UUID.randomUUID();
         Files.copy(csv, file(id), StandardCopyOption.REPLACE_EXISTING);
@@ -72,6 +75,7 @@ public class DepartureImports {
             j.id = id;
             j.submittedBy = submittedBy;
             j.submittedAt = clock.instant();
+            j.organisation = organisation;
             j.status = DepartureImport.Status.RECEIVED;
             j.persist();
             return j;
@@ -99,17 +103,27 @@ public class DepartureImports {
             finish(id, DepartureImport.Status.FAILED, "The uploaded file is gone; upload it again");
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        int total;
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            total = CsvDepartures.count(reader);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Import %s cannot be read: %s", id, e.getMessage());
+            finish(id, DepartureImport.Status.FAILED, e.getMessage());
+            return;
+        }
+        Organisation onlyFor = QuarkusTransaction.requiringNew().call(() -> {
             DepartureImport job = DepartureImport.findById(id);
             job.status = DepartureImport.Status.RUNNING;
+            job.rowsTotal = total;
             job.rowsRead = job.imported = job.alreadyRegistered = job.rejected = 0;
             ImportError.delete("importId", id);
+            return job.organisation;
         });
         Map<Organisation, Map<String, FunctionRating>> catalogue = new EnumMap<>(Organisation.class);
         for (Organisation organisation : Organisation.values()) {
             catalogue.put(organisation, QuarkusTransaction.requiringNew().call(() -> ratings.all(organisation)));
         }
-        try (var rows = new CsvDepartures(Files.newBufferedReader(file, StandardCharsets.UTF_8), validator)) {
+        try (var rows = new CsvDepartures(Files.newBufferedReader(file, StandardCharsets.UTF_8), validator, onlyFor)) {
             int storedErrors = 0;
             int chunks = 0;
             while (rows.hasNext()) {
@@ -144,13 +158,13 @@ public class DepartureImports {
                 });
             }
             finish(id, DepartureImport.Status.COMPLETED, null);
-            Files.deleteIfExists(file);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Import %s failed", id);
             finish(id, DepartureImport.Status.FAILED, e.getMessage());
         }
     }
 
+    /** Ends the job; the uploaded file, personal data, goes either way (a failed import is uploaded again). */
     private void finish(UUID id, DepartureImport.Status status, String failure) {
         QuarkusTransaction.requiringNew().run(() -> {
             DepartureImport job = DepartureImport.findById(id);
@@ -158,6 +172,11 @@ public class DepartureImports {
             job.failure = failure;
             job.finishedAt = clock.instant();
         });
+        try {
+            Files.deleteIfExists(file(id));
+        } catch (IOException e) {
+            LOG.warnf(e, "Could not delete the upload of import %s", id);
+        }
     }
 
     private Path file(UUID id) {

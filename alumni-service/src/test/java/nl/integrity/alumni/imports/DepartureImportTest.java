@@ -62,6 +62,7 @@ class DepartureImportTest {
         JsonPath job = awaitFinished(location);
 
         assertEquals("COMPLETED", job.getString("status"));
+        assertEquals(10, job.getInt("rowsTotal"), "counted before the import, for its progress");
         assertEquals(10, job.getInt("rowsRead"));
         assertEquals(3, job.getInt("imported"));
         assertEquals(2, job.getInt("alreadyRegistered"), "the repeated row and the one registered before");
@@ -92,11 +93,42 @@ class DepartureImportTest {
     }
 
     @Test
-    void importsAreForTheHrSystemOnly() {
-        given().auth().oauth2(tokenFor("admin")).contentType("text/csv").body(HEADER)
+    void anAdministratorImportsOnlyTheirOwnOrganisationsAlumniAndSeesOnlyItsImports() {
+        String p = "A" + UUID.randomUUID().toString().substring(0, 6);
+        String csv = HEADER + String.join("\n",
+                "POLITIE,%s-1,Hanna Eigen,,,2026-02-28,VOLUNTARY,".formatted(p),
+                "KMAR,%s-2,Ivo Ander,,,2026-02-28,VOLUNTARY,".formatted(p)) + "\n";
+
+        String location = given().auth().oauth2(tokenFor("admin")).contentType("text/csv").body(csv)
+                .post("/api/departures/imports")
+                .then().statusCode(202).body("organisation", equalTo("POLITIE"))
+                .extract().header("Location");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                given().auth().oauth2(tokenFor("admin")).get(location).then().statusCode(200).extract().path("status")));
+
+        given().auth().oauth2(tokenFor("admin")).get(location).then()
+                .body("submittedBy", equalTo("admin"))
+                .body("rowsTotal", equalTo(2)).body("imported", equalTo(1)).body("rejected", equalTo(1))
+                .body("errors[0].row", equalTo(2)).body("errors[0].field", equalTo("organisation"));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Alumnus.count("personnelNumber", p + "-2")),
+                "the other organisation's row changed nothing");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        given().auth().oauth2(tokenFor("admin")).get("/api/departures/imports").then().statusCode(200)
+                .body("id", hasItems(id)).body("organisation", org.hamcrest.Matchers.everyItem(equalTo("POLITIE")));
+        given().auth().oauth2(tokenFor("admin.kmar")).get(location).then().statusCode(404);
+        given().auth().oauth2(tokenFor("admin.kmar")).get("/api/departures/imports").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(hasItems(id)));
+        given().auth().oauth2(hrSystemToken()).get("/api/departures/imports").then().statusCode(200)
+                .body("id", hasItems(id));
+    }
+
+    @Test
+    void officersAndAlumniCannotImport() {
+        given().auth().oauth2(tokenFor("officer.politie")).contentType("text/csv").body(HEADER)
                 .post("/api/departures/imports").then().statusCode(403);
         given().auth().oauth2(tokenFor("officer.politie")).get("/api/departures/imports/{id}", UUID.randomUUID())
                 .then().statusCode(403);
+        given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/departures/imports").then().statusCode(403);
         given().auth().oauth2(hrSystemToken()).get("/api/departures/imports/{id}", UUID.randomUUID())
                 .then().statusCode(404).body("type", endsWith("/problems/not-found"));
     }

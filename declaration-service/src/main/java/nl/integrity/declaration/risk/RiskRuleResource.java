@@ -3,6 +3,8 @@ package nl.integrity.declaration.risk;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.persistence.LockModeType;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.problem.Problem;
+import nl.integrity.platform.problem.ProblemException;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,7 +56,8 @@ public class RiskRuleResource {
             @NotEmpty @Size(max = 10) List<@NotNull RuleCondition> conditions,
             @NotBlank @Size(max = 1000) String textNl,
             @NotBlank @Size(max = 1000) String textEn,
-            @NotNull Boolean enabled) {
+            @NotNull Boolean enabled,
+            @Min(0) Integer expectedRevision) {
     }
 
     public record RuleResponse(String code, String organisation, int revision, RiskLevel level,
@@ -89,7 +93,9 @@ public class RiskRuleResource {
     @Operation(summary = "Create or change a risk rule",
             description = "Codes are upper case with underscores. Disable a rule with enabled=false; rules are never deleted, "
                     + "because assessments refer to them. Texts may use {sector}, {functionCode}, {functionRisk}, "
-                    + "{functionGroup}, {windowEnd}, {startDate}, {departureReason} and {versionNumber}.")
+                    + "{functionGroup}, {windowEnd}, {startDate}, {departureReason} and {versionNumber}. "
+                    + "With expectedRevision (0 for a rule that should not exist yet) a change made on an outdated "
+                    + "view of the rule answers 409 instead of overwriting the change in between.")
     public Response put(@PathParam("code") @Pattern(regexp = "[A-Z][A-Z0-9_]{2,59}",
             message = "upper-case letters, digits and underscores, 3 to 60") String code,
                         @Valid @NotNull RuleRequest request) {
@@ -101,7 +107,12 @@ public class RiskRuleResource {
             throw new InvalidField(errors);
         }
         var existing = RiskRule.<RiskRule>find("organisation = ?1 and code = ?2", caller.organisation(), code)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
+        int current = existing.map(r -> r.revision).orElse(0);
+        if (request.expectedRevision() != null && request.expectedRevision() != current) {
+            throw new StaleRule(code, request.expectedRevision(), current);
+        }
         var rule = existing.orElseGet(() -> {
             var r = new RiskRule();
             r.id = UUID.randomUUID();
@@ -119,6 +130,14 @@ public class RiskRuleResource {
         rule.updatedBy = caller.username();
         rule.persist();
         return Response.status(existing.isPresent() ? 200 : 201).entity(RuleResponse.from(rule)).build();
+    }
+
+    /** A change made on an outdated view of the rule. */
+    static class StaleRule extends ProblemException {
+        StaleRule(String code, int expected, int current) {
+            super(409, "stale-version", "Conflicting update", "Risk rule " + code + " is at revision " + current
+                    + ", not " + expected + "; reload it and apply your change again");
+        }
     }
 
     private RiskRule find(String code) {

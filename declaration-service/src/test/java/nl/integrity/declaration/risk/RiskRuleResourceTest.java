@@ -62,6 +62,27 @@ class RiskRuleResourceTest {
     }
 
     @Test
+    void aChangeMadeOnAnOutdatedRevision_isRefusedAndChangesNothing() {
+        String code = "STALE_" + UUID.randomUUID().toString().substring(0, 4).toUpperCase().replace('-', '_');
+        String first = SELF_EMPLOYED_RULE.replace("\"enabled\":true", "\"enabled\":true,\"expectedRevision\":0");
+        given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON).body(first)
+                .put("/api/risk-rules/{code}", code).then().statusCode(201).body("revision", equalTo(1));
+        given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON).body(first)
+                .put("/api/risk-rules/{code}", code).then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("/problems/stale-version"));
+
+        given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+                .body(first.replace("\"expectedRevision\":0", "\"expectedRevision\":1").replace("HIGH", "CRITICAL"))
+                .put("/api/risk-rules/{code}", code).then().statusCode(200).body("revision", equalTo(2));
+        given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+                .body(first.replace("\"expectedRevision\":0", "\"expectedRevision\":1").replace("\"enabled\":true", "\"enabled\":false"))
+                .put("/api/risk-rules/{code}", code).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("revision 2"));
+        given().auth().oauth2(tokenFor("admin")).get("/api/risk-rules/{code}", code).then()
+                .body("revision", equalTo(2)).body("level", equalTo("CRITICAL")).body("enabled", equalTo(true));
+    }
+
+    @Test
     void onlyAdminsChangeRules() {
         for (String user : List.of("officer.politie", "alumnus.politie")) {
             given().auth().oauth2(tokenFor(user)).contentType(ContentType.JSON).body(SELF_EMPLOYED_RULE)
