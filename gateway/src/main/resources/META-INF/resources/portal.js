@@ -3,26 +3,41 @@
 // with the session's CSRF token. Text from the APIs is only ever set as textContent, never as HTML.
 "use strict";
 
+/** The sector codes of declaration-service and the function catalogue, with their labels in COMMON. */
+export const SECTORS = ["ICT", "CYBER_SECURITY", "PRIVATE_INVESTIGATION", "PRIVATE_SECURITY", "LEGAL_SERVICES",
+  "FINANCIAL_SERVICES", "TELECOM", "DEFENCE_INDUSTRY", "AVIATION", "TRANSPORT_LOGISTICS", "PUBLIC_ADMINISTRATION",
+  "CONSULTANCY", "HOSPITALITY", "OTHER"];
+
 const COMMON = {
   nl: {
     skip: "Naar de inhoud", brand: "Integriteitsplatform Politie en KMar", switch: "English",
     login: "Inloggen", logout: "Uitloggen", signedInAs: "Ingelogd als", home: "Start",
     failed: "Het portaal is nu niet bereikbaar. Probeer het later opnieuw.",
-    problem: "Dat lukte niet",
+    problem: "Dat lukte niet", required: "Vul dit in.",
     employerName: "Werkgever", role: "Functie", sector: "Sector", country: "Land", kvkNumber: "KvK-nummer",
     startDate: "Begindatum", hoursPerWeek: "Uren per week", duties: "Werkzaamheden", yes: "ja", no: "nee",
     paid: "Betaald", selfEmployed: "Zelfstandige", expectsContact: "Contact met oude organisatie",
-    usesKnowledge: "Kennis uit oude functie"
+    usesKnowledge: "Kennis uit oude functie",
+    ICT: "ICT", CYBER_SECURITY: "Cyberbeveiliging", PRIVATE_INVESTIGATION: "Particuliere recherche",
+    PRIVATE_SECURITY: "Beveiliging", LEGAL_SERVICES: "Juridische dienstverlening", FINANCIAL_SERVICES: "Financiële dienstverlening",
+    TELECOM: "Telecom", DEFENCE_INDUSTRY: "Defensie-industrie", AVIATION: "Luchtvaart",
+    TRANSPORT_LOGISTICS: "Transport en logistiek", PUBLIC_ADMINISTRATION: "Openbaar bestuur", CONSULTANCY: "Advies",
+    HOSPITALITY: "Horeca", OTHER: "Anders"
   },
   en: {
     skip: "Skip to content", brand: "Integrity platform of Politie and KMar", switch: "Nederlands",
     login: "Log in", logout: "Log out", signedInAs: "Logged in as", home: "Home",
     failed: "The portal cannot be reached now. Please try again later.",
-    problem: "That did not work",
+    problem: "That did not work", required: "Please fill this in.",
     employerName: "Employer", role: "Role", sector: "Sector", country: "Country", kvkNumber: "Chamber of Commerce number",
     startDate: "Start date", hoursPerWeek: "Hours per week", duties: "Duties", yes: "yes", no: "no",
     paid: "Paid", selfEmployed: "Self-employed", expectsContact: "Contact with former organisation",
-    usesKnowledge: "Knowledge from former function"
+    usesKnowledge: "Knowledge from former function",
+    ICT: "ICT", CYBER_SECURITY: "Cyber security", PRIVATE_INVESTIGATION: "Private investigation",
+    PRIVATE_SECURITY: "Security", LEGAL_SERVICES: "Legal services", FINANCIAL_SERVICES: "Financial services",
+    TELECOM: "Telecom", DEFENCE_INDUSTRY: "Defence industry", AVIATION: "Aviation",
+    TRANSPORT_LOGISTICS: "Transport and logistics", PUBLIC_ADMINISTRATION: "Public administration", CONSULTANCY: "Consultancy",
+    HOSPITALITY: "Hospitality", OTHER: "Other"
   }
 };
 
@@ -102,16 +117,20 @@ export function describeActivity(dl, a) {
     .forEach(([key, value]) => dl.append(el("dt", t(key)), el("dd", value)));
 }
 
-/** Calls an API through the gateway with the session; a problem (RFC 9457) is thrown as ApiProblem. */
-export async function api(method, path, body) {
+/**
+ * Calls an API through the gateway with the session; a problem (RFC 9457) is thrown as ApiProblem.
+ * The body goes as JSON, or as it is when a `contentType` is given (a file to upload).
+ */
+export async function api(method, path, body, contentType) {
   const headers = { Accept: "application/json" };
   if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
+    headers["Content-Type"] = contentType ?? "application/json";
   }
   if (method !== "GET") {
     headers["X-CSRF-Token"] = csrfToken;
   }
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const sent = body === undefined || contentType ? body : JSON.stringify(body);
+  const response = await fetch(path, { method, headers, body: sent });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -136,6 +155,44 @@ export function el(tag, text, attributes = {}) {
   }
   Object.entries(attributes).forEach(([name, value]) => element.setAttribute(name, value));
   return element;
+}
+
+const MISSING = new Set(["must not be blank", "must not be null", "must not be empty"]);
+
+/** Takes away the field errors `showFieldErrors` put in `form`. */
+export function clearFieldErrors(form) {
+  form.querySelectorAll(".field-error").forEach(p => { p.textContent = ""; });
+  form.querySelectorAll("[aria-invalid]").forEach(e => e.removeAttribute("aria-invalid"));
+}
+
+/**
+ * Shows each field error of a problem (RFC 9457 with `errors`) in the element "error-" + slot(field)
+ * inside `form`, marks the input "slot(field)" invalid and focuses the first. Returns false when the
+ * error names no field, so the caller shows it as a whole.
+ */
+export function showFieldErrors(form, error, slot = field => field) {
+  const errors = error instanceof ApiProblem && Array.isArray(error.problem.errors) ? error.problem.errors : [];
+  let first = null;
+  errors.forEach(({ field, message }) => {
+    const name = slot(field ?? "");
+    const place = form.querySelector(`[id="error-${CSS.escape(name)}"]`);
+    if (!place) {
+      return;
+    }
+    // The service's own words, except for a missing value, which each language says for itself.
+    const text = MISSING.has(message) ? t("required") : message;
+    place.textContent = place.textContent ? `${place.textContent} ${text}` : text;
+    const input = form.querySelector(`[id="${CSS.escape(name)}"]`);
+    input?.setAttribute("aria-invalid", "true");
+    first = first ?? input ?? place;
+  });
+  if (first) {
+    if (!first.hasAttribute("tabindex") && !["INPUT", "SELECT", "TEXTAREA", "BUTTON"].includes(first.tagName)) {
+      first.setAttribute("tabindex", "-1");
+    }
+    first.focus();
+  }
+  return first !== null;
 }
 
 /** Shows a message in a live region: success, or a problem with its detail. */

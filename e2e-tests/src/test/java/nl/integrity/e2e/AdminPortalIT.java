@@ -1,28 +1,36 @@
 package nl.integrity.e2e;
 
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * The administrators' page in a real headless Chromium: a subscription with a bad URL is refused
- * with the error at the field; a good one shows its signing secret once and is listed; the risk
- * rules and the function catalogue of the administrator's organisation are shown.
+ * The administrators' pages in a real headless Chromium: a webhook subscription (a bad URL refused
+ * at its field; the signing secret shown once); a risk rule added, changed, and a change made on
+ * an outdated revision refused; a function added, changed and retired; a CSV import followed to
+ * its end with the rows it rejected.
  */
 class AdminPortalIT {
 
     static final String GATEWAY = PortalLoginIT.GATEWAY;
 
     @Test
-    void anAdministratorSubscribesAWebhook_seesTheSecretOnce_andTheRulesAndCatalogue() {
+    void anAdministratorSubscribesAWebhook_andSeesTheSecretOnce() {
         try (var browser = new Browser("admin")) {
             browser.open(GATEWAY + "/admin/");
             browser.logInAtKeycloak("admin", "demo");
-            browser.textAppears(By.id("rules"), "SENSITIVE_SECTOR");
-            browser.textAppears(By.id("catalogue"), "REC-DIG");
+            browser.visible(By.cssSelector("#subscriptions td"));
 
             browser.driver.findElement(By.id("url")).sendKeys("not a url");
             browser.driver.findElement(By.cssSelector("#subscription-form button[type=submit]")).click();
@@ -44,5 +52,129 @@ class AdminPortalIT {
             browser.driver.findElement(By.xpath("//tr[td[normalize-space()='" + url + "']]//button")).click();
             browser.textAppears(By.id("status"), "Abonnement staat nu uit.");
         }
+    }
+
+    @Test
+    void anAdministratorAddsAndChangesARiskRule_andAChangeOnAnOutdatedRevisionIsRefused() {
+        String code = "E2E_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace('-', '_');
+        try (var browser = new Browser("admin-rules")) {
+            browser.open(GATEWAY + "/admin/rules.html");
+            browser.logInAtKeycloak("admin", "demo");
+            browser.textAppears(By.id("rules"), "SENSITIVE_SECTOR");
+
+            browser.driver.findElement(By.id("new-rule")).click();
+            browser.visible(By.id("code")).sendKeys(code);
+            new Select(browser.driver.findElement(By.id("level"))).selectByValue("LOW");
+            browser.driver.findElement(By.id("textNl")).sendKeys("U gaat werken in de horeca.");
+            browser.driver.findElement(By.id("textEn")).sendKeys("You will work in hospitality.");
+            new Select(browser.driver.findElement(By.id("kind-0"))).selectByValue("SECTOR_IN");
+            browser.driver.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+            browser.textAppears(By.id("error-conditions-0"), "at least one of");
+
+            browser.driver.findElement(By.id("condition-0-value-HOSPITALITY")).click();
+            browser.driver.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+            browser.textAppears(By.id("status"), "Regel " + code + " is opgeslagen als revisie 1.");
+            browser.textAppears(By.id("rules"), "De sector is een van Horeca");
+
+            // A second condition, and the level raised: revision 2.
+            browser.driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[1]")).click();
+            new Select(browser.visible(By.id("level"))).selectByValue("MEDIUM");
+            browser.driver.findElement(By.id("add-condition")).click();
+            new Select(browser.visible(By.id("kind-1"))).selectByValue("VERSION_AT_LEAST");
+            browser.driver.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+            browser.textAppears(By.id("status"), "Regel " + code + " is opgeslagen als revisie 2.");
+            browser.textAppears(By.id("rules"), "De melding heeft minstens zoveel versies 3");
+            browser.screenshot("rule-changed");
+
+            // Another administrator switches it off while this one edits revision 2: the save is refused.
+            browser.driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[1]")).click();
+            browser.visible(By.id("textNl")).sendKeys(" Dit wordt niet bewaard.");
+            given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+                    .body(Map.of("level", "MEDIUM", "conditions", List.of(Map.of("kind", "SECTOR_IN", "values", List.of("HOSPITALITY"))),
+                            "textNl", "U gaat werken in de horeca.", "textEn", "You will work in hospitality.", "enabled", false))
+                    .put(GATEWAY + "/api/risk-rules/{code}", code).then().statusCode(200);
+            browser.driver.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+            browser.textAppears(By.id("status"), "Iemand anders heeft dit intussen gewijzigd.");
+            browser.textAppears(By.id("editor-heading"), "nu revisie 3");
+            assertEquals("U gaat werken in de horeca.", browser.driver.findElement(By.id("textNl")).getAttribute("value"));
+            given().auth().oauth2(tokenFor("admin")).get(GATEWAY + "/api/risk-rules/{code}", code).then()
+                    .body("revision", org.hamcrest.Matchers.equalTo(3)).body("enabled", org.hamcrest.Matchers.equalTo(false));
+        }
+    }
+
+    @Test
+    void anAdministratorAddsChangesAndRetiresAFunction() {
+        String code = "E2E-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        try (var browser = new Browser("admin-catalogue")) {
+            browser.open(GATEWAY + "/admin/catalogue.html");
+            browser.logInAtKeycloak("admin", "demo");
+            browser.textAppears(By.id("catalogue"), "REC-DIG");
+
+            browser.driver.findElement(By.id("new-profile")).click();
+            browser.visible(By.id("code")).sendKeys(code);
+            browser.driver.findElement(By.id("coolingOffMonths")).sendKeys("30");
+            browser.driver.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+            browser.textAppears(By.id("error-title"), "Vul dit in.");
+            browser.textAppears(By.id("error-coolingOffMonths"), "24");
+            assertEquals("true", browser.driver.findElement(By.id("title")).getAttribute("aria-invalid"));
+
+            browser.driver.findElement(By.id("title")).sendKeys("Analist <b>open bronnen</b>");
+            var months = browser.driver.findElement(By.id("coolingOffMonths"));
+            months.clear();
+            months.sendKeys("12");
+            new Select(browser.driver.findElement(By.id("functionGroup"))).selectByValue("INTELLIGENCE");
+            new Select(browser.driver.findElement(By.id("riskLevel"))).selectByValue("HIGH");
+            browser.driver.findElement(By.id("sector-PRIVATE_INVESTIGATION")).click();
+            browser.driver.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+            browser.textAppears(By.id("status"), "Functie " + code + " is opgeslagen als versie 1.");
+            browser.textAppears(By.id("catalogue"), "Analist <b>open bronnen</b>");
+            assertTrue(browser.driver.findElements(By.cssSelector("#catalogue b")).isEmpty(), "the title's markup is text");
+
+            browser.driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[1]")).click();
+            months = browser.visible(By.id("coolingOffMonths"));
+            months.clear();
+            months.sendKeys("18");
+            browser.driver.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+            browser.textAppears(By.id("status"), "Functie " + code + " is opgeslagen als versie 2.");
+            browser.textAppears(By.xpath("//tr[td[1][normalize-space()='" + code + "']]"), "18");
+            browser.screenshot("function-changed");
+
+            browser.driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[2]")).click();
+            browser.driver.switchTo().alert().accept();
+            browser.textAppears(By.id("status"), "Functie " + code + " is vervallen.");
+            assertTrue(browser.driver.findElements(By.xpath("//tr[td[1][normalize-space()='" + code + "']]")).isEmpty(),
+                    "a retired function leaves the list");
+        }
+    }
+
+    @Test
+    void anAdministratorImportsTheirOrganisationsFormerEmployees_andFollowsTheImportToItsEnd() throws Exception {
+        String p = "E2E-IMP-" + UUID.randomUUID().toString().substring(0, 6);
+        Path csv = Files.createTempFile("former-employees", ".csv");
+        Files.writeString(csv, String.join("\n",
+                "organisation,personnelNumber,fullName,email,unit,departureDate,departureReason,functions",
+                "POLITIE,%s-1,\"Vries, Anna de\",,Eenheid Noord,2026-03-31,VOLUNTARY,REC-TAC:2019-01-01:".formatted(p),
+                "KMAR,%s-2,Bram Smit,,,2026-03-31,RETIREMENT,".formatted(p),
+                "POLITIE,%s-3,Cor Visser,,,2026-01-31,REORGANISATION,".formatted(p)) + "\n");
+        try (var browser = new Browser("admin-import")) {
+            browser.open(GATEWAY + "/admin/import.html");
+            browser.logInAtKeycloak("admin", "demo");
+            browser.visible(By.id("upload")).click();
+            browser.textAppears(By.id("error-file"), "Kies een CSV-bestand.");
+
+            browser.driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+            browser.driver.findElement(By.id("upload")).click();
+            browser.textAppears(By.id("status"), "Import klaar: 2 nieuw, 0 al bekend, 1 afgewezen.");
+            assertEquals("100", browser.driver.findElement(By.id("progress")).getAttribute("value"));
+            browser.textAppears(By.id("progress-label"), "3 van 3 regels verwerkt (100%)");
+            browser.textAppears(By.id("rejected"), "only rows of POLITIE can be imported here");
+            browser.textAppears(By.id("recent"), "admin");
+            browser.screenshot("imported");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+        given().auth().oauth2(tokenFor("officer.politie")).queryParam("personnelNumber", p + "-1")
+                .get(GATEWAY + "/api/alumni").then().statusCode(200)
+                .body("items[0].fullName", org.hamcrest.Matchers.equalTo("Vries, Anna de"));
     }
 }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -25,21 +24,14 @@ class FourEyesIT {
         try (var first = new Browser("four-eyes-first"); var second = new Browser("four-eyes-second")) {
             TestAlumni.registerDeparture(login, "Vier Ogen", "INT-CIE", "2021-01-01", "2026-10-31", "VOLUNTARY");
             // Intelligence work, then private investigation: the combination the research warns about.
-            String alumnusToken = tokenFor(login.username(), login.password());
-            String[] id = new String[1];
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                var r = given().auth().oauth2(alumnusToken).contentType(ContentType.JSON).body("""
-                        {"employerName":"Speurwerk BV","kvkNumber":"11223344","country":"NL","sector":"PRIVATE_INVESTIGATION",
-                         "role":"Onderzoeker","duties":"Onderzoek voor verzekeraars","startDate":"2027-03-01","paid":true,
-                         "hoursPerWeek":36,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}""")
-                        .post(GATEWAY + "/api/declarations");
-                id[0] = r.statusCode() == 201 ? r.path("id") : null;
-                return id[0] != null;
-            });
+            String id = TestAlumni.declare(login, """
+                    {"employerName":"Speurwerk BV","kvkNumber":"11223344","country":"NL","sector":"PRIVATE_INVESTIGATION",
+                     "role":"Onderzoeker","duties":"Onderzoek voor verzekeraars","startDate":"2027-03-01","paid":true,
+                     "hoursPerWeek":36,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}""");
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "CRITICAL".equals(given().auth()
-                    .oauth2(tokenFor("officer.politie")).get(GATEWAY + "/api/declarations/{id}", id[0]).path("risk.level")));
+                    .oauth2(tokenFor("officer.politie")).get(GATEWAY + "/api/declarations/{id}", id).path("risk.level")));
 
-            first.open(GATEWAY + "/office/declarations/" + id[0]);
+            first.open(GATEWAY + "/office/declarations/" + id);
             first.logInAtKeycloak("officer.politie", "demo");
             first.textAppears(By.id("risk-level"), "kritiek");
             first.driver.findElement(By.id("outcome-objection")).click();
@@ -48,7 +40,7 @@ class FourEyesIT {
             first.textAppears(By.id("decisions"), "voorgesteld");
             assertTrue(first.driver.findElements(By.id("confirm-decision")).isEmpty(), "nobody confirms their own proposal");
 
-            second.open(GATEWAY + "/office/declarations/" + id[0]);
+            second.open(GATEWAY + "/office/declarations/" + id);
             second.logInAtKeycloak("officer2.politie", "demo");
             second.visible(By.id("confirm-decision")).click();
             second.textAppears(By.id("status"), "U hebt het besluit bevestigd");

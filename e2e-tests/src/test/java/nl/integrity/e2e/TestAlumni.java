@@ -4,11 +4,14 @@ import static io.restassured.RestAssured.given;
 import static nl.integrity.platform.testing.KeycloakLogins.KEYCLOAK_URL;
 import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
 import static nl.integrity.platform.testing.KeycloakLogins.masterAdminToken;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * Creates a fresh alumnus login in the real Keycloak for one journey, linked to a fresh personnel
@@ -65,6 +68,22 @@ final class TestAlumni {
                         .formatted(login.organisation(), login.personnelNumber(), fullName, functionCode, from,
                                 departureDate, reason))
                 .post(PortalLoginIT.GATEWAY + "/api/departures").then().statusCode(201);
+    }
+
+    /**
+     * The alumnus declares through the gateway with their own token, once declaration-service has
+     * their record (it learns of the departure from alumni-service's event); returns the id.
+     */
+    static String declare(Login login, String declaration) {
+        String token = tokenFor(login.username(), login.password());
+        String[] id = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var response = given().auth().oauth2(token).contentType(ContentType.JSON).body(declaration)
+                    .post(PortalLoginIT.GATEWAY + "/api/declarations");
+            id[0] = response.statusCode() == 201 ? response.path("id") : null;
+            return id[0] != null;
+        });
+        return id[0];
     }
 
     static void delete(Login login) {

@@ -1,10 +1,6 @@
 // A new declaration: the form checks nothing the service does not check itself; it sends what
 // the alumnus filled in and shows every field error of the service's problem next to its field.
-import { announce, api, ApiProblem, el, startPage, t, translate } from "/portal.js";
-
-const SECTORS = ["ICT", "CYBER_SECURITY", "PRIVATE_INVESTIGATION", "PRIVATE_SECURITY", "LEGAL_SERVICES",
-  "FINANCIAL_SERVICES", "TELECOM", "DEFENCE_INDUSTRY", "AVIATION", "TRANSPORT_LOGISTICS", "PUBLIC_ADMINISTRATION",
-  "CONSULTANCY", "HOSPITALITY", "OTHER"];
+import { announce, api, ApiProblem, el, SECTORS, startPage, t, translate } from "/portal.js";
 const YES_NO = ["paid", "selfEmployed", "expectsContact", "usesKnowledge"];
 
 const TEXT = {
@@ -21,11 +17,6 @@ const TEXT = {
     knowledgeDetails: "Welke kennis", submit: "Melding indienen", yes: "Ja", no: "Nee",
     sending: "Uw melding wordt verstuurd…", fix: "Verbeter de velden hieronder:",
     required: "Vul dit in.", choose: "Kies een antwoord.",
-    ICT: "ICT", CYBER_SECURITY: "Cyberbeveiliging", PRIVATE_INVESTIGATION: "Particuliere recherche",
-    PRIVATE_SECURITY: "Beveiliging", LEGAL_SERVICES: "Juridische dienstverlening", FINANCIAL_SERVICES: "Financiële dienstverlening",
-    TELECOM: "Telecom", DEFENCE_INDUSTRY: "Defensie-industrie", AVIATION: "Luchtvaart",
-    TRANSPORT_LOGISTICS: "Transport en logistiek", PUBLIC_ADMINISTRATION: "Openbaar bestuur", CONSULTANCY: "Advies",
-    HOSPITALITY: "Horeca", OTHER: "Anders"
   },
   en: {
     title: "New declaration", editTitle: "Change the declaration", change: "Submit the change", back: "Back to my record",
@@ -40,11 +31,6 @@ const TEXT = {
     knowledgeDetails: "What knowledge", submit: "Submit declaration", yes: "Yes", no: "No",
     sending: "Sending your declaration…", fix: "Please correct the fields below:",
     required: "Please fill this in.", choose: "Please choose an answer.",
-    ICT: "ICT", CYBER_SECURITY: "Cyber security", PRIVATE_INVESTIGATION: "Private investigation",
-    PRIVATE_SECURITY: "Security", LEGAL_SERVICES: "Legal services", FINANCIAL_SERVICES: "Financial services",
-    TELECOM: "Telecom", DEFENCE_INDUSTRY: "Defence industry", AVIATION: "Aviation",
-    TRANSPORT_LOGISTICS: "Transport and logistics", PUBLIC_ADMINISTRATION: "Public administration", CONSULTANCY: "Consultancy",
-    HOSPITALITY: "Hospitality", OTHER: "Other"
   }
 };
 

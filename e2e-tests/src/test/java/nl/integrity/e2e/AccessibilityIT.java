@@ -1,0 +1,118 @@
+package nl.integrity.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Every page of the portal, as the person it is for, checked in real headless Chromium with
+ * axe-core against WCAG 2.1 levels A and AA (labels, names, contrast, structure, ARIA use),
+ * including forms showing their field errors and the administrators' editors opened. Each
+ * violation is reported with the page, the rule and the elements concerned.
+ */
+class AccessibilityIT {
+
+    static final String GATEWAY = PortalLoginIT.GATEWAY;
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private final List<String> violations = new ArrayList<>();
+
+    @Test
+    void everyPageMeetsWcag21AA_forEachRole() {
+        TestAlumni.Login login = TestAlumni.create("POLITIE");
+        try {
+            TestAlumni.registerDeparture(login, "Toegang Test", "REC-DIG", "2022-01-01", "2026-10-31", "VOLUNTARY");
+            String declaration = TestAlumni.declare(login, """
+                    {"employerName":"Toegankelijk BV","kvkNumber":"12312312","country":"NL","sector":"ICT",
+                     "role":"Ontwikkelaar","duties":"Bouwt websites","startDate":"2027-03-01","paid":true,
+                     "hoursPerWeek":32,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}""");
+
+            try (var alumnus = new Browser("a11y-alumnus")) {
+                alumnus.open(GATEWAY + "/alumni/");
+                alumnus.logInAtKeycloak(login.username(), login.password());
+                alumnus.textAppears(By.id("declarations"), "Toegankelijk BV");
+                check(alumnus, "/alumni/");
+                checkerFindsAnUnlabelledField(alumnus);
+                alumnus.open(GATEWAY + "/");
+                alumnus.visible(By.cssSelector("#alumnus-link a"));
+                check(alumnus, "/");
+                alumnus.open(GATEWAY + "/alumni/declarations/" + declaration);
+                alumnus.textAppears(By.id("title"), "Toegankelijk BV");
+                check(alumnus, "/alumni/declarations/{id}");
+                alumnus.open(GATEWAY + "/alumni/declare/");
+                alumnus.visible(By.id("submit")).click();
+                alumnus.visible(By.id("summary"));
+                check(alumnus, "/alumni/declare/ with field errors");
+            }
+
+            try (var officer = new Browser("a11y-officer")) {
+                officer.open(GATEWAY + "/office/");
+                officer.logInAtKeycloak("officer.politie", "demo");
+                officer.textAppears(By.id("queue-rows"), "Toegankelijk BV");
+                check(officer, "/office/");
+                officer.open(GATEWAY + "/office/declarations/" + declaration);
+                officer.textAppears(By.id("title"), "Toegankelijk BV");
+                check(officer, "/office/declarations/{id}");
+                officer.open(GATEWAY + "/office/statistics.html");
+                officer.visible(By.cssSelector("#charts table"));
+                check(officer, "/office/statistics.html");
+                officer.open(GATEWAY + "/office/alumni.html");
+                officer.visible(By.id("main"));
+                check(officer, "/office/alumni.html");
+            }
+
+            try (var admin = new Browser("a11y-admin")) {
+                admin.open(GATEWAY + "/admin/");
+                admin.logInAtKeycloak("admin", "demo");
+                admin.visible(By.cssSelector("#subscriptions td"));
+                check(admin, "/admin/");
+                admin.open(GATEWAY + "/admin/rules.html");
+                admin.textAppears(By.id("rules"), "SENSITIVE_SECTOR");
+                admin.driver.findElement(By.id("new-rule")).click();
+                admin.visible(By.id("kind-0"));
+                check(admin, "/admin/rules.html with the editor open");
+                admin.open(GATEWAY + "/admin/catalogue.html");
+                admin.textAppears(By.id("catalogue"), "REC-DIG");
+                admin.driver.findElement(By.id("new-profile")).click();
+                admin.visible(By.id("sector-choices"));
+                check(admin, "/admin/catalogue.html with the editor open");
+                admin.open(GATEWAY + "/admin/import.html");
+                admin.visible(By.cssSelector("#recent td"));
+                check(admin, "/admin/import.html");
+            }
+        } finally {
+            TestAlumni.delete(login);
+        }
+        assertTrue(violations.isEmpty(), "WCAG 2.1 AA violations:\n" + String.join("\n", violations));
+    }
+
+    /** The checker itself, under the portal's CSP: a field without a label must be found. */
+    private static void checkerFindsAnUnlabelledField(Browser browser) {
+        browser.driver.executeScript("document.getElementById('main').append(document.createElement('input'))");
+        var results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser.driver);
+        assertTrue(results.getViolations().stream().anyMatch(rule -> rule.getId().equals("label")),
+                "axe reports the unlabelled field: " + results.getViolations());
+        browser.driver.navigate().refresh();
+    }
+
+    /** Runs axe on what the browser shows now and keeps every violation, with a screenshot. */
+    private void check(Browser browser, String page) {
+        var results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser.driver);
+        assertTrue(results.getPasses().size() > 10, page + ": axe ran its rules (" + results.getPasses().size() + " passed)");
+        System.out.printf("axe %s: %d rules passed, %d violated, to review by hand: %s%n", page, results.getPasses().size(),
+                results.getViolations().size(), results.getIncomplete().stream()
+                        .map(r -> r.getId() + " at " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+                                .collect(Collectors.joining(", "))).toList());
+        List<Rule> found = results.getViolations();
+        found.forEach(rule -> violations.add("%s: %s (%s) %s at %s".formatted(page, rule.getId(), rule.getImpact(),
+                rule.getHelp(), rule.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+                        .collect(Collectors.joining(", ")))));
+        browser.screenshot(page.replaceAll("[^A-Za-z0-9]+", "-"));
+    }
+}
