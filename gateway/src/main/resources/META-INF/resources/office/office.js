@@ -1,7 +1,7 @@
 // The integrity office's start page: the alert inbox (acknowledge, resolve) and the review queue
 // of the officer's own organisation. /office/alerts/<id>, the link in office mail, opens here with
 // that alert in focus.
-import { announce, api, date, el, moment, startPage, t } from "/portal.js";
+import { announce, api, date, el, language, moment, startPage, t } from "/portal.js";
 
 const TEXT = {
   nl: {
@@ -61,7 +61,7 @@ function draw() {
         actions.append(button(t("acknowledge"), () => act(a, "acknowledgement", "acknowledged")), " ");
       }
       actions.append(button(t("resolve"), () => act(a, "resolution", "resolved")));
-      return row([el("td", t(a.kind)), el("td", a.summary), el("td", moment(a.raisedAt)),
+      return row([el("td", t(a.kind)), el("td", language() === "en" ? a.summary : a.summaryNl ?? a.summary), el("td", moment(a.raisedAt)),
         el("td", t(a.status)), actions], { id: "alert-" + a.id, tabindex: "-1" });
     })));
   document.getElementById("queue-rows").replaceChildren(...(queue.length === 0

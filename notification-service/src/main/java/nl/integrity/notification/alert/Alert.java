@@ -31,8 +31,13 @@ public class Alert extends PanacheEntityBase {
     @Column(nullable = false)
     public AlertStatus status;
 
+    /** What happened, in English (API clients and webhooks read this one). */
     @Column(nullable = false)
     public String summary;
+
+    /** What happened, in Dutch; null on alerts raised before summaries were kept in Dutch too. */
+    @Column(name = "summary_nl")
+    public String summaryNl;
 
     @Column(name = "declaration_id")
     public UUID declarationId;
@@ -109,13 +114,19 @@ public class Alert extends PanacheEntityBase {
         assignee = officer;
     }
 
-    public static Alert raise(String organisation, AlertKind kind, String summary, UUID sourceEventId, Instant now) {
+    /** The summary in Dutch or English; the English one where no Dutch one was kept. */
+    public String summaryIn(boolean dutch) {
+        return dutch && summaryNl != null ? summaryNl : summary;
+    }
+
+    public static Alert raise(String organisation, AlertKind kind, AlertText summary, UUID sourceEventId, Instant now) {
         var alert = new Alert();
         alert.id = UUID.randomUUID();
         alert.organisation = organisation;
         alert.kind = kind;
         alert.status = AlertStatus.NEW;
-        alert.summary = summary;
+        alert.summary = summary.en();
+        alert.summaryNl = summary.nl();
         alert.sourceEventId = sourceEventId;
         alert.raisedAt = now;
         return alert;

@@ -94,35 +94,47 @@ public class DeclarationEventsConsumer {
     }
 
     private void submitted(IncomingEvent event, DeclarationEvents.Submitted e) {
-        String what = e.versionNumber() != null && e.versionNumber() > 1
-                ? "Changed declaration (version " + e.versionNumber() + "): " : "New declaration: ";
-        raise(event, e.organisation(), AlertKind.DECLARATION_SUBMITTED, what + e.role() + " at " + e.employerName()
-                + " (" + e.sector() + "), starting " + (e.startDate() == null ? "not yet known" : e.startDate()),
+        boolean changed = e.versionNumber() != null && e.versionNumber() > 1;
+        String activity = e.role() + " at " + e.employerName() + " (" + e.sector() + ")";
+        String activityNl = e.role() + " bij " + e.employerName() + " (" + e.sector() + ")";
+        raise(event, e.organisation(), AlertKind.DECLARATION_SUBMITTED, new AlertText(
+                (changed ? "Gewijzigde melding (versie " + e.versionNumber() + "): " : "Nieuwe melding: ") + activityNl
+                        + ", begint " + (e.startDate() == null ? "nog onbekend" : AlertText.dutch(e.startDate())),
+                (changed ? "Changed declaration (version " + e.versionNumber() + "): " : "New declaration: ") + activity
+                        + ", starting " + (e.startDate() == null ? "not yet known" : e.startDate())),
                 e.declarationId(), e.alumnusId());
     }
 
     private void assessed(IncomingEvent event, DeclarationEvents.Assessed e) {
         if (ALERTING_RISK.contains(e.riskLevel())) {
-            Alert alert = raise(event, e.organisation(), AlertKind.HIGH_RISK, "Version " + e.versionNumber()
-                    + " of a declaration was assessed " + e.riskLevel() + " risk", e.declarationId(), e.alumnusId());
+            Alert alert = raise(event, e.organisation(), AlertKind.HIGH_RISK, new AlertText(
+                    "Versie " + e.versionNumber() + " van een melding is beoordeeld met risico " + AlertText.dutchLevel(e.riskLevel()),
+                    "Version " + e.versionNumber() + " of a declaration was assessed " + e.riskLevel() + " risk"),
+                    e.declarationId(), e.alumnusId());
             alert.riskLevel = e.riskLevel();
             officeMail.alertRaised(alert);
         }
         if (e.late()) {
-            raise(event, e.organisation(), AlertKind.LATE_DECLARATION,
-                    "An activity was declared after it had started", e.declarationId(), e.alumnusId()).riskLevel = e.riskLevel();
+            raise(event, e.organisation(), AlertKind.LATE_DECLARATION, new AlertText(
+                    "Een activiteit is gemeld nadat die al begonnen was", "An activity was declared after it had started"),
+                    e.declarationId(), e.alumnusId()).riskLevel = e.riskLevel();
         }
     }
 
     private void informationProvided(IncomingEvent event, DeclarationEvents.InformationProvided e) {
-        raise(event, e.organisation(), AlertKind.INFORMATION_RECEIVED, "The alumnus answered the office's question",
+        raise(event, e.organisation(), AlertKind.INFORMATION_RECEIVED, new AlertText(
+                "De oud-medewerker heeft de vraag van het bureau beantwoord", "The alumnus answered the office's question"),
                 e.declarationId(), e.alumnusId()).assignee = e.assignee();
     }
 
     private void deadline(IncomingEvent event, AlertKind kind, DeclarationEvents.Deadline e) {
-        String summary = kind == AlertKind.DECISION_OVERDUE
-                ? "The decision on a declaration was due on " + e.dueDate()
-                : "The decision on a declaration is due on " + e.dueDate() + " (" + e.workingDaysLeft() + " working days left)";
+        AlertText summary = kind == AlertKind.DECISION_OVERDUE
+                ? new AlertText("Het besluit op een melding moest uiterlijk " + AlertText.dutch(e.dueDate()) + " genomen zijn",
+                        "The decision on a declaration was due on " + e.dueDate())
+                : new AlertText("Het besluit op een melding moet uiterlijk " + AlertText.dutch(e.dueDate())
+                        + " genomen zijn (nog " + e.workingDaysLeft() + " werkdagen)",
+                        "The decision on a declaration is due on " + e.dueDate() + " (" + e.workingDaysLeft()
+                                + " working days left)");
         Alert alert = raise(event, e.organisation(), kind, summary, e.declarationId(), e.alumnusId());
         alert.assignee = e.assignee();
         alert.dueDate = e.dueDate();
@@ -132,12 +144,13 @@ public class DeclarationEventsConsumer {
     private void reminderDue(IncomingEvent event, DeclarationEvents.ReminderDue e) {
         alumnusMail.queue(event, AlumnusMail.Notice.REMINDER_DUE, e.alumnusId(), e.organisation(),
                 Map.of("link", portalUrl + "/alumni", "windowEnd", String.valueOf(e.windowEnd())));
-        raise(event, e.organisation(), AlertKind.DECLARATION_MISSING,
-                "An alumnus inside the obligation window (until " + e.windowEnd() + ") has declared nothing",
+        raise(event, e.organisation(), AlertKind.DECLARATION_MISSING, new AlertText(
+                "Een oud-medewerker binnen de meldplicht (tot " + AlertText.dutch(e.windowEnd()) + ") heeft niets gemeld",
+                "An alumnus inside the obligation window (until " + e.windowEnd() + ") has declared nothing"),
                 null, e.alumnusId());
     }
 
-    private Alert raise(IncomingEvent event, String organisation, AlertKind kind, String summary, UUID declarationId,
+    private Alert raise(IncomingEvent event, String organisation, AlertKind kind, AlertText summary, UUID declarationId,
                         UUID alumnusId) {
         var alert = Alert.raise(organisation, kind, summary, event.id(), clock.instant());
         alert.declarationId = declarationId;

@@ -164,7 +164,7 @@ public class OfficeDigest {
     private Line line(Alert a, boolean dutch) {
         boolean critical = OfficeMail.critical(a);
         // Summaries of new declarations name employer and role; the digest leaves those to the portal.
-        String summary = a.kind == AlertKind.DECLARATION_SUBMITTED ? null : a.summary;
+        String summary = a.kind == AlertKind.DECLARATION_SUBMITTED ? null : a.summaryIn(dutch);
         return new Line(TITLES.get(a.kind)[dutch ? 0 : 1], critical, when.format(a.raisedAt), summary,
                 portalUrl + "/office/alerts/" + a.id);
     }

@@ -70,7 +70,7 @@ public class OfficeMail {
         String text = (dutch ? nl : en)
                 .data("organisation", alert.organisation)
                 .data("kind", title)
-                .data("summary", alert.summary)
+                .data("summary", alert.summaryIn(dutch))
                 .data("raisedAt", when.format(alert.raisedAt))
                 .data("link", portalUrl + "/office/alerts/" + alert.id)
                 .render();

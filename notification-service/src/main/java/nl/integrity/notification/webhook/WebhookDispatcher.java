@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
+import nl.integrity.notification.alert.AlertText;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.notification.delivery.DeliveryQueue;
 import nl.integrity.notification.delivery.DeliveryStatus;
@@ -138,8 +139,10 @@ public class WebhookDispatcher {
                         DeliveryStatus.DEAD, "subscription disabled", s.id, List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED));
                 // One alert per failing period: its id follows from the subscription and when the failing began.
                 UUID source = UUID.nameUUIDFromBytes((s.id + "@" + s.failingSince).getBytes(StandardCharsets.UTF_8));
-                Alert.raise(s.organisation, AlertKind.WEBHOOK_DISABLED, "Webhook subscription " + s.id
-                        + " was disabled: every delivery failed since " + s.failingSince, source, now).persist();
+                Alert.raise(s.organisation, AlertKind.WEBHOOK_DISABLED, new AlertText(
+                        "Webhook-abonnement " + s.id + " is uitgezet: elke aflevering mislukt sinds " + s.failingSince,
+                        "Webhook subscription " + s.id + " was disabled: every delivery failed since " + s.failingSince),
+                        source, now).persist();
                 LOG.warnf("Disabled webhook subscription %s (%s): failing since %s", s.id, s.url, s.failingSince);
             }
         });

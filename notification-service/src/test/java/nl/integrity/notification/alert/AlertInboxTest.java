@@ -79,7 +79,8 @@ class AlertInboxTest {
                 .call(() -> Alert.count("alumnusId", alumnus)) == 1);
         given().auth().oauth2(tokenFor("officer.kmar")).queryParam("alumnusId", alumnus).get("/api/alerts")
                 .then().body("items[0].kind", equalTo("DECLARATION_MISSING"))
-                .body("items[0].summary", equalTo("An alumnus inside the obligation window (until 2028-04-30) has declared nothing"));
+                .body("items[0].summary", equalTo("An alumnus inside the obligation window (until 2028-04-30) has declared nothing"))
+                .body("items[0].summaryNl", equalTo("Een oud-medewerker binnen de meldplicht (tot 30 april 2028) heeft niets gemeld"));
     }
 
     String alertOf(String organisation) {

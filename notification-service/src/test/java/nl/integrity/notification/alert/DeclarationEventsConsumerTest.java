@@ -66,7 +66,8 @@ public class DeclarationEventsConsumerTest {
                 .body("items[0].kind", equalTo("DECLARATION_SUBMITTED"))
                 .body("items[0].status", equalTo("NEW"))
                 .body("items[0].organisation", equalTo("POLITIE"))
-                .body("items[0].summary", equalTo("New declaration: Investigator at Recherchebureau <b>Noord</b> (PRIVATE_INVESTIGATION), starting 2027-03-01"));
+                .body("items[0].summary", equalTo("New declaration: Investigator at Recherchebureau <b>Noord</b> (PRIVATE_INVESTIGATION), starting 2027-03-01"))
+                .body("items[0].summaryNl", equalTo("Nieuwe melding: Investigator bij Recherchebureau <b>Noord</b> (PRIVATE_INVESTIGATION), begint 1 maart 2027"));
     }
 
     @Test

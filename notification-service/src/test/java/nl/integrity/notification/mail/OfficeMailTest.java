@@ -66,6 +66,7 @@ class OfficeMailTest {
         assertEquals("[Integriteit] Kritiek risico bij een melding", mail.get(0).get("subject"));
         String body = String.valueOf(mail.get(0).get("mimeMessage"));
         assertTrue(body.contains("Beste collega's van het integriteitsbureau (POLITIE)"), body);
+        assertTrue(body.contains("Versie 1 van een melding is beoordeeld met risico kritiek"), "the summary in Dutch: " + body);
         assertTrue(body.contains("http://localhost:8080/office/alerts/" + alertId), body);
         Delivery delivery = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find(
                 "eventId = ?1 and channel = ?2", eventId, Delivery.Channel.EMAIL).singleResult());
