@@ -35,7 +35,9 @@ public class SecurityHeaders {
             headers.set("Content-Security-Policy", csp);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
+            // No referrer leaves the portal; within it the browser keeps sending the real Origin on form
+            // posts (under no-referrer it sends "null", which the CORS check must refuse, e.g. /logout).
+            headers.set("Referrer-Policy", "same-origin");
             headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
             headers.set("Cross-Origin-Opener-Policy", "same-origin");
             if (tls) {

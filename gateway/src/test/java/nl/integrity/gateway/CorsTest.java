@@ -48,6 +48,12 @@ class CorsTest {
     }
 
     @Test
+    void anOpaqueOriginIsRefused() {
+        // What a browser sends on a form post under Referrer-Policy: no-referrer, or from a sandboxed frame.
+        given().header("Origin", "null").post("/logout").then().statusCode(403);
+    }
+
+    @Test
     void thePortalsOwnOriginIsNotCrossOrigin() {
         given().auth().oauth2(tokenFor("officer.politie")).header("Origin", "http://localhost:8089")
                 .get("/api/alumni/1").then().statusCode(200);

@@ -22,7 +22,7 @@ class SecurityHeadersTest {
                 .header("Content-Security-Policy", containsString("form-action 'self' http://localhost:8180"))
                 .header("X-Frame-Options", equalTo("DENY"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
-                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("Referrer-Policy", equalTo("same-origin"))
                 // Plain http here: HSTS only under TLS.
                 .header("Strict-Transport-Security", nullValue());
     }
