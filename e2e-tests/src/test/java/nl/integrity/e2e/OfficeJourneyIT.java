@@ -20,6 +20,8 @@ class OfficeJourneyIT {
     static final String GATEWAY = PortalLoginIT.GATEWAY;
     /** Free text with markup: every page must show it as text. */
     static final String ROLE = "Incident <i>responder</i> <script>alert(1)</script>";
+    /** A name with markup, as the HR system may send it: shown as text in the office too. */
+    static final String NAME = "Reis <em>Test</em>";
 
     @Test
     void declareAskAnswerDecide_andTheOtherOrganisationSeesNothing() {
@@ -27,7 +29,7 @@ class OfficeJourneyIT {
         String employer = "Journey Security " + UUID.randomUUID().toString().substring(0, 6);
         try (var alumnus = new Browser("journey-alumnus"); var officer = new Browser("journey-officer");
              var otherOffice = new Browser("journey-kmar-officer")) {
-            TestAlumni.registerDeparture(login, "Reis Test", "REC-DIG", "2022-01-01", "2026-10-31", "VOLUNTARY");
+            TestAlumni.registerDeparture(login, NAME, "REC-DIG", "2022-01-01", "2026-10-31", "VOLUNTARY");
 
             // 1. The alumnus declares.
             alumnus.open(GATEWAY + "/alumni/declare/");
@@ -53,13 +55,13 @@ class OfficeJourneyIT {
             officer.logInAtKeycloak("officer.politie", "demo");
             officer.textAppears(By.id("alert-rows"), employer);
             officer.textAppears(By.id("queue-rows"), employer);
-            assertTrue(officer.driver.findElements(By.cssSelector("main i, main script")).isEmpty(),
+            assertTrue(officer.driver.findElements(By.cssSelector("main i, main script, main em")).isEmpty(),
                     "the role's markup made no element in the inbox either");
             officer.screenshot("inbox");
             officer.driver.findElement(By.linkText(employer)).click();
             officer.textAppears(By.id("title"), employer);
             assertEquals(employer + " — " + ROLE, officer.driver.findElement(By.id("title")).getText());
-            assertTrue(officer.driver.findElements(By.cssSelector("main i, main script")).isEmpty(),
+            assertTrue(officer.driver.findElements(By.cssSelector("main i, main script, main em")).isEmpty(),
                     "the alumnus' markup made no element on the officer's page");
             officer.textAppears(By.id("risk-reasons"), "SENSITIVE_SECTOR");
             officer.driver.findElement(By.id("question")).sendKeys("Werkt u voor klanten van Eenheid Amsterdam?");
@@ -93,10 +95,12 @@ class OfficeJourneyIT {
             officer.open(GATEWAY + "/office/alumni.html");
             officer.visible(By.id("personnelNumber")).sendKeys(login.personnelNumber());
             officer.driver.findElement(By.cssSelector("#search button[type=submit]")).click();
-            officer.textAppears(By.id("results"), "Reis Test");
+            officer.textAppears(By.id("results"), NAME);
             officer.driver.findElement(By.cssSelector("#results button")).click();
             officer.textAppears(By.id("logged"), "vastgelegd met doel: Beoordeling melding");
             officer.textAppears(By.id("record"), "REC-DIG");
+            officer.textAppears(By.id("record"), NAME);
+            assertTrue(officer.driver.findElements(By.cssSelector("main em")).isEmpty(), "the name's markup is text");
 
             // 5. The alumnus sees the decision and the condition, also among the conditions in force.
             alumnus.driver.navigate().refresh();
