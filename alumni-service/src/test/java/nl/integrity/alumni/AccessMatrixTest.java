@@ -42,11 +42,13 @@ class AccessMatrixTest {
         Set<String> admins = Set.of("admin", "admin.kmar");
         Set<String> staff = Set.of("officer.politie", "officer.kmar", "admin", "admin.kmar");
         Set<String> hr = Set.of("hr-system");
+        Set<String> importers = Set.of("hr-system", "admin", "admin.kmar");
         return List.of(
                 Endpoint.of("POST", "/api/departures", hr).json("{}"),
-                Endpoint.of("POST", "/api/departures/imports", hr).body("text/csv", "organisation\n"),
+                Endpoint.of("POST", "/api/departures/imports", importers).body("text/csv", "organisation\n"),
+                Endpoint.of("GET", "/api/departures/imports", importers),
                 // A random import id: served, and unknown.
-                Endpoint.of("GET", "/api/departures/imports/" + UUID.randomUUID(), hr).served(404),
+                Endpoint.of("GET", "/api/departures/imports/" + UUID.randomUUID(), importers).served(404),
                 Endpoint.of("GET", "/api/alumni", officers),
                 Endpoint.of("GET", "/api/alumni/me", alumni),
                 Endpoint.of("GET", a + "?purpose=AUDIT", officers).ownedBy("POLITIE"),

@@ -1,9 +1,28 @@
-// The administrators' pages share a navigation (static in each page, marked aria-current) and
-// the session check: only integrity-admin may use them; the services check the same role again.
-import { announce, startPage, t } from "/portal.js";
+// The administrators' pages share a navigation (drawn here, the current page marked) and the
+// session check: only integrity-admin may use them; the services check the same role again.
+import { announce, el, startPage, t } from "/portal.js";
+
+const PAGES = [["/admin/", "navWebhooks"], ["/admin/rules.html", "navRules"], ["/admin/catalogue.html", "navCatalogue"],
+  ["/admin/import.html", "navImport"]];
+
+/** The navigation between the administrators' pages, in the page's #admin-nav, before the texts are filled in. */
+function drawNavigation() {
+  const nav = document.getElementById("admin-nav");
+  const list = el("ul");
+  PAGES.forEach(([href, key]) => {
+    const item = el("li");
+    const link = el("a", null, { href, "data-t": key });
+    if (location.pathname === href || (href === "/admin/" && location.pathname === "/admin/index.html")) {
+      link.setAttribute("aria-current", "page");
+    }
+    item.append(link);
+    list.append(item);
+  });
+  nav.replaceChildren(list);
+}
 
 const NAV = {
-  nl: { adminNav: "Beheer", navWebhooks: "Webhooks en afleverlog", navRules: "Risicoregels",
+  nl: { navWebhooks: "Webhooks en afleverlog", navRules: "Risicoregels",
     navCatalogue: "Functiecatalogus", navImport: "Oud-medewerkers importeren",
     forbidden: "Deze pagina is voor beheerders.", noRows: "Niets te tonen.", on: "aan", off: "uit",
     save: "Opslaan", cancel: "Annuleren", edit: "Wijzigen", actions: "Acties", code: "Code", level: "Niveau",
@@ -11,7 +30,7 @@ const NAV = {
     LOW: "laag", MEDIUM: "middel", HIGH: "hoog", CRITICAL: "kritiek",
     INVESTIGATION: "Opsporing", INTELLIGENCE: "Inlichtingen", OPERATIONAL: "Operationeel",
     BORDER_SECURITY: "Grens en beveiliging", LEADERSHIP: "Leidinggevend", SUPPORT: "Ondersteuning" },
-  en: { adminNav: "Administration", navWebhooks: "Webhooks and delivery log", navRules: "Risk rules",
+  en: { navWebhooks: "Webhooks and delivery log", navRules: "Risk rules",
     navCatalogue: "Function catalogue", navImport: "Import former employees",
     forbidden: "This page is for administrators.", noRows: "Nothing to show.", on: "on", off: "off",
     save: "Save", cancel: "Cancel", edit: "Change", actions: "Actions", code: "Code", level: "Level",
@@ -66,6 +85,7 @@ export function ticked(container) {
  */
 export async function startAdminPage(texts, status, onLanguage) {
   const merged = { nl: { ...NAV.nl, ...texts.nl }, en: { ...NAV.en, ...texts.en } };
+  drawNavigation();
   try {
     const session = await startPage(merged, onLanguage);
     if (!session) {

@@ -49,8 +49,8 @@ public class DepartureImportResource {
         }
 
         static ImportResponse from(DepartureImport j, List<ImportError> errors) {
-            return new ImportResponse(j.id, j.status, j.organisation, j.submittedBy, j.submittedAt, j.rowsTotal, j.rowsRead, j.imported,
-                    j.alreadyRegistered, j.rejected, j.finishedAt, j.failure,
+            return new ImportResponse(j.id, j.status, j.organisation, j.submittedBy, j.submittedAt, j.rowsTotal,
+                    j.rowsRead, j.imported, j.alreadyRegistered, j.rejected, j.finishedAt, j.failure,
                     errors.stream().map(e -> new RowError(e.rowNumber, e.field, e.message)).toList());
         }
     }
