@@ -125,7 +125,7 @@ class DeclarationResourceTest {
                 .then().statusCode(200).body("late", equalTo(true))
                 .body("risk.reasons.code", hasItem("LATE_DECLARATION"))
                 .body("risk.reasons.find { it.code == 'LATE_DECLARATION' }.textEn",
-                        equalTo("The activity started on 2026-01-05, before you declared it."));
+                        equalTo("The activity started on 5 January 2026, before you declared it."));
     }
 
     @Test

@@ -125,8 +125,8 @@ class RiskAssessorTest {
         assertEquals(RiskLevel.HIGH, assessment.level());
         assertEquals(List.of("A_HIGH", "A_MEDIUM", "B_MEDIUM"), assessment.reasons().stream().map(RiskReason::code).toList());
         var first = assessment.reasons().get(0);
-        assertEquals("NL PRIVATE_SECURITY REC-DIG 2028-06-30", first.textNl());
-        assertEquals("EN PRIVATE_SECURITY HIGH v1", first.textEn());
+        assertEquals("NL beveiliging REC-DIG 30 juni 2028", first.textNl());
+        assertEquals("EN private security high v1", first.textEn());
         assertEquals(3, first.ruleRevision());
         var reversed = new java.util.ArrayList<>(rules);
         java.util.Collections.reverse(reversed);
@@ -210,5 +210,21 @@ class RiskAssessorTest {
             return new AssessmentFacts(functionCode, functionRisk, functionGroup, sensitive, windowStart, windowEnd,
                     departureReason, sector, startDate, declaredOn, contact, knowledge, selfEmployed, version);
         }
+    }
+
+    @Test
+    void reasonsNameTheFactsInTheWordsOfTheirLanguage_notInCodes() {
+        var rule = rule("WORDS", RiskLevel.MEDIUM, c(Kind.STARTS_IN_WINDOW));
+        rule.textNl = "{sector}|{functionGroup}|{departureReason}|{startDate}|{functionRisk}|{functionCode}";
+        rule.textEn = "{sector}|{functionGroup}|{departureReason}|{startDate}|{functionRisk}|{functionCode}";
+        var reason = RiskAssessor.assess(List.of(rule), with(b -> b.departureReason("DISCIPLINARY_DISMISSAL")))
+                .reasons().get(0);
+        assertEquals("beveiliging|opsporing|strafontslag|1 februari 2027|hoog|REC-DIG", reason.textNl());
+        assertEquals("private security|investigation|disciplinary dismissal|1 February 2027|high|REC-DIG", reason.textEn());
+
+        var unknown = RiskAssessor.assess(List.of(rule), with(b -> b.functionGroup("NEW_GROUP").functionRisk(null)))
+                .reasons().get(0);
+        assertEquals("beveiliging|NEW_GROUP|vrijwillig|1 februari 2027|-|REC-DIG", unknown.textNl(),
+                "a code without a word yet is shown as it is; a missing fact as a dash");
     }
 }

@@ -38,7 +38,7 @@ class RiskRuleResourceTest {
         given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/declarations/{id}", politie).then()
                 .body("risk.level", equalTo("HIGH"))
                 .body("risk.reasons.find { it.code == '%s' }.textEn".formatted(code),
-                        equalTo("You work self-employed in HOSPITALITY."));
+                        equalTo("You work self-employed in hospitality."));
         String kmar = declare("alumnus.kmar", body);
         given().auth().oauth2(tokenFor("alumnus.kmar")).get("/api/declarations/{id}", kmar).then()
                 .body("risk.reasons.code", not(hasItem(code)));

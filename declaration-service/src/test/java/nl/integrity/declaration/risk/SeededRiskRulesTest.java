@@ -118,8 +118,8 @@ class SeededRiskRulesTest {
         var rule = rules.get("LATE_DECLARATION");
         assertEquals(RiskLevel.HIGH, rule.level);
         var late = RiskAssessor.assess(List.of(rule), with(b -> b.startDate(LocalDate.of(2026, 11, 1))));
-        assertEquals("De activiteit begon op 2026-11-01, voordat u haar meldde.", late.reasons().get(0).textNl());
-        assertEquals("The activity started on 2026-11-01, before you declared it.", late.reasons().get(0).textEn());
+        assertEquals("De activiteit begon op 1 november 2026, voordat u haar meldde.", late.reasons().get(0).textNl());
+        assertEquals("The activity started on 1 November 2026, before you declared it.", late.reasons().get(0).textEn());
         assertFalse(fires(rule, facts()));
     }
 
