@@ -28,6 +28,11 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void forwardedHeadersAreIgnored_unlessTheGatewayIsConfiguredBehindAProxy() {
+        hasSecurityHeaders(given().header("X-Forwarded-Proto", "https").get("/").then().statusCode(200));
+    }
+
+    @Test
     void portalPage() {
         hasSecurityHeaders(given().get("/").then().statusCode(200));
     }
