@@ -1,5 +1,6 @@
 package nl.integrity.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.deque.html.axecore.results.Rule;
@@ -9,9 +10,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
- * Every page of the portal, as the person it is for, checked in real headless Chromium with
+ * Keyboard use, and every page of the portal, as the person it is for, checked in real headless Chromium with
  * axe-core against WCAG 2.1 levels A and AA (labels, names, contrast, structure, ARIA use),
  * including forms showing their field errors and the administrators' editors opened. Each
  * violation is reported with the page, the rule and the elements concerned.
@@ -90,6 +92,37 @@ class AccessibilityIT {
             TestAlumni.delete(login);
         }
         assertTrue(violations.isEmpty(), "WCAG 2.1 AA violations:\n" + String.join("\n", violations));
+    }
+
+    @Test
+    void theKeyboardAloneReachesTheContentAndOpensAnEditor_withTheFocusVisible() {
+        try (var admin = new Browser("a11y-keyboard")) {
+            admin.open(GATEWAY + "/admin/rules.html");
+            admin.logInAtKeycloak("admin", "demo");
+            admin.textAppears(By.id("rules"), "SENSITIVE_SECTOR");
+
+            var body = admin.driver.findElement(By.tagName("body"));
+            body.sendKeys(Keys.TAB);
+            assertEquals("Naar de inhoud", active(admin).getText(), "the first stop is the skip link");
+            assertTrue(!"none".equals(active(admin).getCssValue("outline-style")), "the focus is visible");
+            active(admin).sendKeys(Keys.ENTER);
+            assertTrue(admin.driver.getCurrentUrl().endsWith("#main"), admin.driver.getCurrentUrl());
+
+            // Tab on to the "new rule" button and press it: the editor opens with its heading in focus.
+            for (int i = 0; i < 200 && !"new-rule".equals(active(admin).getAttribute("id")); i++) {
+                active(admin).sendKeys(Keys.TAB);
+            }
+            assertEquals("new-rule", active(admin).getAttribute("id"), "every control is reachable by Tab");
+            active(admin).sendKeys(Keys.ENTER);
+            assertEquals("editor-heading", active(admin).getAttribute("id"));
+            active(admin).sendKeys(Keys.TAB);
+            assertEquals("code", active(admin).getAttribute("id"), "the form follows the heading");
+            admin.screenshot("keyboard");
+        }
+    }
+
+    private static org.openqa.selenium.WebElement active(Browser browser) {
+        return browser.driver.switchTo().activeElement();
     }
 
     /** The checker itself, under the portal's CSP: a field without a label must be found. */
