@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import nl.integrity.notification.mail.AlumnusMail;
 import nl.integrity.notification.mail.OfficeMail;
+import nl.integrity.notification.mail.PortalLinks;
 import nl.integrity.notification.webhook.WebhookFanOut;
 import nl.integrity.platform.inbox.IncomingEvent;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -38,19 +38,17 @@ public class DeclarationEventsConsumer {
     private final WebhookFanOut webhooks;
     private final OfficeMail officeMail;
     private final AlumnusMail alumnusMail;
-    private final String portalUrl;
+    private final PortalLinks links;
 
     DeclarationEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock, WebhookFanOut webhooks,
-                              OfficeMail officeMail, AlumnusMail alumnusMail,
-                              @ConfigProperty(name = "notification.portal-url", defaultValue = "http://localhost:8080")
-                              String portalUrl) {
+                              OfficeMail officeMail, AlumnusMail alumnusMail, PortalLinks links) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
         this.webhooks = webhooks;
         this.officeMail = officeMail;
         this.alumnusMail = alumnusMail;
-        this.portalUrl = portalUrl;
+        this.links = links;
     }
 
     private static final Map<String, String[]> OUTCOMES = Map.of(
@@ -77,13 +75,13 @@ public class DeclarationEventsConsumer {
                 case DeclarationEvents.INFORMATION_REQUESTED -> {
                     var e = event.payloadAs(json, DeclarationEvents.InformationRequested.class);
                     alumnusMail.queue(event, AlumnusMail.Notice.INFORMATION_REQUESTED, e.alumnusId(), e.organisation(),
-                            Map.of("link", portalUrl + "/alumni/declarations/" + e.declarationId()));
+                            Map.of("link", links.declaration(e.declarationId())));
                 }
                 case DeclarationEvents.DECIDED -> {
                     var e = event.payloadAs(json, DeclarationEvents.Decided.class);
                     String[] outcome = OUTCOMES.getOrDefault(e.outcome(), new String[] {e.outcome(), e.outcome()});
                     alumnusMail.queue(event, AlumnusMail.Notice.DECIDED, e.alumnusId(), e.organisation(), Map.of(
-                            "link", portalUrl + "/alumni/declarations/" + e.declarationId(),
+                            "link", links.declaration(e.declarationId()),
                             "outcomeNl", outcome[0], "outcomeEn", outcome[1],
                             "conditions", e.conditions() == null ? 0 : e.conditions().size()));
                 }
@@ -143,7 +141,7 @@ public class DeclarationEventsConsumer {
 
     private void reminderDue(IncomingEvent event, DeclarationEvents.ReminderDue e) {
         alumnusMail.queue(event, AlumnusMail.Notice.REMINDER_DUE, e.alumnusId(), e.organisation(),
-                Map.of("link", portalUrl + "/alumni", "windowEnd", String.valueOf(e.windowEnd())));
+                Map.of("link", links.alumnusHome(), "windowEnd", String.valueOf(e.windowEnd())));
         raise(event, e.organisation(), AlertKind.DECLARATION_MISSING, new AlertText(
                 "Een oud-medewerker binnen de meldplicht (tot " + AlertText.dutch(e.windowEnd()) + ") heeft niets gemeld",
                 "An alumnus inside the obligation window (until " + e.windowEnd() + ") has declared nothing"),

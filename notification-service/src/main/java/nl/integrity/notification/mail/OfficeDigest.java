@@ -25,7 +25,6 @@ import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.alert.AlertStatus;
 import nl.integrity.notification.delivery.Delivery;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,19 +58,19 @@ public class OfficeDigest {
     private final Clock clock;
     private final Template nl;
     private final Template en;
-    private final String portalUrl;
+    private final PortalLinks links;
     private final DateTimeFormatter when;
 
     OfficeDigest(MailPolicy policy, EntityManager em, ObjectMapper json, Clock clock,
                  @Location("mail/office-digest-nl.txt") Template nl, @Location("mail/office-digest-en.txt") Template en,
-                 @ConfigProperty(name = "notification.portal-url", defaultValue = "http://localhost:8080") String portalUrl) {
+                 PortalLinks links) {
         this.policy = policy;
         this.em = em;
         this.json = json;
         this.clock = clock;
         this.nl = nl;
         this.en = en;
-        this.portalUrl = portalUrl;
+        this.links = links;
         this.when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(policy.zone());
     }
 
@@ -143,7 +142,7 @@ public class OfficeDigest {
                 .data("lines", lines)
                 .data("unlisted", alerts.size() - lines.size())
                 .data("open", open)
-                .data("inbox", portalUrl + "/office/alerts")
+                .data("inbox", links.alertInbox())
                 .render();
         String subject = dutch
                 ? "[Integriteit] Dagoverzicht " + day + ": " + alerts.size() + " nieuwe signalen" + (critical > 0 ? ", " + critical + " kritiek" : "")
@@ -166,6 +165,6 @@ public class OfficeDigest {
         // Summaries of new declarations name employer and role; the digest leaves those to the portal.
         String summary = a.kind == AlertKind.DECLARATION_SUBMITTED ? null : a.summaryIn(dutch);
         return new Line(TITLES.get(a.kind)[dutch ? 0 : 1], critical, when.format(a.raisedAt), summary,
-                portalUrl + "/office/alerts/" + a.id);
+                links.alert(a.id));
     }
 }

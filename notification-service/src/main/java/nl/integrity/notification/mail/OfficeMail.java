@@ -11,7 +11,6 @@ import java.util.Map;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.delivery.Delivery;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Mails an organisation's integrity mailbox, in the office's language, when an alert is critical:
@@ -31,19 +30,17 @@ public class OfficeMail {
     private final Clock clock;
     private final Template nl;
     private final Template en;
-    private final String portalUrl;
-
+    private final PortalLinks links;
     private final DateTimeFormatter when;
 
     OfficeMail(MailPolicy policy, ObjectMapper json, Clock clock, @Location("mail/office-alert-nl.txt") Template nl,
-               @Location("mail/office-alert-en.txt") Template en,
-               @ConfigProperty(name = "notification.portal-url", defaultValue = "http://localhost:8080") String portalUrl) {
+               @Location("mail/office-alert-en.txt") Template en, PortalLinks links) {
         this.policy = policy;
         this.json = json;
         this.clock = clock;
         this.nl = nl;
         this.en = en;
-        this.portalUrl = portalUrl;
+        this.links = links;
         this.when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(policy.zone());
     }
 
@@ -72,7 +69,7 @@ public class OfficeMail {
                 .data("kind", title)
                 .data("summary", alert.summaryIn(dutch))
                 .data("raisedAt", when.format(alert.raisedAt))
-                .data("link", portalUrl + "/office/alerts/" + alert.id)
+                .data("link", links.alert(alert.id))
                 .render();
         String payload = json.createObjectNode()
                 .put("subject", (dutch ? "[Integriteit] " : "[Integrity] ") + title)

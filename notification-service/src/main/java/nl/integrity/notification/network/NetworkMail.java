@@ -17,7 +17,7 @@ import java.util.UUID;
 import nl.integrity.notification.contact.AlumnusContact;
 import nl.integrity.notification.delivery.DeliveryStatus;
 import nl.integrity.notification.mail.AlumnusMail;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import nl.integrity.notification.mail.PortalLinks;
 
 /**
  * Alumni-network mail: queued for the alumni who consented when the mailing is made, and written
@@ -33,16 +33,15 @@ public class NetworkMail {
     private final Clock clock;
     private final Template nl;
     private final Template en;
-    private final String portalUrl;
+    private final PortalLinks links;
 
     NetworkMail(EntityManager em, Clock clock, @Location("mail/network-mailing-nl.txt") Template nl,
-                @Location("mail/network-mailing-en.txt") Template en,
-                @ConfigProperty(name = "notification.portal-url", defaultValue = "http://localhost:8080") String portalUrl) {
+                @Location("mail/network-mailing-en.txt") Template en, PortalLinks links) {
         this.em = em;
         this.clock = clock;
         this.nl = nl;
         this.en = en;
-        this.portalUrl = portalUrl;
+        this.links = links;
     }
 
     /** One delivery per alumnus of the mailing's organisation who consented and has an address; their number. */
@@ -94,7 +93,7 @@ public class NetworkMail {
         String text = (english ? en : nl)
                 .data("text", english ? mailing.textEn : mailing.textNl)
                 .data("organisation", mailing.organisation)
-                .data("consentLink", portalUrl + "/alumni/consent")
+                .data("consentLink", links.consent())
                 .render();
         return Optional.of(Mail.withText(contact.email, english ? mailing.subjectEn : mailing.subjectNl, text));
     }
