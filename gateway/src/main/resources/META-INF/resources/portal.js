@@ -159,30 +159,31 @@ export function el(tag, text, attributes = {}) {
 
 const MISSING = new Set(["must not be blank", "must not be null", "must not be empty"]);
 
-/** Takes away the field errors `showFieldErrors` put in `form`. */
-export function clearFieldErrors(form) {
-  form.querySelectorAll(".field-error").forEach(p => { p.textContent = ""; });
-  form.querySelectorAll("[aria-invalid]").forEach(e => e.removeAttribute("aria-invalid"));
+/** Takes away the field errors `showFieldErrors` put in `container`. */
+export function clearFieldErrors(container) {
+  container.querySelectorAll(".field-error").forEach(p => { p.textContent = ""; });
+  container.querySelectorAll("[aria-invalid]").forEach(e => e.removeAttribute("aria-invalid"));
 }
 
 /**
  * Shows each field error of a problem (RFC 9457 with `errors`) in the element "error-" + slot(field)
- * inside `form`, marks the input "slot(field)" invalid and focuses the first. Returns false when the
- * error names no field, so the caller shows it as a whole.
+ * inside `container`, marks the input with that id (or, for a choice, that name) invalid and focuses
+ * the first. A missing value is said in the page's words: `missing(slot)` ("required" by default).
+ * Returns false when the error names no field, so the caller shows it as a whole.
  */
-export function showFieldErrors(form, error, slot = field => field) {
+export function showFieldErrors(container, error, slot = field => field, missing = () => t("required")) {
   const errors = error instanceof ApiProblem && Array.isArray(error.problem.errors) ? error.problem.errors : [];
   let first = null;
   errors.forEach(({ field, message }) => {
     const name = slot(field ?? "");
-    const place = form.querySelector(`[id="error-${CSS.escape(name)}"]`);
+    const place = container.querySelector(`[id="error-${CSS.escape(name)}"]`);
     if (!place) {
       return;
     }
-    // The service's own words, except for a missing value, which each language says for itself.
-    const text = MISSING.has(message) ? t("required") : message;
+    const text = MISSING.has(message) ? missing(name) : message;
     place.textContent = place.textContent ? `${place.textContent} ${text}` : text;
-    const input = form.querySelector(`[id="${CSS.escape(name)}"]`);
+    const input = container.querySelector(`[id="${CSS.escape(name)}"]`)
+      ?? container.querySelector(`[name="${CSS.escape(name)}"]`);
     input?.setAttribute("aria-invalid", "true");
     first = first ?? input ?? place;
   });

@@ -1,7 +1,7 @@
 // An officer reviews one declaration of their organisation (/office/declarations/<id>): the
 // activity, risk and reasons, the history of versions, the thread (ask a question), and the
 // decision with conditions from the library. Another organisation's declaration answers 404.
-import { announce, api, ApiProblem, date, describeActivity, el, language, moment, startPage, t } from "/portal.js";
+import { announce, api, ApiProblem, clearFieldErrors, date, describeActivity, el, language, moment, showFieldErrors, startPage, t } from "/portal.js";
 
 const TEXT = {
   nl: {
@@ -137,33 +137,17 @@ async function load() {
   draw();
 }
 
-function fieldError(field, message) {
-  const slot = document.getElementById("error-" + field);
-  if (slot) {
-    slot.textContent = message;
-  }
-  const input = document.getElementById(field) ?? document.querySelector(`[name=${field}]`);
-  input?.setAttribute("aria-invalid", "true");
-}
+const main = document.getElementById("main");
 
 function clearErrors() {
-  document.querySelectorAll(".field-error").forEach(p => { p.textContent = ""; });
-  document.querySelectorAll("[aria-invalid]").forEach(e => e.removeAttribute("aria-invalid"));
+  clearFieldErrors(main);
 }
 
-const MISSING = new Set(["must not be blank", "must not be null", "must not be empty"]);
-
+/** A problem: its field errors at their fields, or the whole of it in the status line. */
 function showProblem(e) {
-  const errors = e instanceof ApiProblem ? e.problem.errors ?? [] : [];
-  if (errors.length === 0) {
-    announce(status, `${t("problem")}: ${e.message}`, "problem");
-  } else {
-    errors.forEach(({ field, message }) => {
-      const name = field.startsWith("conditions") ? "conditions" : field;
-      fieldError(name, MISSING.has(message) ? t(name === "outcome" ? "choose" : "required") : message);
-    });
-    announce(status, t("fix"), "problem");
-  }
+  const shown = showFieldErrors(main, e, field => (field.startsWith("conditions") ? "conditions" : field),
+    name => t(name === "outcome" ? "choose" : "required"));
+  announce(status, shown ? t("fix") : `${t("problem")}: ${e.message}`, "problem");
   status.focus();
 }
 

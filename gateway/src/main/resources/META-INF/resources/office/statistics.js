@@ -1,6 +1,6 @@
 // The office's statistics: counts by sector, risk, function group and outcome for a period, as
 // bar charts that are plain tables underneath (each bar's number is text, for every reader).
-import { announce, api, ApiProblem, el, startPage, t } from "/portal.js";
+import { announce, api, clearFieldErrors, el, showFieldErrors, startPage, t } from "/portal.js";
 
 const TEXT = {
   nl: {
@@ -59,13 +59,13 @@ function draw() {
 }
 
 async function load(query = "") {
-  document.querySelectorAll(".field-error").forEach(p => { p.textContent = ""; });
+  const period = document.getElementById("period");
+  clearFieldErrors(period);
   try {
     statistics = await api("GET", "/api/declarations/statistics" + query);
     draw();
   } catch (e) {
-    const errors = e instanceof ApiProblem ? e.problem.errors ?? [] : [];
-    errors.forEach(x => { const slot = document.getElementById("error-" + x.field); if (slot) slot.textContent = x.message; });
+    showFieldErrors(period, e);
     announce(status, `${t("problem")}: ${e.message}`, "problem");
   }
 }
