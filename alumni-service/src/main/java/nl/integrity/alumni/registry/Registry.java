@@ -1,6 +1,5 @@
 package nl.integrity.alumni.registry;
 
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -78,18 +77,23 @@ public class Registry {
         return new Registration(alumnus, true);
     }
 
-    /** Leavers whose departure date has come are departed now (run daily); returns how many. */
+    /**
+     * Leavers whose departure date has come are departed now (run daily, see {@link DepartureDay});
+     * returns how many. Each departure is announced by one event per alumnus and departure date,
+     * however often this runs.
+     */
     @Transactional
     public int markDeparted(LocalDate today) {
         List<Alumnus> leavers = Alumnus.list("status = ?1 and departureDate <= ?2", AlumnusStatus.LEAVING, today);
-        leavers.stream().filter(a -> a.markDepartedOn(today)).forEach(a -> announceUpdate(a, List.of("status")));
+        for (Alumnus alumnus : leavers) {
+            if (alumnus.markDepartedOn(today)) {
+                Alumnus.flush(); // bumps the version, which the event carries
+                outbox.appendAll(List.of(new Outbox.Pending(AlumnusRegistered.TOPIC, alumnus.id.toString(),
+                        AlumnusUpdated.TYPE, "alumni/" + alumnus.id, AlumnusUpdated.of(alumnus, List.of("status")),
+                        Outbox.eventId(AlumnusUpdated.TYPE, alumnus.id, "departed", alumnus.departureDate))));
+            }
+        }
         return leavers.size();
-    }
-
-    @Scheduled(cron = "${alumni.departures.cron:0 5 0 * * ?}",
-                                    skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void markDepartedToday() {
-        markDeparted(LocalDate.now(clock));
     }
 
     private void announceUpdate(Alumnus alumnus, List<String> changed) {

@@ -2,8 +2,9 @@ package nl.integrity.alumni.retention;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -13,6 +14,8 @@ import nl.integrity.alumni.exitinterview.ExitInterview;
 import nl.integrity.alumni.registry.Alumnus;
 import nl.integrity.alumni.registry.AlumnusStatus;
 import nl.integrity.platform.outbox.Outbox;
+import nl.integrity.platform.schedule.PeriodicJob;
+import nl.integrity.platform.schedule.ScheduledRuns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -21,29 +24,39 @@ import org.jboss.logging.Logger;
  * ended (after departure, for those without one), a record is anonymised. Statistics keep what
  * they need; the audit trail stays (it holds no personal data of the alumnus but the id);
  * exit-interview notes and the consent history go. Each anonymisation is announced so the other
- * services remove their copies too.
+ * services remove their copies too, by one event per alumnus however often the run repeats.
+ * Runs nightly on one instance ({@link ScheduledRuns}).
  */
 @ApplicationScoped
-public class Retention {
+public class Retention implements PeriodicJob {
 
     private static final Logger LOG = Logger.getLogger(Retention.class);
     private static final int BATCH = 500;
 
     private final Outbox outbox;
-    private final Clock clock;
+    private final ScheduledRuns runs;
     private final Period period;
 
-    Retention(Outbox outbox, Clock clock, @ConfigProperty(name = "alumni.retention.period") Period period) {
+    Retention(Outbox outbox, ScheduledRuns runs, @ConfigProperty(name = "alumni.retention.period") Period period) {
         this.outbox = outbox;
-        this.clock = clock;
+        this.runs = runs;
         this.period = period;
     }
 
-    @Scheduled(cron = "${alumni.retention.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(identity = "retention", cron = "${alumni.retention.cron}",
                skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void nightly() {
-        int anonymised = run(LocalDate.now(clock));
-        LOG.infof("Retention: %d records anonymised", anonymised);
+    void nightly(ScheduledExecution execution) {
+        runs.runOnce(this, execution.getScheduledFireTime());
+    }
+
+    @Override
+    public String name() {
+        return "retention";
+    }
+
+    @Override
+    public String run(Instant period) {
+        return run(PeriodicJob.dayOf(period)) + " records anonymised";
     }
 
     /** Anonymises every record whose retention period ended before {@code today}; returns how many. */
@@ -75,7 +88,8 @@ public class Retention {
         alumnus.anonymise();
         ExitInterview.update("interviewer = 'Geanonimiseerd', notes = null where alumnusId = ?1", id);
         NetworkConsent.delete("alumnusId", id);
-        outbox.append(AlumnusAnonymised.TOPIC, id.toString(), AlumnusAnonymised.TYPE, "alumni/" + id,
-                new AlumnusAnonymised(id, alumnus.organisation.name()));
+        outbox.appendAll(List.of(new Outbox.Pending(AlumnusAnonymised.TOPIC, id.toString(), AlumnusAnonymised.TYPE,
+                "alumni/" + id, new AlumnusAnonymised(id, alumnus.organisation.name()),
+                Outbox.eventId(AlumnusAnonymised.TYPE, id))));
     }
 }

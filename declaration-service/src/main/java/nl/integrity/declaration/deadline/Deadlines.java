@@ -1,9 +1,10 @@
 package nl.integrity.declaration.deadline;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,34 +13,50 @@ import nl.integrity.declaration.declaration.DeclarationEvents;
 import nl.integrity.declaration.declaration.ReviewPolicy;
 import nl.integrity.declaration.review.ImposedCondition;
 import nl.integrity.platform.outbox.Outbox;
+import nl.integrity.platform.schedule.PeriodicJob;
+import nl.integrity.platform.schedule.ScheduledRuns;
 
 /**
  * The clock's part in a review: announces decisions that fall due soon and those overdue (each
  * once per review period), and ends conditions whose last day has passed. Runs daily (cron
- * {@code declaration.deadlines.cron}); the methods take the day, so tests can move time.
+ * {@code declaration.deadlines.cron}) on one instance ({@link ScheduledRuns}); the methods take the
+ * day, so tests can move time. Each announcement is one event per declaration and due date, each
+ * end one per condition, whatever runs again.
  */
 @ApplicationScoped
-public class Deadlines {
+public class Deadlines implements PeriodicJob {
 
     private final Outbox outbox;
     private final WorkingDays workingDays;
     private final ReviewPolicy policy;
-    private final Clock clock;
+    private final ScheduledRuns runs;
 
-    Deadlines(Outbox outbox, WorkingDays workingDays, ReviewPolicy policy, Clock clock) {
+    Deadlines(Outbox outbox, WorkingDays workingDays, ReviewPolicy policy, ScheduledRuns runs) {
         this.outbox = outbox;
         this.workingDays = workingDays;
         this.policy = policy;
-        this.clock = clock;
+        this.runs = runs;
     }
 
     /** What a run did. */
     public record Run(int dueSoon, int overdue, int conditionsEnded) {
     }
 
-    @Scheduled(cron = "${declaration.deadlines.cron:0 15 6 * * ?}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void daily() {
-        run(LocalDate.now(clock));
+    @Scheduled(identity = "deadlines", cron = "${declaration.deadlines.cron:0 15 6 * * ?}",
+               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void daily(ScheduledExecution execution) {
+        runs.runOnce(this, execution.getScheduledFireTime());
+    }
+
+    @Override
+    public String name() {
+        return "deadlines";
+    }
+
+    @Override
+    public String run(Instant period) {
+        Run run = run(PeriodicJob.dayOf(period));
+        return run.dueSoon() + " due soon, " + run.overdue() + " overdue, " + run.conditionsEnded() + " conditions ended";
     }
 
     @Transactional
@@ -58,17 +75,18 @@ public class Deadlines {
                     d.overdueAnnounced = true;
                     d.dueSoonAnnounced = true;
                     overdue++;
-                    events.add(DeclarationEvents.about(d.id, DeclarationEvents.DecisionOverdue.TYPE,
-                            new DeclarationEvents.DecisionOverdue(d.id, d.alumnusId, d.organisation, d.assignee, d.dueDate)));
+                    events.add(DeclarationEvents.once(d.id, DeclarationEvents.DecisionOverdue.TYPE,
+                            new DeclarationEvents.DecisionOverdue(d.id, d.alumnusId, d.organisation, d.assignee, d.dueDate),
+                            d.dueDate));
                 }
             } else if (!d.dueSoonAnnounced) {
                 int left = workingDays.between(today, d.dueDate);
                 if (left <= policy.dueSoonWorkingDays()) {
                     d.dueSoonAnnounced = true;
                     dueSoon++;
-                    events.add(DeclarationEvents.about(d.id, DeclarationEvents.DecisionDueSoon.TYPE,
+                    events.add(DeclarationEvents.once(d.id, DeclarationEvents.DecisionDueSoon.TYPE,
                             new DeclarationEvents.DecisionDueSoon(d.id, d.alumnusId, d.organisation, d.assignee,
-                                    d.dueDate, left)));
+                                    d.dueDate, left), d.dueDate));
                 }
             }
         }
@@ -84,9 +102,9 @@ public class Deadlines {
         for (ImposedCondition c : expired) {
             c.end(today, ImposedCondition.EndReason.EXPIRED);
             Declaration d = Declaration.findById(c.declarationId);
-            events.add(DeclarationEvents.about(d.id, DeclarationEvents.ConditionEnded.TYPE,
+            events.add(DeclarationEvents.once(d.id, DeclarationEvents.ConditionEnded.TYPE,
                     new DeclarationEvents.ConditionEnded(d.id, d.alumnusId, d.organisation, c.id, c.type.name(), today,
-                            ImposedCondition.EndReason.EXPIRED.name())));
+                            ImposedCondition.EndReason.EXPIRED.name()), c.id));
         }
         return expired.size();
     }

@@ -83,4 +83,24 @@ public final class DeclarationEvents {
     public static Outbox.Pending about(UUID declarationId, String type, Object payload) {
         return new Outbox.Pending(TOPIC, declarationId.toString(), type, "declarations/" + declarationId, payload);
     }
+
+    /**
+     * The outbox entry of the one event of {@code type} about declaration {@code id} and
+     * {@code what} (a due date, a condition): appended again, by a second run of a scheduled job
+     * or another instance, it is the same event and is not published twice.
+     */
+    public static Outbox.Pending once(UUID declarationId, String type, Object payload, Object... what) {
+        Object[] about = new Object[what.length + 1];
+        about[0] = declarationId;
+        System.arraycopy(what, 0, about, 1, what.length);
+        return new Outbox.Pending(TOPIC, declarationId.toString(), type, "declarations/" + declarationId, payload,
+                Outbox.eventId(type, about));
+    }
+
+    /** The reminder of {@code alumnusId} on {@code remindedOn}: one event per alumnus and day. */
+    public static Outbox.Pending reminder(ReminderDue reminder) {
+        return new Outbox.Pending(TOPIC, reminder.alumnusId().toString(), ReminderDue.TYPE,
+                "alumni/" + reminder.alumnusId(), reminder,
+                Outbox.eventId(ReminderDue.TYPE, reminder.alumnusId(), reminder.remindedOn()));
+    }
 }

@@ -1,46 +1,66 @@
 package nl.integrity.declaration.obligation;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.integrity.declaration.alumni.KnownAlumnus;
 import nl.integrity.declaration.declaration.DeclarationEvents;
 import nl.integrity.declaration.declaration.DeclarationStatus;
 import nl.integrity.platform.outbox.Outbox;
+import nl.integrity.platform.schedule.PeriodicJob;
+import nl.integrity.platform.schedule.ScheduledRuns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Obligation tracking: an alumnus inside their obligation window who has submitted no
  * declaration is reminded of the duty to declare, every {@code declaration.reminders.interval-days}
  * (default 90) while that lasts. The reminder is an event; notification-service mails it.
+ *
+ * <p>Runs daily on one instance ({@link ScheduledRuns}). Each reminder is one event per alumnus
+ * and day, whatever runs again: its id is made of both.
  */
 @ApplicationScoped
-public class Reminders {
+public class Reminders implements PeriodicJob {
 
     private static final int BATCH = 500;
 
     private final Outbox outbox;
-    private final Clock clock;
+    private final ScheduledRuns runs;
     private final int intervalDays;
 
-    Reminders(Outbox outbox, Clock clock,
+    Reminders(Outbox outbox, ScheduledRuns runs,
               @ConfigProperty(name = "declaration.reminders.interval-days", defaultValue = "90") int intervalDays) {
         this.outbox = outbox;
-        this.clock = clock;
+        this.runs = runs;
         this.intervalDays = intervalDays;
     }
 
-    @Scheduled(cron = "${declaration.reminders.cron:0 30 7 * * ?}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void daily() {
-        LocalDate today = LocalDate.now(clock);
+    @Scheduled(identity = "reminders", cron = "${declaration.reminders.cron:0 30 7 * * ?}",
+               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void daily(ScheduledExecution execution) {
+        runs.runOnce(this, execution.getScheduledFireTime());
+    }
+
+    @Override
+    public String name() {
+        return "reminders";
+    }
+
+    @Override
+    public String run(Instant period) {
+        LocalDate today = PeriodicJob.dayOf(period);
         // One transaction per batch; those reminded drop out of the next batch's query.
+        int total = 0;
         int sent;
         do {
             sent = remind(today, BATCH);
+            total += sent;
         } while (sent == BATCH);
+        return total + " reminders";
     }
 
     /** Sends the reminders due on {@code today}, at most {@code limit}; returns how many went out. */
@@ -56,8 +76,8 @@ public class Reminders {
                 .page(0, limit).list();
         for (KnownAlumnus a : due) {
             a.lastRemindedOn = today;
-            outbox.append(DeclarationEvents.TOPIC, a.alumnusId.toString(), DeclarationEvents.ReminderDue.TYPE,
-                    "alumni/" + a.alumnusId, new DeclarationEvents.ReminderDue(a.alumnusId, a.organisation, a.windowEnd, today));
+            outbox.appendAll(List.of(DeclarationEvents.reminder(
+                    new DeclarationEvents.ReminderDue(a.alumnusId, a.organisation, a.windowEnd, today))));
         }
         return due.size();
     }

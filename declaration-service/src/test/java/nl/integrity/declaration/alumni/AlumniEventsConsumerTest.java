@@ -169,7 +169,7 @@ class AlumniEventsConsumerTest {
 
     @Test
     void recordThatIsNoCloudEvent_goesToDeadLetterTopicAndConsumptionGoesOn() {
-        try (var dlq = KafkaProbe.watch("test.alumni.events.dlq")) {
+        try (var dlq = KafkaProbe.watch("test.alumni.events.declaration-service.dlq")) {
             String key = "poison-" + UUID.randomUUID();
             KafkaProbe.publish(AlumniEvents.TOPIC, key, Map.of(), "{\"no\":\"headers\"}");
 

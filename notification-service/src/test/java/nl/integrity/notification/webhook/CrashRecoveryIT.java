@@ -81,15 +81,12 @@ class CrashRecoveryIT {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", DB);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "notification");
-        env.put("PLATFORM_OUTBOX_TOPIC_PREFIX", "test.");
-        env.put("MP_MESSAGING_INCOMING_DECLARATION_EVENTS_TOPIC", "test.declaration.events");
+        // Its topics (test.*) and a consumer group of its own, apart from the platform and the other tests.
+        env.put("PLATFORM_TOPIC_PREFIX", "test.");
         env.put("MP_MESSAGING_INCOMING_DECLARATION_EVENTS_GROUP_ID", group);
         env.put("MP_MESSAGING_INCOMING_DECLARATION_EVENTS_AUTO_OFFSET_RESET", "latest");
-        env.put("MP_MESSAGING_INCOMING_DECLARATION_EVENTS_DEAD_LETTER_QUEUE_TOPIC", "test.declaration.events.dlq");
-        env.put("MP_MESSAGING_INCOMING_ALUMNI_EVENTS_TOPIC", "test.alumni.events");
         env.put("MP_MESSAGING_INCOMING_ALUMNI_EVENTS_GROUP_ID", group);
         env.put("MP_MESSAGING_INCOMING_ALUMNI_EVENTS_AUTO_OFFSET_RESET", "latest");
-        env.put("MP_MESSAGING_INCOMING_ALUMNI_EVENTS_DEAD_LETTER_QUEUE_TOPIC", "test.alumni.events.dlq");
         env.put("NOTIFICATION_WEBHOOKS_RETRY_SCHEDULE", String.join(",", java.util.Collections.nCopies(400, "PT0.5S")));
         env.put("NOTIFICATION_WEBHOOKS_POLL_INTERVAL", "200ms");
         env.put("NOTIFICATION_WEBHOOKS_LEASE", "PT2S");

@@ -19,6 +19,10 @@ import org.hibernate.Session;
  * changes the state the event describes ({@link Transactional.TxType#MANDATORY}), so the
  * event is stored if and only if the change is.
  *
+ * <p>An event may carry an id derived from what it is about ({@link #eventId}): the effect of a
+ * scheduled run, say, "the reminder of alumnus A on day D". Appending it a second time (a second
+ * run, a retry after a crash, another instance) then changes nothing: the row exists already.
+ *
  * <p>Rows are written with plain JDBC batches on the transaction's connection: the table's
  * identity column gives the publication order, and Hibernate would insert identity rows one
  * statement at a time (a bulk import appends thousands per transaction).
@@ -28,7 +32,8 @@ public class Outbox {
 
     private static final String INSERT = """
             insert into outbox_message (event_id, topic, aggregate_id, event_type, subject, payload, occurred_at, attempts)
-            values (?, ?, ?, ?, ?, ?, ?, 0)""";
+            values (?, ?, ?, ?, ?, ?, ?, 0)
+            on conflict (event_id) do nothing""";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -54,8 +59,26 @@ public class Outbox {
      * @param type        the CloudEvents type, e.g. {@code nl.integrity.alumni.registered.v1}
      * @param subject     the CloudEvents subject
      * @param payload     a record holding the facts of the event
+     * @param eventId     the event's id when it must be the same however often the event is appended
+     *                    ({@link #eventId}); null for a new random id
      */
-    public record Pending(String topic, String aggregateId, String type, String subject, Object payload) {
+    public record Pending(String topic, String aggregateId, String type, String subject, Object payload, UUID eventId) {
+
+        public Pending(String topic, String aggregateId, String type, String subject, Object payload) {
+            this(topic, aggregateId, type, subject, payload, null);
+        }
+    }
+
+    /**
+     * The id of the one event of {@code type} about {@code about} (the aggregate, the period...):
+     * the same on every instance and in every run, so the event is appended and published once.
+     */
+    public static UUID eventId(String type, Object... about) {
+        var name = new StringBuilder(type);
+        for (Object part : about) {
+            name.append('|').append(part);
+        }
+        return UUID.nameUUIDFromBytes(name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Appends one event; returns its id (CloudEvents {@code id}), which consumers deduplicate on. */
@@ -64,7 +87,10 @@ public class Outbox {
         return appendAll(List.of(new Pending(topic, aggregateId, type, subject, payload))).get(0);
     }
 
-    /** Appends events in the given order, in one batch; returns their ids. */
+    /**
+     * Appends events in the given order, in one batch; returns their ids. An event whose id is in
+     * the outbox already is not appended again.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> appendAll(List<Pending> events) {
         List<UUID> ids = new ArrayList<>(events.size());
@@ -77,7 +103,7 @@ public class Outbox {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (int i = 0; i < events.size(); i++) {
                     Pending event = events.get(i);
-                    UUID id = UUID.randomUUID();
+                    UUID id = event.eventId() != null ? event.eventId() : UUID.randomUUID();
                     ids.add(id);
                     insert.setObject(1, id);
                     insert.setString(2, event.topic());

@@ -35,8 +35,9 @@ import org.jboss.logging.Logger;
  * second picks up whatever that missed (a failed send, rows committed by another instance).
  * All publishing runs on one relay thread per instance.
  *
- * <p>{@code platform.outbox.topic-prefix} (tests: {@code test.}) keeps a test run's events apart
- * from those of a platform running on the same broker.
+ * <p>{@code platform.topic-prefix} (tests: {@code test.}, end-to-end runs: {@code e2e.}) keeps a test
+ * run's events apart from those of a platform running on the same broker; the consumers' topics
+ * carry the same prefix.
  *
  * <p>Safe with several instances: each batch runs under a PostgreSQL transaction-scoped
  * advisory lock, so only one instance publishes at a time and the order per aggregate holds.
@@ -62,7 +63,7 @@ public class OutboxRelay {
                 @ConfigProperty(name = "quarkus.application.name") String applicationName,
                 @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "200") int batchSize,
                 @ConfigProperty(name = "platform.outbox.ack-timeout", defaultValue = "PT10S") java.time.Duration ackTimeout,
-                @ConfigProperty(name = "platform.outbox.topic-prefix") Optional<String> topicPrefix) {
+                @ConfigProperty(name = "platform.topic-prefix") Optional<String> topicPrefix) {
         this.em = em;
         this.emitter = emitter;
         this.clock = clock;

@@ -1,0 +1,95 @@
+package nl.integrity.platform.schedule;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps the platform's own tables from growing forever: published outbox rows (their events are
+ * on the broker), processed-event rows (the inbox of each consumer) and finished scheduled runs
+ * are deleted after their retention, hourly, in small batches of their own transaction each, so
+ * no long lock holds up the relay or the consumers.
+ *
+ * <p>The inbox must remember an event at least as long as the broker may deliver it again: keep
+ * {@code inbox-retention} longer than the topics' retention (7 days by default).
+ */
+@ApplicationScoped
+public class Pruning implements PeriodicJob {
+
+    @ConfigMapping(prefix = "platform.pruning")
+    public interface Config {
+        /** How long a published event stays in the outbox (for replay and inspection). */
+        @WithDefault("P7D")
+        Duration outboxRetention();
+
+        /** How long a consumer remembers an event it processed; longer than the topics keep records. */
+        @WithDefault("P30D")
+        Duration inboxRetention();
+
+        /** How long finished scheduled runs stay listed. */
+        @WithDefault("P90D")
+        Duration runRetention();
+
+        /** Rows deleted per transaction. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
+    private final EntityManager em;
+    private final ScheduledRuns runs;
+    private final Config config;
+
+    Pruning(EntityManager em, ScheduledRuns runs, Config config) {
+        this.em = em;
+        this.runs = runs;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "platform-pruning", cron = "${platform.pruning.cron:0 40 * * * ?}",
+               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void trigger(ScheduledExecution execution) {
+        runs.runOnce(this, execution.getScheduledFireTime());
+    }
+
+    @Override
+    public String name() {
+        return "platform-pruning";
+    }
+
+    @Override
+    public String run(Instant period) {
+        long outbox = deleteInBatches("""
+                delete from outbox_message where position in
+                    (select position from outbox_message where published_at < ?1 limit ?2)""",
+                period.minus(config.outboxRetention()));
+        long inbox = deleteInBatches("""
+                delete from processed_event where (consumer, event_id) in
+                    (select consumer, event_id from processed_event where processed_at < ?1 limit ?2)""",
+                period.minus(config.inboxRetention()));
+        long finishedRuns = deleteInBatches("""
+                delete from scheduled_run where (job, period) in
+                    (select job, period from scheduled_run where finished_at < ?1 limit ?2)""",
+                period.minus(config.runRetention()));
+        return outbox + " published events, " + inbox + " processed events, " + finishedRuns + " finished runs removed";
+    }
+
+    /** Deletes what {@code sql} selects before {@code cutoff}, a batch per transaction; how many in all. */
+    long deleteInBatches(String sql, Instant cutoff) {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql)
+                    .setParameter(1, cutoff)
+                    .setParameter(2, config.batchSize())
+                    .executeUpdate());
+            total += deleted;
+        } while (deleted == config.batchSize());
+        return total;
+    }
+}
