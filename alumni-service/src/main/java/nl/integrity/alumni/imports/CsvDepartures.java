@@ -69,6 +69,18 @@ final class CsvDepartures implements AutoCloseable {
         }
     }
 
+    /** Passes over {@code count} rows unread (those an earlier run of the import committed already). */
+    void skip(int count) {
+        for (int i = 0; i < count && rows.hasNext(); i++) {
+            number++;
+            try {
+                rows.next();
+            } catch (RuntimeException unreadable) {
+                // counted when it was read the first time
+            }
+        }
+    }
+
     boolean hasNext() {
         return rows.hasNext();
     }

@@ -56,4 +56,12 @@ public class DepartureImport extends PanacheEntityBase {
 
     @Column(columnDefinition = "text")
     public String failure;
+
+    /** The instance running the import, while it runs. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    /** Until when {@link #leaseOwner} may run the import without renewing; past it, another instance takes over. */
+    @Column(name = "lease_until")
+    public java.time.Instant leaseUntil;
 }

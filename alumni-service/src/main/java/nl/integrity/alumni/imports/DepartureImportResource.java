@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
@@ -60,7 +59,7 @@ public class DepartureImportResource {
     @RolesAllowed({Roles.HR_SYSTEM, Roles.ADMIN})
     @Operation(summary = "Import existing alumni from CSV",
                description = "Header row with organisation, personnelNumber, fullName, email, unit, departureDate, departureReason, functions (CODE:from:until;...). Answers 202 at once; follow the Location for progress (rowsRead of rowsTotal, known once counted) and the rows rejected, with their reasons. Rows already registered are counted, not changed. An administrator's import takes only rows of their own organisation and rejects the others.")
-    public Response upload(InputStream csv) throws IOException {
+    public Response upload(InputStream csv) {
         var job = imports.receive(csv, caller.username(), scope());
         return Response.accepted(ImportResponse.from(job, List.of()))
                 .location(URI.create("/api/departures/imports/" + job.id))
