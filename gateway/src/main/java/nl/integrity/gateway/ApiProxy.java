@@ -8,6 +8,8 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.stork.api.ServiceInstance;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -15,6 +17,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,19 +55,19 @@ public class ApiProxy {
     private final GatewayConfig config;
     private final PortalSessions sessions;
     private final RateLimits rateLimits;
-    private final CircuitBreakers breakers;
-    private final List<Map.Entry<String, GatewayConfig.Route>> prefixes;
+    private final Upstreams upstreams;
+    /** Path prefix to route name, longest prefix first, so a more specific route wins. */
+    private final List<Map.Entry<String, String>> prefixes;
     private HttpClient client;
 
-    ApiProxy(GatewayConfig config, PortalSessions sessions, RateLimits rateLimits, CircuitBreakers breakers) {
+    ApiProxy(GatewayConfig config, PortalSessions sessions, RateLimits rateLimits, Upstreams upstreams) {
         this.config = config;
         this.sessions = sessions;
         this.rateLimits = rateLimits;
-        this.breakers = breakers;
-        // Longest prefix first, so a more specific route wins.
-        this.prefixes = config.routes().values().stream()
-                .flatMap(route -> route.prefixes().stream().map(p -> Map.entry(p, route)))
-                .sorted(Comparator.comparingInt((Map.Entry<String, GatewayConfig.Route> e) -> e.getKey().length()).reversed())
+        this.upstreams = upstreams;
+        this.prefixes = config.routes().entrySet().stream()
+                .flatMap(route -> route.getValue().prefixes().stream().map(p -> Map.entry(p, route.getKey())))
+                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
                 .toList();
     }
 
@@ -99,55 +103,66 @@ public class ApiProxy {
             identity = sessions.session(ctx).orElse(null);
             token = identity == null ? null : PortalSessions.accessToken(identity);
         }
-        if (rateLimited(ctx, identity)) {
-            return;
-        }
-        if (identity == null || identity.isAnonymous()) {
-            unauthorized(ctx);
-            return;
-        }
-        if (token != null && !sessions.csrfSatisfied(ctx, identity)) {
-            Problems.send(ctx, 403, "csrf", "Missing or wrong CSRF token", "A state-changing request made with "
-                    + "the portal session needs the session's token in the " + PortalSessions.CSRF_HEADER + " header");
-            return;
-        }
-        String path = ctx.request().path();
-        Optional<GatewayConfig.Route> route = routeFor(path);
-        if (route.isEmpty()) {
-            Problems.send(ctx, 404, "not-found", "Not found", "No API is served under " + path);
-            return;
-        }
-        proxy(ctx, route.get(), ctx.request().uri(), token);
+        withinAllowance(ctx, identity, () -> {
+            if (identity == null || identity.isAnonymous()) {
+                unauthorized(ctx);
+                return;
+            }
+            if (token != null && !sessions.csrfSatisfied(ctx, identity)) {
+                Problems.send(ctx, 403, "csrf", "Missing or wrong CSRF token", "A state-changing request made with "
+                        + "the portal session needs the session's token in the " + PortalSessions.CSRF_HEADER + " header");
+                return;
+            }
+            String path = ctx.request().path();
+            Optional<String> route = routeFor(path);
+            if (route.isEmpty()) {
+                Problems.send(ctx, 404, "not-found", "Not found", "No API is served under " + path);
+                return;
+            }
+            proxy(ctx, route.get(), ctx.request().uri(), token);
+        });
     }
 
     /** The OpenAPI document of a service, without a login (it describes the API and holds no data). */
     void openApi(RoutingContext ctx) {
-        GatewayConfig.Route route = config.routes().get(ctx.pathParam("service"));
-        if (route == null) {
-            Problems.send(ctx, 404, "not-found", "Not found", "No service is called " + ctx.pathParam("service"));
+        String route = ctx.pathParam("service");
+        if (!config.routes().containsKey(route)) {
+            Problems.send(ctx, 404, "not-found", "Not found", "No service is called " + route);
             return;
         }
-        if (rateLimited(ctx, null)) {
-            return;
-        }
-        proxy(ctx, route, "/q/openapi?format=json", null);
+        withinAllowance(ctx, null, () -> proxy(ctx, route, "/q/openapi?format=json", null));
     }
 
-    /** Sends the request on to {@code uri} of the route's service and relays the answer. */
-    private void proxy(RoutingContext ctx, GatewayConfig.Route route, String uri, String token) {
+    /** Sends the request on to {@code uri} of an instance of the route's service and relays the answer. */
+    private void proxy(RoutingContext ctx, String route, String uri, String token) {
+        upstreams.instances(route).subscribe().with(
+                instances -> attempt(ctx, route, instances, new HashSet<>(), uri, token),
+                failure -> unavailable(ctx, route, failure));
+    }
+
+    /**
+     * One attempt on an instance not tried yet. An instance that refused the connection never saw
+     * the request, so the next instance gets it; a GET whose connection broke off before an answer
+     * is tried on the next one too. Anything else is answered at once.
+     */
+    private void attempt(RoutingContext ctx, String route, List<ServiceInstance> instances, Set<Long> tried, String uri,
+                         String token) {
         String path = ctx.request().path();
         String requestId = RequestIds.of(ctx);
-        CircuitBreakers.Breaker breaker = breakers.of(route.url().getAuthority());
-        long refuseFor = breaker.refuseFor(System.nanoTime());
-        if (refuseFor > 0) {
-            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refuseFor));
-            Problems.send(ctx, 503, "service-unavailable", "Service unavailable", "The service behind " + path
-                    + " failed repeatedly and is given a rest; try again in " + refuseFor + " s");
+        Upstreams.Pick pick = upstreams.pick(route, instances, tried);
+        if (!pick.found()) {
+            if (pick.retryAfterSeconds() > 0) {
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(pick.retryAfterSeconds()));
+                Problems.send(ctx, 503, "service-unavailable", "Service unavailable", "The service behind " + path
+                        + " failed repeatedly and is given a rest; try again in " + pick.retryAfterSeconds() + " s");
+            } else {
+                unavailable(ctx, route, new ConnectException("no instance accepted the connection"));
+            }
             return;
         }
         var options = new RequestOptions()
                 .setMethod(ctx.request().method())
-                .setAbsoluteURI(route.url().resolve(uri).toString())
+                .setAbsoluteURI(pick.baseUrl() + uri)
                 .setIdleTimeout(config.timeout().toMillis());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         ctx.request().headers().forEach(h -> {
@@ -169,25 +184,58 @@ public class ApiProxy {
         client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .onSuccess(response -> {
-                    breaker.succeeded();
+                    pick.breaker().succeeded();
                     relay(ctx, response, requestId);
                 })
                 .onFailure(cause -> {
-                    breaker.failed(System.nanoTime());
-                    unavailable(ctx, route, cause);
+                    pick.breaker().failed(System.nanoTime());
+                    if (neverReachedTheService(cause) || ctx.request().method() == HttpMethod.GET && brokeOff(cause)) {
+                        LOG.debugf("Instance %s of %s failed for %s [request %s], trying another: %s", pick.baseUrl(), route,
+                                path, requestId, cause.toString());
+                        tried.add(pick.instance().getId());
+                        attempt(ctx, route, instances, tried, uri, token);
+                    } else {
+                        unavailable(ctx, route, cause);
+                    }
                 });
     }
 
-    /** Takes one request from the caller's allowance; when it is used up, answers 429 with Retry-After. */
-    private boolean rateLimited(RoutingContext ctx, SecurityIdentity identity) {
-        RateLimits.Verdict verdict = rateLimits.take(ctx, identity);
-        if (verdict.allowed()) {
-            return false;
-        }
-        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
-        Problems.send(ctx, 429, "rate-limited", "Too many requests",
-                "Too many requests from this caller; try again in " + verdict.retryAfterSeconds() + " s");
-        return true;
+    /** The connection was refused or could not be made: the instance never saw the request. */
+    private static boolean neverReachedTheService(Throwable cause) {
+        return cause instanceof ConnectException || cause instanceof ConnectTimeoutException;
+    }
+
+    /** The connection closed before an answer came (an instance that died mid-request), not a timeout. */
+    private static boolean brokeOff(Throwable cause) {
+        return cause instanceof io.vertx.core.VertxException && String.valueOf(cause.getMessage()).contains("closed");
+    }
+
+    /**
+     * Takes one request from the caller's allowance and goes on with {@code next} on the request's
+     * own context; when the allowance is used up, answers 429 with Retry-After, and when the
+     * allowances cannot be read (Redis down), a 503 problem.
+     */
+    private void withinAllowance(RoutingContext ctx, SecurityIdentity identity, Runnable next) {
+        Context context = Vertx.currentContext();
+        rateLimits.take(ctx, identity).whenComplete((verdict, failure) -> context.runOnContext(ignored -> {
+            if (failure != null) {
+                stateStoreUnavailable(ctx, failure);
+            } else if (verdict.allowed()) {
+                next.run();
+            } else {
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
+                Problems.send(ctx, 429, "rate-limited", "Too many requests",
+                        "Too many requests from this caller; try again in " + verdict.retryAfterSeconds() + " s");
+            }
+        }));
+    }
+
+    private static void stateStoreUnavailable(RoutingContext ctx, Throwable failure) {
+        LOG.warnf("Redis (sessions and rate limits) unavailable for %s [request %s]: %s", ctx.request().path(),
+                RequestIds.of(ctx), failure instanceof java.util.concurrent.TimeoutException ? "no answer in time" : failure.toString());
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+        Problems.send(ctx, 503, "state-store-unavailable", "Service unavailable",
+                "The gateway cannot reach its session and rate-limit store; try again later");
     }
 
     private static void unauthorized(RoutingContext ctx) {
@@ -216,8 +264,7 @@ public class ApiProxy {
         });
     }
 
-    private void unavailable(RoutingContext ctx, GatewayConfig.Route route, Throwable cause) {
-        String service = route.url().getAuthority();
+    private void unavailable(RoutingContext ctx, String service, Throwable cause) {
         if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")
                 && !(cause instanceof ConnectTimeoutException)) {
             LOG.warnf("Service %s did not answer %s in time [request %s]", service, ctx.request().path(), RequestIds.of(ctx));
@@ -240,6 +287,8 @@ public class ApiProxy {
         if (failure instanceof AuthenticationRedirectException redirect) {
             ctx.response().setStatusCode(redirect.getCode()).putHeader(HttpHeaders.LOCATION, redirect.getRedirectUri())
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+        } else if (causedBy(failure, RedisSessions.StateStoreUnavailable.class)) {
+            stateStoreUnavailable(ctx, failure);
         } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException) {
             unauthorized(ctx);
@@ -257,7 +306,16 @@ public class ApiProxy {
         }
     }
 
-    Optional<GatewayConfig.Route> routeFor(String path) {
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Optional<String> routeFor(String path) {
         return prefixes.stream()
                 .filter(e -> path.equals(e.getKey()) || path.startsWith(e.getKey() + "/"))
                 .map(Map.Entry::getValue)

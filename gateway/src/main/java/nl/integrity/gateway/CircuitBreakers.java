@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One circuit breaker per service. After {@code failure-threshold} calls in a row that could not
+ * One circuit breaker per instance of a service. After {@code failure-threshold} calls in a row that could not
  * reach the service or timed out, it opens: callers get a 503 at once, with {@code Retry-After},
  * instead of each waiting for a timeout. After {@code open-for} one trial call goes through; its
  * success closes the breaker, its failure opens it again.
@@ -21,8 +21,9 @@ public class CircuitBreakers {
         this.config = config.circuitBreaker();
     }
 
-    Breaker of(String service) {
-        return breakers.computeIfAbsent(service, s -> new Breaker(config.failureThreshold(), config.openFor()));
+    /** The breaker of one instance, e.g. {@code declaration@127.0.0.1:8082}. */
+    Breaker of(String instance) {
+        return breakers.computeIfAbsent(instance, s -> new Breaker(config.failureThreshold(), config.openFor()));
     }
 
     static final class Breaker {

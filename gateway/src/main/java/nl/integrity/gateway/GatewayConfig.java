@@ -2,16 +2,35 @@ package nl.integrity.gateway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Where the gateway sends what: each route owns path prefixes and forwards them to one service. */
+/**
+ * Where the gateway sends what: each route owns path prefixes and forwards them to one service,
+ * whose instances SmallRye Stork lists under the route's name ({@code quarkus.stork.<route>.*}).
+ */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
     Map<String, Route> routes();
+
+    /** Sessions and rate limits, kept in Redis so that every gateway instance sees the same. */
+    State state();
+
+    interface State {
+        /** Prefix of every key the gateway writes, so several platforms (or test runs) can share one Redis. */
+        @WithDefault("integrity-gateway:")
+        String keyPrefix();
+
+        /** How long a portal session may last at most (Keycloak's SSO session maximum, 10 hours by default). */
+        @WithDefault("10H")
+        Duration sessionLifetime();
+
+        /** How long a request waits for Redis before the caller gets a 503 problem. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
 
     @WithDefault("10s")
     Duration timeout();
@@ -61,7 +80,10 @@ public interface GatewayConfig {
         Duration openFor();
     }
 
-    /** Requests per minute each caller may make (a burst up to the number, refilled evenly); beyond it 429. */
+    /**
+     * Requests per minute each caller may make (a burst up to the number, refilled evenly); beyond it
+     * 429. The allowance is one for all gateway instances together.
+     */
     interface RateLimit {
         @WithDefault("true")
         boolean enabled();
@@ -80,8 +102,6 @@ public interface GatewayConfig {
     }
 
     interface Route {
-        URI url();
-
         List<String> prefixes();
     }
 }

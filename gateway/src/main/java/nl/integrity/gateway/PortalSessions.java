@@ -3,7 +3,6 @@ package nl.integrity.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.oidc.SecurityEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpMethod;
@@ -15,13 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,10 +29,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <li>a CSRF token bound to the Keycloak session ({@code sid}): every state-changing request made
  * with the session cookie must carry it in {@code X-CSRF-Token} (bearer calls need none: a browser
  * never adds a bearer token by itself);</li>
- * <li>{@code GET /session}: who is logged in, with roles, organisation and the CSRF token;</li>
- * <li>sessions logged out here are refused from then on, also when an old cookie is replayed,
- * until their tokens expire.</li>
+ * <li>{@code GET /session}: who is logged in, with roles, organisation and the CSRF token.</li>
  * </ul>
+ * Logged-out sessions are refused by every gateway instance, also when an old cookie is replayed:
+ * their tokens are gone from Redis ({@link RedisSessions}).
  */
 @ApplicationScoped
 public class PortalSessions {
@@ -47,13 +42,9 @@ public class PortalSessions {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final byte[] csrfKey;
-    private final Clock clock;
-    /** Keycloak session ids logged out through this gateway, until their tokens would have expired. */
-    private final Map<String, Instant> ended = new ConcurrentHashMap<>();
 
     PortalSessions(@ConfigProperty(name = "quarkus.oidc.portal.token-state-manager.encryption-secret") String sessionSecret) {
         this.csrfKey = hmac(sessionSecret.getBytes(StandardCharsets.UTF_8), "csrf-token-key");
-        this.clock = Clock.systemUTC();
     }
 
     void register(@Observes Router router) {
@@ -67,8 +58,7 @@ public class PortalSessions {
             return Optional.empty();
         }
         SecurityIdentity identity = user.getSecurityIdentity();
-        return identity.getCredential(AccessTokenCredential.class) == null || hasEnded(identity)
-                ? Optional.empty() : Optional.of(identity);
+        return identity.getCredential(AccessTokenCredential.class) == null ? Optional.empty() : Optional.of(identity);
     }
 
     /** The access token to relay to the services for this session. */
@@ -109,21 +99,6 @@ public class PortalSessions {
         identity.getRoles().stream().sorted().forEach(body.putArray("roles")::add);
         ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
                 .end(body.toString());
-    }
-
-    /** quarkus-oidc logged the session out (RP-initiated logout at /logout): refuse its cookie from now on. */
-    void loggedOut(@Observes SecurityEvent event) {
-        if (event.getEventType() == SecurityEvent.Type.OIDC_LOGOUT_RP_INITIATED && event.getSecurityIdentity() != null
-                && event.getSecurityIdentity().getPrincipal() instanceof JsonWebToken idToken) {
-            Instant now = clock.instant();
-            ended.values().removeIf(until -> until.isBefore(now));
-            ended.put(sessionId(event.getSecurityIdentity()), now.plusSeconds(Math.max(idToken.getExpirationTime()
-                    - now.getEpochSecond(), 0) + 3600));
-        }
-    }
-
-    private boolean hasEnded(SecurityIdentity identity) {
-        return !ended.isEmpty() && ended.containsKey(sessionId(identity));
     }
 
     /** Keycloak's session id: the same for every token of one login, different after the next login. */

@@ -44,8 +44,8 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
         });
         server.start();
         return Map.of(
-                "gateway.routes.alumni.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "gateway.routes.declaration.url", "http://127.0.0.1:" + freePort(),
+                "quarkus.stork.alumni.service-discovery.address-list", "127.0.0.1:" + server.getAddress().getPort(),
+                "quarkus.stork.declaration.service-discovery.address-list", "127.0.0.1:" + freePort(),
                 "gateway.max-body-size", "1K",
                 "gateway.max-upload-size", "8K");
     }
