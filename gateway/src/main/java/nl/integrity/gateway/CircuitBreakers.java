@@ -6,10 +6,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One circuit breaker per instance of a service. After {@code failure-threshold} calls in a row that could not
- * reach the service or timed out, it opens: callers get a 503 at once, with {@code Retry-After},
- * instead of each waiting for a timeout. After {@code open-for} one trial call goes through; its
- * success closes the breaker, its failure opens it again.
+ * One circuit breaker per instance of a service. After {@code failure-threshold} calls in a row
+ * that could not reach the instance or timed out, it opens: the instance is skipped (and when no
+ * instance is left, callers get a 503 at once, with {@code Retry-After}) instead of each caller
+ * waiting for a timeout. After {@code open-for} calls go to the instance again; the first failure
+ * opens the breaker for another {@code open-for}, a success closes it.
+ *
+ * <p>No single trial call after the wait, as in the textbook half-open state: with several
+ * instances, an instance that was restarted would otherwise turn every caller away while its first
+ * (slow, cold) answer is on its way, also when the other instance is the one that just died.
  */
 @ApplicationScoped
 public class CircuitBreakers {
@@ -31,36 +36,27 @@ public class CircuitBreakers {
         private final long openForNanos;
         private int failuresInARow;
         private long openUntil;
-        private boolean trialUnderway;
 
         Breaker(int threshold, Duration openFor) {
             this.threshold = threshold;
             this.openForNanos = openFor.toNanos();
         }
 
-        /** Seconds until a call may be tried (0: go ahead now). */
+        /** Seconds until the instance may be called again (0: go ahead now). */
         synchronized long refuseFor(long now) {
-            if (failuresInARow < threshold) {
+            if (failuresInARow < threshold || now - openUntil >= 0) {
                 return 0;
             }
-            if (now - openUntil < 0) {
-                return Math.max(1, (openUntil - now + 999_999_999L) / 1_000_000_000L);
-            }
-            if (trialUnderway) {
-                return 1;
-            }
-            trialUnderway = true; // half open: this one call tries
-            return 0;
+            return Math.max(1, (openUntil - now + 999_999_999L) / 1_000_000_000L);
         }
 
         synchronized void succeeded() {
             failuresInARow = 0;
-            trialUnderway = false;
         }
 
+        /** A failure; at the threshold, and at every failure after it, the breaker opens for {@code open-for}. */
         synchronized void failed(long now) {
             failuresInARow++;
-            trialUnderway = false;
             if (failuresInARow >= threshold) {
                 openUntil = now + openForNanos;
             }
