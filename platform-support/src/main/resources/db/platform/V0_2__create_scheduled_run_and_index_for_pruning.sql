@@ -1,3 +1,6 @@
+-- A later platform-support migration: in a database whose service migrations are further along
+-- (V12, say), Flyway applies it out of order (quarkus.flyway.out-of-order in each service).
+
 -- Scheduled work that must happen once per period across every instance (ScheduledRuns): one row
 -- per job and period, finished when the work is done. A run whose instance died stays unfinished
 -- and is run again by another instance.

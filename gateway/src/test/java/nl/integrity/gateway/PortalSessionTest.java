@@ -108,7 +108,7 @@ class PortalSessionTest {
 
         HttpResponse<String> logout = browser.get(BrowserSession.GATEWAY + "/logout");
         String endSession = BrowserSession.location(logout, "no redirect to Keycloak's logout");
-        assertTrue(endSession.startsWith("http://localhost:8180/realms/integrity/protocol/openid-connect/logout"), endSession);
+        assertTrue(endSession.startsWith(nl.integrity.platform.testing.KeycloakLogins.REALM_URL + "/protocol/openid-connect/logout"), endSession);
         assertTrue(endSession.contains("id_token_hint="), endSession);
         assertTrue(endSession.contains("post_logout_redirect_uri="), endSession);
         assertFalse(browser.cookies.keySet().stream().anyMatch(name -> name.startsWith(PortalTenant.SESSION_COOKIE)),
@@ -137,7 +137,7 @@ class PortalSessionTest {
         var browser = new BrowserSession();
         HttpResponse<String> anonymous = browser.get(BrowserSession.GATEWAY + "/alumni/");
         assertEquals(302, anonymous.statusCode());
-        assertTrue(BrowserSession.location(anonymous, "").startsWith("http://localhost:8180/realms/integrity/"),
+        assertTrue(BrowserSession.location(anonymous, "").startsWith(nl.integrity.platform.testing.KeycloakLogins.REALM_URL + "/"),
                 "a page of the portal starts the login");
 
         browser.login("alumnus.politie", "/alumni/");

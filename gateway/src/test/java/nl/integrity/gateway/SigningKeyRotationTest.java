@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(EchoService.class)
 class SigningKeyRotationTest {
 
-    static final String ADMIN_API = KEYCLOAK_URL + "/admin/realms/integrity";
+    static final String ADMIN_API = nl.integrity.platform.testing.KeycloakLogins.ADMIN_URL;
 
     @Test
     void aTokenSignedWithANewlyRotatedKeyIsAccepted_andOneWithTheOldKeyStillIs() {

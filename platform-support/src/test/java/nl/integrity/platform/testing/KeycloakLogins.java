@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Real access tokens from the real Keycloak (realm {@code integrity}, deploy/keycloak): users log
+ * Real access tokens from the real Keycloak (the tests' realm {@code integrity-test}, made by
+ * deploy/local/platform from the same file as the demo realm, deploy/keycloak): users log
  * in through Keycloak's own login form with the portal client's authorization code flow and PKCE,
  * exactly as a browser would; the HR system uses client credentials. Tokens are cached per user
  * until shortly before they expire.
@@ -30,7 +31,10 @@ import java.util.stream.Collectors;
 public final class KeycloakLogins {
 
     public static final String KEYCLOAK_URL = System.getProperty("keycloak.url", "http://localhost:8180");
-    public static final String REALM_URL = KEYCLOAK_URL + "/realms/integrity";
+    public static final String REALM = System.getProperty("keycloak.realm", "integrity-test");
+    public static final String REALM_URL = KEYCLOAK_URL + "/realms/" + REALM;
+    /** The realm's admin API (the master realm's admin may use it). */
+    public static final String ADMIN_URL = KEYCLOAK_URL + "/admin/realms/" + REALM;
     public static final String DEMO_PASSWORD = "demo";
     private static final String PORTAL_CLIENT = "integrity-portal";
     private static final String REDIRECT_URI = "http://localhost:8080/login-callback";
