@@ -3,13 +3,13 @@
 #   bench/alumni-search/run.sh [alumni=1000000] [seconds=30]
 # Needs the infrastructure (deploy/local/platform infra) and a built alumni-service jar. Uses a
 # database of its own (alumni_bench), so the platform's data is untouched; alumni-service runs on
-# port 8091 against it.
+# port 8191 against it.
 set -euo pipefail
 N=${1:-1000000}
 SECONDS_RUN=${2:-30}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-PORT=8091
+PORT=8191
 psql_admin() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U postgres "$@"; }
 
 psql_admin -d postgres -c "drop database if exists alumni_bench with (force)" -c "create database alumni_bench owner alumni"

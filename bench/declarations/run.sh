@@ -7,14 +7,14 @@
 # queue-only measures the queue again on the database of an earlier run, without regenerating it.
 # Needs the infrastructure (deploy/local/platform infra) and a built declaration-service jar. Uses a
 # database of its own (declaration_bench), so the platform's data is untouched; declaration-service
-# runs on port 8092 against it, on the test.* topics and in consumer groups of its own.
+# runs on port 8192 against it, on the test.* topics and in consumer groups of its own.
 set -euo pipefail
 N=${1:-2000000}
 SECONDS_RUN=${2:-30}
 QUEUE_ONLY=$([[ ${3:-} == queue-only ]] && echo 1 || echo 0)
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-PORT=8092
+PORT=8192
 psql_admin() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U postgres "$@"; }
 psql_bench() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U declaration -d declaration_bench "$@"; }
 
@@ -24,13 +24,9 @@ fi
 if curl -fsS "http://127.0.0.1:$PORT/q/health" >/dev/null 2>&1; then echo "port $PORT is taken; stop what runs there" >&2; exit 1; fi
 GROUP=declaration-bench-$$
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/declaration_bench QUARKUS_DATASOURCE_PASSWORD=declaration \
-QUARKUS_HTTP_PORT=$PORT PLATFORM_OUTBOX_TOPIC_PREFIX=test. \
-MP_MESSAGING_INCOMING_ALUMNI_EVENTS_TOPIC=test.alumni.events MP_MESSAGING_INCOMING_ALUMNI_EVENTS_GROUP_ID=$GROUP \
-MP_MESSAGING_INCOMING_ALUMNI_EVENTS_DEAD_LETTER_QUEUE_TOPIC=test.alumni.events.dlq \
-MP_MESSAGING_INCOMING_ALUMNI_EVENTS_AUTO_OFFSET_RESET=latest \
-MP_MESSAGING_INCOMING_FUNCTION_PROFILE_EVENTS_TOPIC=test.function-profile.events \
+QUARKUS_HTTP_PORT=$PORT PLATFORM_TOPIC_PREFIX=test. \
+MP_MESSAGING_INCOMING_ALUMNI_EVENTS_GROUP_ID=$GROUP MP_MESSAGING_INCOMING_ALUMNI_EVENTS_AUTO_OFFSET_RESET=latest \
 MP_MESSAGING_INCOMING_FUNCTION_PROFILE_EVENTS_GROUP_ID=$GROUP \
-MP_MESSAGING_INCOMING_FUNCTION_PROFILE_EVENTS_DEAD_LETTER_QUEUE_TOPIC=test.function-profile.events.dlq \
 MP_MESSAGING_INCOMING_FUNCTION_PROFILE_EVENTS_AUTO_OFFSET_RESET=latest \
 java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/declaration-service/target/quarkus-app/quarkus-run.jar" \
   > /tmp/declaration-bench.log 2>&1 &

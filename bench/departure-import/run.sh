@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bulk import throughput: uploads N departures (default 100000) as CSV to an alumni-service of its
-# own (port 8091, database alumni_bench; events go to the test.* topics) and times the import
+# own (port 8194, database alumni_bench; events go to the test.* topics) and times the import
 # until it completes, printing progress. Needs the infrastructure (deploy/local/platform infra)
 # and a built alumni-service jar.
 #   bench/departure-import/run.sh [rows=100000]
@@ -8,11 +8,11 @@ set -euo pipefail
 N=${1:-100000}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-PORT=8091
+PORT=8194
 CSV=$(mktemp --suffix=.csv)
 psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U postgres -d postgres \
   -c "drop database if exists alumni_bench with (force)" -c "create database alumni_bench owner alumni"
-PLATFORM_OUTBOX_TOPIC_PREFIX=test. QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/alumni_bench \
+PLATFORM_TOPIC_PREFIX=test. QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/alumni_bench \
 QUARKUS_DATASOURCE_PASSWORD=alumni QUARKUS_HTTP_PORT=$PORT \
   java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/alumni-service/target/quarkus-app/quarkus-run.jar" > /tmp/alumni-import-bench.log 2>&1 &
 SERVICE=$!

@@ -4,14 +4,14 @@
 #      gateway and by declaration-service);
 #   2. without: the service's OpenAPI document (no token anywhere; /api-docs/declaration/openapi at the gateway).
 #   bench/gateway/run.sh [seconds=20] [connections=8]
-# Needs the platform running (deploy/local/platform up). Starts a second gateway on port 8090 with rate limits
+# Needs the platform running (deploy/local/platform up). Starts a second gateway on port 8190 with rate limits
 # raised out of reach (the limiter still runs), so the platform's own gateway and data stay as they are.
 set -euo pipefail
 SECONDS_RUN=${1:-20}
 CONNECTIONS=${2:-8}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-PORT=8090
+PORT=8190
 SERVICE=http://127.0.0.1:8082
 GATEWAY=http://127.0.0.1:$PORT
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
@@ -20,7 +20,7 @@ if curl -fsS "$GATEWAY/q/health" >/dev/null 2>&1; then echo "port $PORT is taken
 
 QUARKUS_HTTP_PORT=$PORT GATEWAY_CLIENT_SECRET=gateway-demo-secret GATEWAY_SESSION_SECRET=bench-session-secret-not-for-production \
 GATEWAY_RATE_LIMIT_USER_PER_MINUTE=1000000000 GATEWAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE=1000000000 \
-QUARKUS_LOG_CATEGORY__GATEWAY_ACCESS__LEVEL=WARN \
+QUARKUS_LOG_CATEGORY__GATEWAY_ACCESS__LEVEL=WARN GATEWAY_STATE_KEY_PREFIX=bench-gateway: \
 java -Xmx256m -XX:+UseSerialGC -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" > /tmp/gateway-bench.log 2>&1 &
 GW=$!
 trap 'kill $GW 2>/dev/null; wait $GW 2>/dev/null || true' EXIT

@@ -5,15 +5,15 @@
 #   bench/notifications/run.sh [events=10000] [latency-events=2000] [rate=100]
 # Needs the infrastructure (deploy/local/platform infra) and a built notification-service jar. Uses a
 # database of its own (notification_bench), the test.* topics and a consumer group of its own; the
-# service runs on port 8093, the receiver on 8099.
+# service runs on port 8193, the receiver on 8199.
 set -euo pipefail
 N=${1:-10000}
 LATENCY_N=${2:-2000}
 RATE=${3:-100}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-PORT=8093
-RECEIVER_PORT=8099
+PORT=8193
+RECEIVER_PORT=8199
 KAFKA_CP="${INTEGRITY_STATE_DIR:-$HOME/.local/state/integrity-platform}/runtime/kafka-4.4.0/*"
 psql_admin() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U postgres "$@"; }
 psql_bench() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U notification -d notification_bench "$@"; }
@@ -29,13 +29,9 @@ python3 "$HERE/receiver.py" $RECEIVER_PORT &
 RECEIVER=$!
 GROUP=notification-bench-$$
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/notification_bench QUARKUS_DATASOURCE_PASSWORD=notification \
-QUARKUS_HTTP_PORT=$PORT PLATFORM_OUTBOX_TOPIC_PREFIX=test. \
-MP_MESSAGING_INCOMING_DECLARATION_EVENTS_TOPIC=test.declaration.events MP_MESSAGING_INCOMING_DECLARATION_EVENTS_GROUP_ID=$GROUP \
-MP_MESSAGING_INCOMING_DECLARATION_EVENTS_AUTO_OFFSET_RESET=latest \
-MP_MESSAGING_INCOMING_DECLARATION_EVENTS_DEAD_LETTER_QUEUE_TOPIC=test.declaration.events.dlq \
-MP_MESSAGING_INCOMING_ALUMNI_EVENTS_TOPIC=test.alumni.events MP_MESSAGING_INCOMING_ALUMNI_EVENTS_GROUP_ID=$GROUP \
-MP_MESSAGING_INCOMING_ALUMNI_EVENTS_AUTO_OFFSET_RESET=latest \
-MP_MESSAGING_INCOMING_ALUMNI_EVENTS_DEAD_LETTER_QUEUE_TOPIC=test.alumni.events.dlq \
+QUARKUS_HTTP_PORT=$PORT PLATFORM_TOPIC_PREFIX=test. \
+MP_MESSAGING_INCOMING_DECLARATION_EVENTS_GROUP_ID=$GROUP MP_MESSAGING_INCOMING_DECLARATION_EVENTS_AUTO_OFFSET_RESET=latest \
+MP_MESSAGING_INCOMING_ALUMNI_EVENTS_GROUP_ID=$GROUP MP_MESSAGING_INCOMING_ALUMNI_EVENTS_AUTO_OFFSET_RESET=latest \
 java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/notification-service/target/quarkus-app/quarkus-run.jar" \
   > /tmp/notification-bench.log 2>&1 &
 SERVICE=$!

@@ -56,6 +56,8 @@ class AccessibilityIT {
             try (var officer = new Browser("a11y-officer")) {
                 officer.open(GATEWAY + "/office/");
                 officer.logInAtKeycloak("officer.politie", "demo");
+                new org.openqa.selenium.support.ui.Select(officer.driver.findElement(By.id("queue-sort")))
+                        .selectByValue("-submittedAt");
                 officer.textAppears(By.id("queue-rows"), "Toegankelijk BV");
                 check(officer, "/office/");
                 officer.open(GATEWAY + "/office/declarations/" + declaration);

@@ -20,7 +20,7 @@ import org.awaitility.Awaitility;
  */
 final class TestAlumni {
 
-    private static final String ADMIN_API = KEYCLOAK_URL + "/admin/realms/integrity";
+    private static final String ADMIN_API = nl.integrity.platform.testing.KeycloakLogins.ADMIN_URL;
 
     record Login(String userId, String username, String password, String organisation, String personnelNumber) {
     }
@@ -60,14 +60,20 @@ final class TestAlumni {
      */
     static void registerDeparture(Login login, String fullName, String functionCode, String from, String departureDate,
                                   String reason) {
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+        registerDeparture(login, fullName, null, functionCode, from, departureDate, reason);
+    }
+
+    /** The same, with the e-mail address the platform's notices go to (null: none). */
+    static String registerDeparture(Login login, String fullName, String email, String functionCode, String from,
+                                    String departureDate, String reason) {
+        return given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
                 .body("""
-                        {"organisation":"%s","personnelNumber":"%s","fullName":"%s",
+                        {"organisation":"%s","personnelNumber":"%s","fullName":"%s",%s
                          "functions":[{"functionCode":"%s","from":"%s"}],
                          "departureDate":"%s","departureReason":"%s"}"""
-                        .formatted(login.organisation(), login.personnelNumber(), fullName, functionCode, from,
-                                departureDate, reason))
-                .post(PortalLoginIT.GATEWAY + "/api/departures").then().statusCode(201);
+                        .formatted(login.organisation(), login.personnelNumber(), fullName,
+                                email == null ? "" : "\"email\":\"" + email + "\",", functionCode, from, departureDate, reason))
+                .post(PortalLoginIT.GATEWAY + "/api/departures").then().statusCode(201).extract().path("id");
     }
 
     /**

@@ -5,7 +5,8 @@ import { announce, api, date, el, language, moment, startPage, t } from "/portal
 
 const TEXT = {
   nl: {
-    title: "Integriteitsbureau", statistics: "Cijfers", findAlumni: "Alumni zoeken", alerts: "Signalen", kind: "Soort", summary: "Omschrijving", raised: "Ontstaan",
+    title: "Integriteitsbureau", order: "Volgorde", byDueDate: "Eerst te besluiten", newestFirst: "Nieuwste eerst",
+    byRisk: "Hoogste risico eerst", statistics: "Cijfers", findAlumni: "Alumni zoeken", alerts: "Signalen", kind: "Soort", summary: "Omschrijving", raised: "Ontstaan",
     state: "Stand", actions: "Acties", queue: "Te beoordelen meldingen", employer: "Werkgever", role: "Functie",
     risk: "Risico", due: "Besluit uiterlijk", assignee: "Behandelaar", acknowledge: "Oppakken", resolve: "Afhandelen",
     open: "Bekijk melding", noAlerts: "Geen open signalen.", noQueue: "Er wacht niets op beoordeling.",
@@ -18,7 +19,8 @@ const TEXT = {
     LOW: "laag", MEDIUM: "middel", HIGH: "hoog", CRITICAL: "kritiek", forbidden: "Deze pagina is voor integriteitsfunctionarissen."
   },
   en: {
-    title: "Integrity office", statistics: "Statistics", findAlumni: "Find alumni", alerts: "Alerts", kind: "Kind", summary: "Summary", raised: "Raised", state: "State",
+    title: "Integrity office", order: "Order", byDueDate: "Decision due first", newestFirst: "Newest first",
+    byRisk: "Highest risk first", statistics: "Statistics", findAlumni: "Find alumni", alerts: "Alerts", kind: "Kind", summary: "Summary", raised: "Raised", state: "State",
     actions: "Actions", queue: "Declarations to review", employer: "Employer", role: "Role", risk: "Risk",
     due: "Decision due", assignee: "Officer", acknowledge: "Take up", resolve: "Resolve", open: "Open declaration",
     noAlerts: "No open alerts.", noQueue: "Nothing waits for review.", acknowledged: "Alert taken up.",
@@ -92,10 +94,13 @@ async function act(alert, action, done) {
 }
 
 async function load() {
+  const order = document.getElementById("queue-sort").value;
   alerts = (await api("GET", "/api/alerts?size=50")).items;
-  queue = (await api("GET", "/api/declarations?size=50")).items;
+  queue = (await api("GET", `/api/declarations?size=50&sort=${encodeURIComponent(order)}`)).items;
   draw();
 }
+
+document.getElementById("queue-sort").addEventListener("change", () => load().catch(() => announce(status, t("failed"), "problem")));
 
 try {
   const session = await startPage(TEXT, draw);
