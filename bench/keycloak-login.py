@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Prints an access token of a demo user, logged in through Keycloak's real login form with the
-portal client's authorization code flow and PKCE (as a browser would). Usage: keycloak-login.py USER [PASSWORD]"""
+portal client's authorization code flow and PKCE (as a browser would). Usage: keycloak-login.py USER [PASSWORD]
+The realm is KEYCLOAK_REALM, by default the demo realm integrity."""
 import sys, re, html, hashlib, base64, os, json, urllib.parse, http.cookiejar, urllib.request
 user = sys.argv[1]
 password = sys.argv[2] if len(sys.argv) > 2 else "demo"
-kc = "http://localhost:8180/realms/integrity/protocol/openid-connect"
+kc = "http://localhost:8180/realms/" + os.environ.get("KEYCLOAK_REALM", "integrity") + "/protocol/openid-connect"
 verifier = base64.urlsafe_b64encode(os.urandom(32)).rstrip(b'=').decode()
 challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b'=').decode()
 redirect = "http://localhost:8080/callback"
