@@ -26,9 +26,11 @@ curl -fsS -o /dev/null -X POST "$G1/api/departures" -H "Authorization: Bearer $H
   -d '{"organisation":"POLITIE","personnelNumber":"P100001","fullName":"Bench Alumnus","functions":[{"functionCode":"REC-DIG","from":"2021-01-01"}],"departureDate":"2026-09-30","departureReason":"VOLUNTARY"}'
 export TOKEN
 TOKEN=$(KEYCLOAK_REALM=integrity-test "$ROOT/bench/keycloak-login.py" alumnus.politie)
+waited=0
 until curl -fsS -o /dev/null "$G1/api/alumni/me" -H "Authorization: Bearer $TOKEN" \
   && [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST "$G1/api/declarations?draft=true" -H "Authorization: Bearer $TOKEN" \
-        -H 'Content-Type: application/json' -d '{"employerName":"Warm-up BV","country":"NL","sector":"ICT","role":"R","duties":"D","startDate":"2027-01-01","paid":true,"hoursPerWeek":1,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}') == 201 ]]; do
+        -H 'Content-Type: application/json' -d '{"employerName":"Warm-up BV","kvkNumber":"12345678","country":"NL","sector":"ICT","role":"R","duties":"D","startDate":"2027-01-01","paid":true,"hoursPerWeek":1,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}') == 201 ]]; do
+  (( waited++ < 120 )) || { echo "declaration-service never learnt of the alumnus; see the e2e logs" >&2; exit 1; }
   sleep 0.5
 done
 

@@ -1,11 +1,9 @@
 package nl.integrity.alumni.registry;
 
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import nl.integrity.platform.schedule.PeriodicJob;
-import nl.integrity.platform.schedule.ScheduledRuns;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The daily run that makes leavers departed on their departure date (cron
@@ -15,22 +13,21 @@ import nl.integrity.platform.schedule.ScheduledRuns;
 class DepartureDay implements PeriodicJob {
 
     private final Registry registry;
-    private final ScheduledRuns runs;
+    private final String cron;
 
-    DepartureDay(Registry registry, ScheduledRuns runs) {
+    DepartureDay(Registry registry, @ConfigProperty(name = "alumni.departures.cron", defaultValue = "0 5 0 * * ?") String cron) {
         this.registry = registry;
-        this.runs = runs;
-    }
-
-    @Scheduled(identity = "departed-today", cron = "${alumni.departures.cron:0 5 0 * * ?}",
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void daily(ScheduledExecution execution) {
-        runs.runOnce(this, execution.getScheduledFireTime());
+        this.cron = cron;
     }
 
     @Override
     public String name() {
         return "departed-today";
+    }
+
+    @Override
+    public String cron() {
+        return cron;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package nl.integrity.alumni.retention;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,24 +32,24 @@ public class Retention implements PeriodicJob {
     private static final int BATCH = 500;
 
     private final Outbox outbox;
-    private final ScheduledRuns runs;
     private final Period period;
+    private final String cron;
 
-    Retention(Outbox outbox, ScheduledRuns runs, @ConfigProperty(name = "alumni.retention.period") Period period) {
+    Retention(Outbox outbox, @ConfigProperty(name = "alumni.retention.period") Period period,
+              @ConfigProperty(name = "alumni.retention.cron") String cron) {
         this.outbox = outbox;
-        this.runs = runs;
         this.period = period;
-    }
-
-    @Scheduled(identity = "retention", cron = "${alumni.retention.cron}",
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void nightly(ScheduledExecution execution) {
-        runs.runOnce(this, execution.getScheduledFireTime());
+        this.cron = cron;
     }
 
     @Override
     public String name() {
         return "retention";
+    }
+
+    @Override
+    public String cron() {
+        return cron;
     }
 
     @Override

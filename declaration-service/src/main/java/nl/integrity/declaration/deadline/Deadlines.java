@@ -1,7 +1,5 @@
 package nl.integrity.declaration.deadline;
 
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import nl.integrity.declaration.review.ImposedCondition;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.schedule.PeriodicJob;
 import nl.integrity.platform.schedule.ScheduledRuns;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The clock's part in a review: announces decisions that fall due soon and those overdue (each
@@ -29,28 +28,28 @@ public class Deadlines implements PeriodicJob {
     private final Outbox outbox;
     private final WorkingDays workingDays;
     private final ReviewPolicy policy;
-    private final ScheduledRuns runs;
+    private final String cron;
 
-    Deadlines(Outbox outbox, WorkingDays workingDays, ReviewPolicy policy, ScheduledRuns runs) {
+    Deadlines(Outbox outbox, WorkingDays workingDays, ReviewPolicy policy,
+              @ConfigProperty(name = "declaration.deadlines.cron", defaultValue = "0 15 6 * * ?") String cron) {
         this.outbox = outbox;
         this.workingDays = workingDays;
         this.policy = policy;
-        this.runs = runs;
+        this.cron = cron;
     }
 
     /** What a run did. */
     public record Run(int dueSoon, int overdue, int conditionsEnded) {
     }
 
-    @Scheduled(identity = "deadlines", cron = "${declaration.deadlines.cron:0 15 6 * * ?}",
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void daily(ScheduledExecution execution) {
-        runs.runOnce(this, execution.getScheduledFireTime());
-    }
-
     @Override
     public String name() {
         return "deadlines";
+    }
+
+    @Override
+    public String cron() {
+        return cron;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package nl.integrity.declaration.obligation;
 
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -29,25 +27,25 @@ public class Reminders implements PeriodicJob {
     private static final int BATCH = 500;
 
     private final Outbox outbox;
-    private final ScheduledRuns runs;
     private final int intervalDays;
+    private final String cron;
 
-    Reminders(Outbox outbox, ScheduledRuns runs,
-              @ConfigProperty(name = "declaration.reminders.interval-days", defaultValue = "90") int intervalDays) {
+    Reminders(Outbox outbox,
+              @ConfigProperty(name = "declaration.reminders.interval-days", defaultValue = "90") int intervalDays,
+              @ConfigProperty(name = "declaration.reminders.cron", defaultValue = "0 30 7 * * ?") String cron) {
         this.outbox = outbox;
-        this.runs = runs;
         this.intervalDays = intervalDays;
-    }
-
-    @Scheduled(identity = "reminders", cron = "${declaration.reminders.cron:0 30 7 * * ?}",
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void daily(ScheduledExecution execution) {
-        runs.runOnce(this, execution.getScheduledFireTime());
+        this.cron = cron;
     }
 
     @Override
     public String name() {
         return "reminders";
+    }
+
+    @Override
+    public String cron() {
+        return cron;
     }
 
     @Override

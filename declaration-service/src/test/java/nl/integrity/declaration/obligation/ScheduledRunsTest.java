@@ -61,6 +61,11 @@ class ScheduledRunsTest {
         }
 
         @Override
+        public String cron() {
+            return "off"; // fired by the test
+        }
+
+        @Override
         public String run(Instant period) {
             runs.incrementAndGet();
             try {

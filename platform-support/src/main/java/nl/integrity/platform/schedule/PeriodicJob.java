@@ -6,8 +6,8 @@ import java.time.ZoneId;
 
 /**
  * Work that is due once per period, whatever the number of instances: a daily run, an hourly
- * clean-up. Implementations are beans; their own {@code @Scheduled} method hands each trigger
- * to {@link ScheduledRuns#runOnce}, which lets one instance do the work of a period, once.
+ * clean-up. Implementations are beans; {@link ScheduledRuns} triggers each on its {@link #cron()}
+ * on every instance and lets one instance do the work of a period, once.
  *
  * <p>{@link #run} must be safe to repeat for the same period: a run that crashed halfway is run
  * again. Key its effects by what they are about and the period (a flag on the row it handles, an
@@ -18,6 +18,13 @@ public interface PeriodicJob {
 
     /** The job's name, unique within the service, e.g. {@code reminders}. */
     String name();
+
+    /**
+     * When the job is due: a cron expression (seconds first, e.g. {@code 0 30 7 * * ?}) in the
+     * zone of {@link #dayOf}, from the service's configuration; {@code off} never triggers it
+     * (the tests start runs themselves).
+     */
+    String cron();
 
     /**
      * Does the work of the period that was scheduled for {@code period} (the trigger's fire time,

@@ -1,8 +1,6 @@
 package nl.integrity.platform.schedule;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,27 +37,28 @@ public class Pruning implements PeriodicJob {
         /** Rows deleted per transaction. */
         @WithDefault("1000")
         int batchSize();
+
+        /** When: hourly. */
+        @WithDefault("0 40 * * * ?")
+        String cron();
     }
 
     private final EntityManager em;
-    private final ScheduledRuns runs;
     private final Config config;
 
-    Pruning(EntityManager em, ScheduledRuns runs, Config config) {
+    Pruning(EntityManager em, Config config) {
         this.em = em;
-        this.runs = runs;
         this.config = config;
-    }
-
-    @Scheduled(identity = "platform-pruning", cron = "${platform.pruning.cron:0 40 * * * ?}",
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void trigger(ScheduledExecution execution) {
-        runs.runOnce(this, execution.getScheduledFireTime());
     }
 
     @Override
     public String name() {
         return "platform-pruning";
+    }
+
+    @Override
+    public String cron() {
+        return config.cron();
     }
 
     @Override

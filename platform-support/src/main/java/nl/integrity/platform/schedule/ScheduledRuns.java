@@ -1,8 +1,11 @@
 package nl.integrity.platform.schedule;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +26,8 @@ import org.jboss.logging.Logger;
  * at a time; the lock goes with the connection when an instance dies) and a row per job and
  * period in {@code scheduled_run} (a period whose run finished is not run again).
  *
- * <p>Every instance's trigger fires; the first to take the lock claims the period's row and does
+ * <p>Every instance schedules every job on its cron; when the triggers fire, the first instance to
+ * take the lock claims the period's row and does
  * the work, the others find it running or finished. A run that failed or whose instance died
  * halfway stays unfinished; {@link #recover()} runs it again, on whichever instance gets there
  * first, up to {@code platform.scheduled-runs.max-attempts} times. Jobs key their effects so that
@@ -53,15 +57,32 @@ public class ScheduledRuns {
 
     private final AgroalDataSource dataSource;
     private final Instance<PeriodicJob> jobs;
+    private final Scheduler scheduler;
     private final String instance;
     private final int maxAttempts;
 
-    ScheduledRuns(AgroalDataSource dataSource, Instance<PeriodicJob> jobs, InstanceName instance,
+    ScheduledRuns(AgroalDataSource dataSource, Instance<PeriodicJob> jobs, Scheduler scheduler, InstanceName instance,
                   @ConfigProperty(name = "platform.scheduled-runs.max-attempts", defaultValue = "5") int maxAttempts) {
         this.dataSource = dataSource;
         this.jobs = jobs;
+        this.scheduler = scheduler;
         this.instance = instance.get();
         this.maxAttempts = maxAttempts;
+    }
+
+    /** Schedules every job on its cron; each trigger hands the job and its fire time to {@link #runOnce}. */
+    void schedule(@Observes StartupEvent started) {
+        for (PeriodicJob job : jobs) {
+            String cron = job.cron().trim();
+            if (cron.equalsIgnoreCase("off") || cron.equalsIgnoreCase("disabled")) {
+                continue;
+            }
+            scheduler.newJob("scheduled-run:" + job.name())
+                    .setCron(cron)
+                    .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
+                    .setTask(execution -> runOnce(job, execution.getScheduledFireTime()))
+                    .schedule();
+        }
     }
 
     /**
