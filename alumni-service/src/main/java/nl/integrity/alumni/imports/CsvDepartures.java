@@ -15,6 +15,8 @@ import nl.integrity.alumni.registry.DepartureReason;
 import nl.integrity.alumni.registry.DepartureResource.DepartureRequest;
 import nl.integrity.alumni.registry.DepartureResource.FunctionHeld;
 import nl.integrity.alumni.registry.Organisation;
+import nl.integrity.platform.input.PlatformDates;
+import nl.integrity.platform.input.StorableText;
 import nl.integrity.platform.problem.Problem.FieldError;
 
 /**
@@ -94,6 +96,11 @@ final class CsvDepartures implements AutoCloseable {
             return new Row(number, null, List.of(new FieldError(null, "unreadable row: " + unreadable.getMessage())));
         }
         List<FieldError> errors = new ArrayList<>();
+        values.forEach((column, value) -> StorableText.problem(value)
+                .ifPresent(problem -> errors.add(new FieldError(column, problem))));
+        if (!errors.isEmpty()) {
+            return new Row(number, null, errors);
+        }
         var request = new DepartureRequest(
                 enumValue(Organisation.class, "organisation", values, errors),
                 text(values, "personnelNumber"),
@@ -122,7 +129,13 @@ final class CsvDepartures implements AutoCloseable {
     private static LocalDate date(Map<String, String> values, String column, List<FieldError> errors) {
         String value = text(values, column);
         try {
-            return value == null ? null : LocalDate.parse(value);
+            LocalDate date = value == null ? null : LocalDate.parse(value);
+            var problem = PlatformDates.problem(date);
+            if (problem.isPresent()) {
+                errors.add(new FieldError(column, problem.get()));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(column, "not a date (yyyy-mm-dd): " + value));
             return null;
@@ -152,8 +165,14 @@ final class CsvDepartures implements AutoCloseable {
                 if (parts.length != 3) {
                     throw new DateTimeParseException("expected CODE:from:until", item, 0);
                 }
-                functions.add(new FunctionHeld(parts[0].trim(), LocalDate.parse(parts[1].trim()),
-                        parts[2].isBlank() ? null : LocalDate.parse(parts[2].trim())));
+                LocalDate from = LocalDate.parse(parts[1].trim());
+                LocalDate until = parts[2].isBlank() ? null : LocalDate.parse(parts[2].trim());
+                if (PlatformDates.problem(from).or(() -> PlatformDates.problem(until)).isPresent()) {
+                    errors.add(new FieldError("functions", "dates must be from " + PlatformDates.EARLIEST + " up to "
+                            + PlatformDates.LATEST + ": " + item));
+                    continue;
+                }
+                functions.add(new FunctionHeld(parts[0].trim(), from, until));
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("functions", "not CODE:yyyy-mm-dd:yyyy-mm-dd (until may be empty): " + item));
             }

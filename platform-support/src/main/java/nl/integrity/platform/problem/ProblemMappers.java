@@ -1,5 +1,6 @@
 package nl.integrity.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -55,12 +56,16 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            errors = List.of(new Problem.FieldError(field, "has the wrong type or format"));
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            errors = List.of(new Problem.FieldError(field, JsonMistakes.describe(mismatch)));
+        } else if (e instanceof JsonParseException parse) {
+            errors = JsonMistakes.duplicateField(parse).map(field -> List.of(new Problem.FieldError(field, "is given twice")))
+                    .orElse(List.of());
         }
-        return respond(request, 400, "malformed-request", "Request body is not valid JSON for this operation",
-                "The body could not be read" + (errors.isEmpty() ? "" : ": " + errors.get(0).field() + " has the wrong type or format"),
-                errors);
+        String detail = errors.isEmpty() ? "The body is not valid JSON"
+                : "The body could not be read: " + errors.get(0).field() + " " + errors.get(0).message();
+        return respond(request, 400, "malformed-request", "Request body is not valid JSON for this operation", detail, errors);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
