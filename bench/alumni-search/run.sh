@@ -14,11 +14,11 @@ psql_admin() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U postgres "$@"; }
 
 psql_admin -d postgres -c "drop database if exists alumni_bench with (force)" -c "create database alumni_bench owner alumni"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/alumni_bench QUARKUS_DATASOURCE_PASSWORD=alumni \
-QUARKUS_HTTP_PORT=$PORT java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/alumni-service/target/quarkus-app/quarkus-run.jar" \
+QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/alumni-service/target/quarkus-app/quarkus-run.jar" \
   > /tmp/alumni-bench.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
-until curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; do sleep 0.5; done
+until curl -fsS "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null 2>&1; do sleep 0.5; done
 
 echo "generating $N alumni ..."
 start=$(date +%s)

@@ -21,10 +21,10 @@ psql_bench() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U declaration -d decla
 if (( ! QUEUE_ONLY )); then
   psql_admin -d postgres -c "drop database if exists declaration_bench with (force)" -c "create database declaration_bench owner declaration"
 fi
-if curl -fsS "http://127.0.0.1:$PORT/q/health" >/dev/null 2>&1; then echo "port $PORT is taken; stop what runs there" >&2; exit 1; fi
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then echo "port $PORT is taken; stop what runs there" >&2; exit 1; fi
 GROUP=declaration-bench-$$
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/declaration_bench QUARKUS_DATASOURCE_PASSWORD=declaration \
-QUARKUS_HTTP_PORT=$PORT PLATFORM_TOPIC_PREFIX=test. \
+QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) PLATFORM_TOPIC_PREFIX=test. \
 MP_MESSAGING_INCOMING_ALUMNI_EVENTS_GROUP_ID=$GROUP MP_MESSAGING_INCOMING_ALUMNI_EVENTS_AUTO_OFFSET_RESET=latest \
 MP_MESSAGING_INCOMING_FUNCTION_PROFILE_EVENTS_GROUP_ID=$GROUP \
 MP_MESSAGING_INCOMING_FUNCTION_PROFILE_EVENTS_AUTO_OFFSET_RESET=latest \
@@ -32,7 +32,7 @@ java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/declaration-service/target/quarkus-ap
   > /tmp/declaration-bench.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
-until curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; do
+until curl -fsS "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null 2>&1; do
   kill -0 $SERVICE 2>/dev/null || { echo "declaration-service did not start; see /tmp/declaration-bench.log" >&2; exit 1; }
   sleep 0.5
 done

@@ -13,13 +13,13 @@ CSV=$(mktemp --suffix=.csv)
 psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U postgres -d postgres \
   -c "drop database if exists alumni_bench with (force)" -c "create database alumni_bench owner alumni"
 PLATFORM_TOPIC_PREFIX=test. QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/alumni_bench \
-QUARKUS_DATASOURCE_PASSWORD=alumni QUARKUS_HTTP_PORT=$PORT \
+QUARKUS_DATASOURCE_PASSWORD=alumni QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) \
   java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/alumni-service/target/quarkus-app/quarkus-run.jar" > /tmp/alumni-import-bench.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true; rm -f "$CSV"' EXIT
 "$HERE/generate-csv.sh" "$N" > "$CSV"
 echo "CSV: $N rows, $(du -h "$CSV" | cut -f1)"
-until curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; do sleep 0.5; done
+until curl -fsS "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null 2>&1; do sleep 0.5; done
 
 TOKEN=$(curl -fsS -d grant_type=client_credentials -d client_id=hr-system -d client_secret=hr-system-demo-secret \
   http://localhost:8180/realms/integrity/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')

@@ -15,16 +15,16 @@ PORT=8190
 SERVICE=http://127.0.0.1:8082
 GATEWAY=http://127.0.0.1:$PORT
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
-curl -fsS "$SERVICE/q/health/ready" >/dev/null || { echo "declaration-service is not running: deploy/local/platform up" >&2; exit 1; }
-if curl -fsS "$GATEWAY/q/health" >/dev/null 2>&1; then echo "port $PORT is taken" >&2; exit 1; fi
+curl -fsS "http://127.0.0.1:9082/q/health/ready" >/dev/null || { echo "declaration-service is not running: deploy/local/platform up" >&2; exit 1; }
+if curl -s -o /dev/null "$GATEWAY/" 2>/dev/null; then echo "port $PORT is taken" >&2; exit 1; fi
 
-QUARKUS_HTTP_PORT=$PORT GATEWAY_CLIENT_SECRET=gateway-demo-secret GATEWAY_SESSION_SECRET=bench-session-secret-not-for-production \
+QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) GATEWAY_CLIENT_SECRET=gateway-demo-secret GATEWAY_SESSION_SECRET=bench-session-secret-not-for-production \
 GATEWAY_RATE_LIMIT_USER_PER_MINUTE=1000000000 GATEWAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE=1000000000 \
 QUARKUS_LOG_CATEGORY__GATEWAY_ACCESS__LEVEL=WARN GATEWAY_STATE_KEY_PREFIX=bench-gateway: \
 java -Xmx256m -XX:+UseSerialGC -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" > /tmp/gateway-bench.log 2>&1 &
 GW=$!
 trap 'kill $GW 2>/dev/null; wait $GW 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fsS "$GATEWAY/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 
 export TOKEN REPORT="$ROOT/bench/wrk-report.lua"
 TOKEN=$("$ROOT/bench/keycloak-login.py" officer.politie)

@@ -22,21 +22,21 @@ produce() {
     --topic test.declaration.events --timeout 0 --command-property linger.ms=0 --reader-property parse.key=true --reader-property parse.headers=true \
     --reader-property key.separator=$'\t' --reader-property headers.delimiter=$'\t' 2>/dev/null
 }
-if curl -fsS "http://127.0.0.1:$PORT/q/health" >/dev/null 2>&1; then echo "port $PORT is taken" >&2; exit 1; fi
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then echo "port $PORT is taken" >&2; exit 1; fi
 
 psql_admin -d postgres -c "drop database if exists notification_bench with (force)" -c "create database notification_bench owner notification"
 python3 "$HERE/receiver.py" $RECEIVER_PORT &
 RECEIVER=$!
 GROUP=notification-bench-$$
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/notification_bench QUARKUS_DATASOURCE_PASSWORD=notification \
-QUARKUS_HTTP_PORT=$PORT PLATFORM_TOPIC_PREFIX=test. \
+QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) PLATFORM_TOPIC_PREFIX=test. \
 MP_MESSAGING_INCOMING_DECLARATION_EVENTS_GROUP_ID=$GROUP MP_MESSAGING_INCOMING_DECLARATION_EVENTS_AUTO_OFFSET_RESET=latest \
 MP_MESSAGING_INCOMING_ALUMNI_EVENTS_GROUP_ID=$GROUP MP_MESSAGING_INCOMING_ALUMNI_EVENTS_AUTO_OFFSET_RESET=latest \
 java -Xmx512m -XX:+UseSerialGC -jar "$ROOT/notification-service/target/quarkus-app/quarkus-run.jar" \
   > /tmp/notification-bench.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE $RECEIVER 2>/dev/null || true' EXIT
-until curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; do
+until curl -fsS "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null 2>&1; do
   kill -0 $SERVICE 2>/dev/null || { echo "notification-service did not start; see /tmp/notification-bench.log" >&2; exit 1; }
   sleep 0.5
 done

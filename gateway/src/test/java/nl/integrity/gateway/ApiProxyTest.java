@@ -111,12 +111,17 @@ class ApiProxyTest {
                 .contentType("application/problem+json");
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL readiness;
+
     @Test
-    void answersNotFoundProblemOutsideTheApiToo() {
+    void answersNotFoundProblemOutsideTheApiToo_andManagementIsOnItsOwnPort() {
         given().when().get("/no/such/page")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get(readiness).then().statusCode(200);
     }
 
     @Test

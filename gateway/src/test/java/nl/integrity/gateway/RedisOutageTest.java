@@ -48,8 +48,11 @@ class RedisOutageTest {
                 .time(lessThan(5000L));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL readiness;
+
     @Test
     void readiness_isDown_andNamesRedis() {
-        given().get("/q/health/ready").then().statusCode(503).body(containsString("Redis"));
+        given().get(readiness).then().statusCode(503).body(containsString("Redis"));
     }
 }

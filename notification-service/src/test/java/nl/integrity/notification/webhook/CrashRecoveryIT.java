@@ -79,6 +79,7 @@ class CrashRecoveryIT {
     static Process start(int port, String group) throws IOException {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort(port)));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", DB);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "notification");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", nl.integrity.platform.testing.KeycloakLogins.REALM_URL);
@@ -99,10 +100,23 @@ class CrashRecoveryIT {
         return builder.start();
     }
 
+    /** The management port beside the public one (both chosen free for this test). */
+    static final Map<Integer, Integer> MANAGEMENT_PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static int managementPort(int port) {
+        return MANAGEMENT_PORTS.computeIfAbsent(port, p -> {
+            try {
+                return freePort();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     static void awaitReady(int port) {
         HttpClient http = HttpClient.newHttpClient();
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 

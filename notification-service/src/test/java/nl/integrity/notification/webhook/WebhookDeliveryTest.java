@@ -34,6 +34,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class WebhookDeliveryTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsUrl;
+
+
     static final String SUBMITTED = "nl.integrity.declaration.submitted.v1";
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -133,7 +137,7 @@ class WebhookDeliveryTest {
             given().auth().oauth2(tokenFor("admin")).get("/api/webhook-subscriptions/{id}", subscription.getString("id"))
                     .then().body("enabled", equalTo(true)).body("failingSince", nullValue()).body("secret", nullValue());
 
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
             assertTrue(metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"dead\"}", 1), metrics);
             assertTrue(metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"failed\"}", 3));
             assertTrue(metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"sent\"}", 1));
