@@ -11,6 +11,12 @@ import java.util.UUID;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import nl.integrity.notification.webhook.PublishedEvents;
+import nl.integrity.notification.webhook.WebhookFanOut;
 
 /**
  * Keeps {@link AlumnusContact} in step with {@code alumni.events}: the address from
@@ -26,15 +32,24 @@ public class AlumniEventsConsumer {
     static final String UPDATED = "nl.integrity.alumni.record-updated.v1";
     static final String ANONYMISED = "nl.integrity.alumni.anonymised.v1";
     static final String CONSENT = "nl.integrity.alumni.network-consent-changed.v1";
+    static final String WINDOW_CHANGED = PublishedEvents.WINDOW_CHANGED;
+    /** What webhook subscribers get of each alumni event they can subscribe to: no name, no address, no unit. */
+    private static final Map<String, List<String>> FOR_SUBSCRIBERS = Map.of(
+            REGISTERED, List.of("alumnusId", "organisation", "personnelNumber", "status", "departureDate", "departureReason",
+                    "windowStart", "windowEnd"),
+            WINDOW_CHANGED, List.of("alumnusId", "organisation", "windowStart", "windowEnd", "coolingOffMonths", "reason"),
+            ANONYMISED, List.of("alumnusId", "organisation"));
 
     private final ProcessedEvents processed;
     private final ObjectMapper json;
     private final Clock clock;
+    private final WebhookFanOut webhooks;
 
-    AlumniEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock) {
+    AlumniEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock, WebhookFanOut webhooks) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -57,6 +72,13 @@ public class AlumniEventsConsumer {
                 default -> {
                     // other alumni events say nothing about how to reach the alumnus
                 }
+            }
+            List<String> shared = FOR_SUBSCRIBERS.get(event.type());
+            if (shared != null) {
+                JsonNode payload = event.payloadAs(json, JsonNode.class);
+                ObjectNode data = json.createObjectNode();
+                shared.stream().filter(payload::has).forEach(field -> data.set(field, payload.get(field)));
+                webhooks.queue(event, payload.path("organisation").asText(null), data);
             }
         });
     }

@@ -48,6 +48,36 @@ public class DeliveryQueue {
         return ids.isEmpty() ? List.of() : Delivery.list("id in ?1", ids);
     }
 
+    /**
+     * Claims up to {@code limit} due webhook deliveries, at most {@code perSubscription} of any one
+     * subscription and none of the {@code busy} ones (those with as many in flight already): a
+     * receiver with a backlog, or a slow one, never takes the turns of the others.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public List<Delivery> claimWebhooks(int limit, Duration lease, int perSubscription, java.util.Collection<UUID> busy) {
+        Instant now = clock.instant();
+        List<UUID> ids = em.createNativeQuery("""
+                        update delivery set next_attempt_at = ?1
+                        where id in (select id from delivery where id in (
+                                         select id from (
+                                             select id, row_number() over (partition by subscription_id order by next_attempt_at) as turn
+                                             from (select id, subscription_id, next_attempt_at from delivery
+                                                   where channel = 'WEBHOOK' and status in ('PENDING', 'FAILED')
+                                                     and next_attempt_at <= ?2 and not (subscription_id = any (?3))
+                                                   order by next_attempt_at limit 1000) due) turns
+                                         where turn <= ?4)
+                                     order by next_attempt_at limit ?5 for update skip locked)
+                        returning id""", UUID.class)
+                .setParameter(1, now.plus(lease))
+                .setParameter(2, now)
+                .setParameter(3, busy.toArray(UUID[]::new))
+                .setParameter(4, perSubscription)
+                .setParameter(5, limit)
+                .getResultList();
+        return ids.isEmpty() ? List.of() : Delivery.list("id in ?1", ids);
+    }
+
     /** The attempt succeeded. Call in a transaction, with the delivery loaded in it. */
     public void sent(Delivery d, Integer statusCode) {
         d.attempts++;

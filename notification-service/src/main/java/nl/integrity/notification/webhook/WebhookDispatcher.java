@@ -2,6 +2,7 @@ package nl.integrity.notification.webhook;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.integrity.notification.alert.Alert;
@@ -26,11 +32,17 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends due webhook deliveries, apart from consuming: a slow or dead receiver never holds up the
- * Kafka consumer. Each run claims a batch with {@code FOR UPDATE SKIP LOCKED} and a lease (so
- * several instances share the work and a crashed instance's claims come due again), posts them
- * signed and in parallel outside any transaction, and records each outcome: sent; failed, due
- * again after the next wait of the schedule (with jitter); or dead after the last attempt.
- * Subscriptions that keep failing are disabled, with an alert.
+ * Kafka consumer. Deliveries are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease (so
+ * several instances share the work and a crashed instance's claims come due again), posted
+ * signed, and each outcome is recorded as soon as it is known: sent; failed, due again after the
+ * next wait of the schedule (with jitter); dead after the last attempt or at once when the target
+ * is no longer allowed. Subscriptions that keep failing are disabled, with an alert.
+ *
+ * <p>Bounded, and fair between receivers: at most {@code max-in-flight} deliveries are under way
+ * on this instance, on a fixed pool of {@code sender-threads}, and at most {@code per-subscription}
+ * of one subscription at a time, so a receiver that times out or has a backlog never takes the
+ * turns of the others. Before each delivery the URL is checked again on what its name resolves
+ * to now ({@link WebhookTargets}).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -39,18 +51,39 @@ public class WebhookDispatcher {
 
     private final DeliveryQueue queue;
     private final WebhookPolicy policy;
+    private final WebhookTargets targets;
     private final Clock clock;
+    private final ExecutorService senders;
     private final HttpClient http;
+    private final Semaphore slots;
+    private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /** Claiming runs on one thread; each finished delivery wakes it, so a freed slot is used at once. */
+    private final ExecutorService claimer = Executors.newSingleThreadExecutor(r -> new Thread(r, "webhook-claimer"));
+    private final java.util.concurrent.atomic.AtomicBoolean claimQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    WebhookDispatcher(DeliveryQueue queue, WebhookPolicy policy, Clock clock) {
+    WebhookDispatcher(DeliveryQueue queue, WebhookPolicy policy, WebhookTargets targets, Clock clock) {
         this.queue = queue;
         this.policy = policy;
+        this.targets = targets;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(policy.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.senders = Executors.newFixedThreadPool(policy.senderThreads(), r -> {
+            Thread t = new Thread(r, "webhook-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        this.http = HttpClient.newBuilder().connectTimeout(policy.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+                .executor(senders).build();
+        this.slots = new Semaphore(policy.maxInFlight());
     }
 
-    /** The outcome of one attempt: a status code, or the error that prevented one. */
-    record Attempt(UUID deliveryId, Integer statusCode, String error) {
+    @PreDestroy
+    void stop() {
+        claimer.shutdownNow();
+        senders.shutdownNow();
+    }
+
+    /** The outcome of one attempt: a status code, or the error that prevented one; {@code final} when no retry can help. */
+    record Attempt(UUID deliveryId, UUID subscriptionId, Integer statusCode, String error, boolean giveUp) {
         boolean succeeded() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;
         }
@@ -59,35 +92,87 @@ public class WebhookDispatcher {
     @Scheduled(every = "${notification.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
                skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
+        wakeUp();
         try {
-            while (dispatchOnce() == policy.batchSize()) {
-                LOG.debug("Full batch dispatched; taking the next");
-            }
             disableFailingSubscriptions();
         } catch (RuntimeException e) {
-            LOG.warnf("Webhook dispatch run failed, the next run retries: %s", e.getMessage());
+            LOG.warnf("Webhook subscriptions could not be checked, the next run retries: %s", e.getMessage());
         }
     }
 
-    /** Claims, sends and records one batch; returns how many deliveries it tried. */
-    public int dispatchOnce() {
-        List<Delivery> batch = queue.claim(Delivery.Channel.WEBHOOK, policy.batchSize(), policy.lease());
-        if (batch.isEmpty()) {
-            return 0;
+    /** Has the claimer look for due deliveries, unless it is about to anyway. */
+    private void wakeUp() {
+        if (claimQueued.compareAndSet(false, true)) {
+            try {
+                claimer.execute(() -> {
+                    claimQueued.set(false);
+                    try {
+                        dispatchAvailable();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Webhook dispatch run failed, the next run retries: %s", e.getMessage());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                claimQueued.set(false);
+            }
         }
-        Map<UUID, WebhookSubscription> subscriptions = QuarkusTransaction.requiringNew().call(() ->
-                WebhookSubscription.<WebhookSubscription>list("id in ?1", batch.stream().map(d -> d.subscriptionId).toList())
-                        .stream().collect(Collectors.toMap(s -> s.id, Function.identity())));
-        List<Attempt> attempts = batch.stream()
-                .map(d -> send(d, subscriptions.get(d.subscriptionId)))
-                .toList().stream().map(CompletableFuture::join).toList();
-        QuarkusTransaction.requiringNew().run(() -> attempts.forEach(this::record));
-        return batch.size();
+    }
+
+    /** Claims as many due deliveries as there are free slots and starts sending them; returns how many it started. */
+    public int dispatchAvailable() {
+        int started = 0;
+        while (true) {
+            int wanted = Math.min(slots.availablePermits(), policy.batchSize());
+            if (wanted == 0) {
+                return started;
+            }
+            List<UUID> busy = inFlight.entrySet().stream().filter(e -> e.getValue().get() >= policy.perSubscription())
+                    .map(Map.Entry::getKey).toList();
+            List<Delivery> batch = queue.claimWebhooks(wanted, policy.lease(), policy.perSubscription(), busy);
+            if (batch.isEmpty()) {
+                return started;
+            }
+            Map<UUID, WebhookSubscription> subscriptions = QuarkusTransaction.requiringNew().call(() ->
+                    WebhookSubscription.<WebhookSubscription>list("id in ?1", batch.stream().map(d -> d.subscriptionId).toList())
+                            .stream().collect(Collectors.toMap(s -> s.id, Function.identity())));
+            for (Delivery d : batch) {
+                slots.acquireUninterruptibly();
+                inFlight.computeIfAbsent(d.subscriptionId, id -> new AtomicInteger()).incrementAndGet();
+                started++;
+                send(d, subscriptions.get(d.subscriptionId)).whenCompleteAsync((attempt, failure) -> {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> record(attempt != null ? attempt
+                                : new Attempt(d.id, d.subscriptionId, null, describe(failure), false)));
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Outcome of delivery %s not recorded; its lease runs out and it is sent again: %s",
+                                d.id, e.getMessage());
+                    } finally {
+                        inFlight.get(d.subscriptionId).decrementAndGet();
+                        slots.release();
+                        wakeUp();
+                    }
+                }, senders);
+            }
+            if (batch.size() < wanted) {
+                return started;
+            }
+        }
+    }
+
+    /** Deliveries under way on this instance (for tests and metrics). */
+    int inFlight() {
+        return policy.maxInFlight() - slots.availablePermits();
     }
 
     private CompletableFuture<Attempt> send(Delivery d, WebhookSubscription subscription) {
         if (subscription == null || !subscription.enabled) {
-            return CompletableFuture.completedFuture(new Attempt(d.id, null, "subscription disabled"));
+            return CompletableFuture.completedFuture(new Attempt(d.id, d.subscriptionId, null, "subscription disabled", true));
+        }
+        try {
+            targets.checkBeforeDelivery(subscription.url);
+        } catch (WebhookTargets.Refused e) {
+            return CompletableFuture.completedFuture(new Attempt(d.id, d.subscriptionId, null,
+                    "target not allowed: " + e.getMessage(), true));
         }
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request;
@@ -97,32 +182,42 @@ public class WebhookDispatcher {
                     .header("Content-Type", "application/json")
                     .header("webhook-id", d.id.toString())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(subscription.secret, d.id.toString(), timestamp, d.payload))
+                    .header("webhook-signature", WebhookSignature.sign(subscription.signingSecrets(clock.instant()),
+                            d.id.toString(), timestamp, d.payload))
                     .POST(HttpRequest.BodyPublishers.ofString(d.payload, StandardCharsets.UTF_8))
                     .build();
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Attempt(d.id, null, "invalid URL: " + e.getMessage()));
+            return CompletableFuture.completedFuture(new Attempt(d.id, d.subscriptionId, null, "invalid URL", true));
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> new Attempt(d.id, response.statusCode(),
-                        response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode()))
-                .exceptionally(e -> new Attempt(d.id, null, describe(e)));
+                .thenApply(response -> new Attempt(d.id, d.subscriptionId, response.statusCode(),
+                        response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(), false))
+                .exceptionally(e -> new Attempt(d.id, d.subscriptionId, null, describe(e), false));
     }
 
+    /**
+     * Records an attempt. The subscription's failure record is kept with single statements rather
+     * than through the entity: outcomes of one subscription are recorded concurrently, and its
+     * version belongs to the administrators' changes.
+     */
     private void record(Attempt attempt) {
         Delivery d = Delivery.findById(attempt.deliveryId());
         WebhookSubscription subscription = d.subscriptionId == null ? null : WebhookSubscription.findById(d.subscriptionId);
         if (attempt.succeeded()) {
             queue.sent(d, attempt.statusCode());
             if (subscription != null) {
-                subscription.failingSince = null;
+                WebhookSubscription.getEntityManager().createNativeQuery(
+                                "update webhook_subscription set failing_since = null where id = ?1 and failing_since is not null")
+                        .setParameter(1, subscription.id).executeUpdate();
             }
             return;
         }
-        boolean disabled = subscription == null || !subscription.enabled;
-        queue.failed(d, attempt.statusCode(), attempt.error(), policy.retrySchedule(), policy.jitter(), disabled);
-        if (subscription != null && subscription.failingSince == null) {
-            subscription.failingSince = clock.instant();
+        boolean giveUp = attempt.giveUp() || subscription == null || !subscription.enabled;
+        queue.failed(d, attempt.statusCode(), attempt.error(), policy.retrySchedule(), policy.jitter(), giveUp);
+        if (subscription != null) {
+            WebhookSubscription.getEntityManager().createNativeQuery(
+                            "update webhook_subscription set failing_since = ?1 where id = ?2 and failing_since is null")
+                    .setParameter(1, clock.instant()).setParameter(2, subscription.id).executeUpdate();
         }
     }
 

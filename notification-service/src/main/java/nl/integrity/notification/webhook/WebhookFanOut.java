@@ -30,7 +30,15 @@ public class WebhookFanOut {
     @Transactional(Transactional.TxType.MANDATORY)
     public int queue(IncomingEvent event) {
         JsonNode data = event.payloadAs(json, JsonNode.class);
-        String organisation = data.path("organisation").asText(null);
+        return queue(event, data.path("organisation").asText(null), data);
+    }
+
+    /**
+     * Queues the event with {@code data} as what subscribers receive (the facts they need of it,
+     * which may be fewer than the event holds) for the subscribers of {@code organisation}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int queue(IncomingEvent event, String organisation, JsonNode data) {
         if (organisation == null) {
             return 0;
         }

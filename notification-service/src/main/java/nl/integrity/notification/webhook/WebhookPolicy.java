@@ -24,7 +24,19 @@ public interface WebhookPolicy {
     @WithDefault("PT72H")
     Duration disableAfter();
 
-    /** Deliveries claimed per dispatcher run; claimed ones are not due again for {@link #lease()}. */
+    /** Deliveries under way at once on one instance, at most. */
+    @WithDefault("32")
+    int maxInFlight();
+
+    /** Deliveries of one subscription under way at once: a slow receiver never takes the others' turns. */
+    @WithDefault("4")
+    int perSubscription();
+
+    /** Threads that send and record (a fixed pool: a flood of slow receivers cannot grow it). */
+    @WithDefault("4")
+    int senderThreads();
+
+    /** Deliveries claimed per dispatcher round; claimed ones are not due again for {@link #lease()}. */
     @WithDefault("20")
     int batchSize();
 
@@ -34,4 +46,14 @@ public interface WebhookPolicy {
     /** How often the dispatcher looks for due deliveries (a scheduler interval such as {@code 1s}). */
     @WithDefault("1s")
     String pollInterval();
+
+    /**
+     * Hosts that may be called over plain http and inside a network (the local platform's test
+     * receiver); none by default. Every other webhook goes over https to the internet.
+     */
+    java.util.Optional<List<String>> trustedHosts();
+
+    /** After a secret is rotated, the old one signs too for this long, while receivers switch. */
+    @WithDefault("P1D")
+    Duration secretOverlap();
 }

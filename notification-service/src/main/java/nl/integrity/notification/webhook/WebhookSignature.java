@@ -10,7 +10,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signatures in the Standard Webhooks way: HMAC-SHA256 with the secret's key over
  * {@code <webhook-id>.<webhook-timestamp>.<body>}, sent as {@code v1,<base64>} in
- * {@code webhook-signature}. Secrets are {@code whsec_} followed by the base64 of 32 random bytes.
+ * {@code webhook-signature}; with several secrets (a rotation's overlap) one signature each,
+ * separated by spaces, of which a receiver needs one to match. Secrets are {@code whsec_}
+ * followed by the base64 of 32 random bytes.
  */
 public final class WebhookSignature {
 
@@ -24,6 +26,11 @@ public final class WebhookSignature {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The {@code webhook-signature} header value for this message, signed with each of {@code secrets}. */
+    public static String sign(java.util.List<String> secrets, String messageId, long timestampSeconds, String body) {
+        return String.join(" ", secrets.stream().map(s -> sign(s, messageId, timestampSeconds, body)).toList());
     }
 
     /** The {@code webhook-signature} header value for this message. */

@@ -37,6 +37,13 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(nullable = false)
     public String secret;
 
+    /** The secret before the last rotation; it signs too until {@link #previousSecretUntil}. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
+
     public String description;
 
     @Column(nullable = false)
@@ -57,6 +64,19 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The secrets that sign a message sent at {@code now}: the current one, and the previous one during its overlap. */
+    public List<String> signingSecrets(Instant now) {
+        return previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
+                ? List.of(secret, previousSecret) : List.of(secret);
+    }
+
+    /** A new secret; the current one goes on signing until {@code overlapUntil}. */
+    public void rotateSecret(String newSecret, Instant overlapUntil) {
+        previousSecret = secret;
+        previousSecretUntil = overlapUntil;
+        secret = newSecret;
+    }
 
     public boolean wants(String eventType) {
         return enabled && (eventTypes.contains(EVERY_TYPE) || eventTypes.contains(eventType));

@@ -33,7 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Webhook subscriptions of the caller's organisation, for integrity administrators. The secret
- * is shown once, when the subscription is created; receivers verify each delivery with it.
+ * is shown once, when the subscription is created or its secret rotated; receivers verify each
+ * delivery with it. URLs are https to the internet ({@link WebhookTargets}); event types are
+ * those published ({@link PublishedEvents}).
  */
 @Path("/api/webhook-subscriptions")
 @Tag(name = "Webhooks")
@@ -44,10 +46,14 @@ public class WebhookSubscriptionResource {
 
     private final Caller caller;
     private final Clock clock;
+    private final WebhookTargets targets;
+    private final WebhookPolicy policy;
 
-    WebhookSubscriptionResource(Caller caller, Clock clock) {
+    WebhookSubscriptionResource(Caller caller, Clock clock, WebhookTargets targets, WebhookPolicy policy) {
         this.caller = caller;
         this.clock = clock;
+        this.targets = targets;
+        this.policy = policy;
     }
 
     public record SubscriptionRequest(@NotBlank @Size(max = 2000) String url,
@@ -58,11 +64,12 @@ public class WebhookSubscriptionResource {
 
     public record SubscriptionView(UUID id, String organisation, String url, List<String> eventTypes, String description,
                                    boolean enabled, String disabledReason, Instant failingSince, Instant createdAt,
-                                   String createdBy, String secret) {
+                                   String createdBy, String secret, Instant previousSecretValidUntil) {
 
         static SubscriptionView of(WebhookSubscription s, boolean withSecret) {
             return new SubscriptionView(s.id, s.organisation, s.url, s.eventTypes, s.description, s.enabled,
-                    s.disabledReason, s.failingSince, s.createdAt, s.createdBy, withSecret ? s.secret : null);
+                    s.disabledReason, s.failingSince, s.createdAt, s.createdBy, withSecret ? s.secret : null,
+                    s.previousSecretUntil);
         }
     }
 
@@ -72,8 +79,10 @@ public class WebhookSubscriptionResource {
     @POST
     @Transactional
     @Operation(summary = "Subscribe an external system",
-            description = "eventTypes are CloudEvents types such as nl.integrity.declaration.decided.v1, or * for all of the "
-                    + "organisation's events. The response carries the signing secret; it is not shown again.")
+            description = "The URL is https, to a host on the internet (plain http and internal addresses only for the hosts "
+                    + "the office trusts). eventTypes are the published CloudEvents types (docs/webhooks.md) such as "
+                    + "nl.integrity.declaration.decided.v1, or * for all of the organisation's events. The response carries "
+                    + "the signing secret; it is not shown again.")
     public Response create(@Valid @NotNull SubscriptionRequest request) {
         var s = new WebhookSubscription();
         s.id = UUID.randomUUID();
@@ -118,6 +127,20 @@ public class WebhookSubscriptionResource {
     }
 
     @POST
+    @Path("/{id}/secret-rotation")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    @Operation(summary = "Give the subscription a new signing secret",
+            description = "The response carries the new secret, once. The previous secret keeps signing beside it "
+                    + "(a second v1 signature in webhook-signature) until previousSecretValidUntil, so the receiver can switch "
+                    + "without missing a message.")
+    public SubscriptionView rotateSecret(@PathParam("id") UUID id) {
+        var s = own(id);
+        s.rotateSecret(WebhookSignature.newSecret(), clock.instant().plus(policy.secretOverlap()));
+        return SubscriptionView.of(s, true);
+    }
+
+    @POST
     @Path("/{id}/dead-deliveries/replay")
     @Consumes(MediaType.WILDCARD)
     @Transactional
@@ -136,15 +159,22 @@ public class WebhookSubscriptionResource {
                 .orElseThrow(() -> new NotFound("Webhook subscription", id));
     }
 
-    private static void apply(WebhookSubscription s, SubscriptionRequest request) {
+    private void apply(WebhookSubscription s, SubscriptionRequest request) {
         URI url;
         try {
-            url = URI.create(request.url().trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField("url", "an absolute http or https URL");
+            url = targets.checkSubscribed(request.url());
+        } catch (WebhookTargets.Refused e) {
+            throw new InvalidField("url", e.getMessage());
         }
-        if (url.getHost() == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
-            throw new InvalidField("url", "an absolute http or https URL");
+        List<nl.integrity.platform.problem.Problem.FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < request.eventTypes().size(); i++) {
+            if (!PublishedEvents.subscribable(request.eventTypes().get(i).trim())) {
+                unknown.add(new nl.integrity.platform.problem.Problem.FieldError("eventTypes[" + i + "]",
+                        "not a published event type: one of " + PublishedEvents.TYPES + ", or *"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidField(unknown);
         }
         s.url = url.toString();
         s.eventTypes = new ArrayList<>(request.eventTypes().stream().map(String::trim).distinct().toList());

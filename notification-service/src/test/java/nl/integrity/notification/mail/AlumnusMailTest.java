@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
  * the address arrives after the notice.
  */
 @QuarkusTest
-class AlumnusMailTest {
+public class AlumnusMailTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String ALUMNI = "test.alumni.events";
     private static volatile boolean alumniConsumerJoined;
 
     @BeforeEach
-    void consumersHaveJoined() {
+    public void consumersHaveJoined() {
         new DeclarationEventsConsumerTest().consumerHasJoined();
         if (!alumniConsumerJoined) {
             UUID[] probe = new UUID[1];
@@ -40,11 +40,11 @@ class AlumnusMailTest {
         }
     }
 
-    static void register(UUID alumnusId, String email) {
+    public static void register(UUID alumnusId, String email) {
         register(alumnusId, email, "nl");
     }
 
-    static void register(UUID alumnusId, String email, String language) {
+    public static void register(UUID alumnusId, String email, String language) {
         KafkaProbe.publish(ALUMNI, alumnusId.toString(), UUID.randomUUID(), "nl.integrity.alumni.registered.v1", """
                 {"alumnusId":"%s","organisation":"POLITIE","personnelNumber":"M-%s","fullName":"Mail Test",
                  "departureDate":"2026-03-31","departureReason":"VOLUNTARY","status":"DEPARTED","version":0,"email":"%s",
@@ -52,7 +52,7 @@ class AlumnusMailTest {
                 .formatted(alumnusId, alumnusId.toString().substring(0, 6), email, language));
     }
 
-    static AlumnusContact contact(UUID alumnusId) {
+    public static AlumnusContact contact(UUID alumnusId) {
         return QuarkusTransaction.requiringNew().call(() -> AlumnusContact.<AlumnusContact>findById(alumnusId));
     }
 

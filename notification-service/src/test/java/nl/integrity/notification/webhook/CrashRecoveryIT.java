@@ -83,6 +83,7 @@ class CrashRecoveryIT {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", DB);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "notification");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", nl.integrity.platform.testing.KeycloakLogins.REALM_URL);
+        env.put("NOTIFICATION_WEBHOOKS_TRUSTED_HOSTS", "127.0.0.1"); // the test receiver
         // Its topics (test.*) and a consumer group of its own, apart from the platform and the other tests.
         env.put("PLATFORM_TOPIC_PREFIX", "test.");
         env.put("MP_MESSAGING_INCOMING_DECLARATION_EVENTS_GROUP_ID", group);
