@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes a CSV of N departures (default 100000) in the import format to standard output:
-# 80% POLITIE, 20% KMAR, two functions each from the seeded catalogue.
+# all POLITIE (the import of one organisation's HR system), two functions each from the seeded catalogue.
 N=${1:-100000}
 awk -v n="$N" 'BEGIN {
   srand(42);
@@ -11,7 +11,7 @@ awk -v n="$N" 'BEGIN {
   split("VOLUNTARY RETIREMENT REORGANISATION END_OF_CONTRACT DISCIPLINARY_DISMISSAL OTHER_DISMISSAL", reason, " ");
   print "organisation,personnelNumber,fullName,email,unit,departureDate,departureReason,functions";
   for (i = 1; i <= n; i++) {
-    org = (i % 5 == 0) ? "KMAR" : "POLITIE";
+    org = "POLITIE";
     f1 = (org == "KMAR") ? kmar[1 + int(rand() * 9)] : pol[1 + int(rand() * 12)];
     f2 = (org == "KMAR") ? kmar[1 + int(rand() * 9)] : pol[1 + int(rand() * 12)];
     y = 2020 + int(rand() * 7); m = 1 + int(rand() * 12); d = 1 + int(rand() * 28);

@@ -21,7 +21,7 @@ trap 'kill $SERVICE 2>/dev/null || true; rm -f "$CSV"' EXIT
 echo "CSV: $N rows, $(du -h "$CSV" | cut -f1)"
 until curl -fsS "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null 2>&1; do sleep 0.5; done
 
-TOKEN=$(curl -fsS -d grant_type=client_credentials -d client_id=hr-system -d client_secret=hr-system-demo-secret \
+TOKEN=$(curl -fsS -d grant_type=client_credentials -d client_id=hr-politie -d client_secret=hr-politie-demo-secret \
   http://localhost:8180/realms/integrity/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 start=$(date +%s.%N)
 LOCATION=$(curl -fsS -D - -o /dev/null -X POST "http://127.0.0.1:$PORT/api/departures/imports" \

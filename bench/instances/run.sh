@@ -20,7 +20,7 @@ QUARKUS_HTTP_ACCESS_LOG_ENABLED=false "$PLATFORM" e2e up 2
 trap '"$PLATFORM" e2e down' EXIT
 
 # The test realm's demo alumnus, registered on the end-to-end platform by the HR system.
-HR=$(curl -fsS -d grant_type=client_credentials -d client_id=hr-system -d client_secret=hr-system-demo-secret \
+HR=$(curl -fsS -d grant_type=client_credentials -d client_id=hr-politie -d client_secret=hr-politie-demo-secret \
   http://localhost:8180/realms/integrity-test/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 curl -fsS -o /dev/null -X POST "$G1/api/departures" -H "Authorization: Bearer $HR" -H 'Content-Type: application/json' \
   -d '{"organisation":"POLITIE","personnelNumber":"P100001","fullName":"Bench Alumnus","functions":[{"functionCode":"REC-DIG","from":"2021-01-01"}],"departureDate":"2026-09-30","departureReason":"VOLUNTARY"}'

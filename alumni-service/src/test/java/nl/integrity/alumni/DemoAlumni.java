@@ -33,7 +33,8 @@ public final class DemoAlumni {
     }
 
     private static String register(String departure) {
-        return given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure)
+        String organisation = departure.contains("\"KMAR\"") ? "KMAR" : "POLITIE";
+        return given().auth().oauth2(hrSystemToken(organisation)).contentType(ContentType.JSON).body(departure)
                 .post("/api/departures").then().statusCode(Matchers.oneOf(200, 201)).extract().path("id");
     }
 }

@@ -66,7 +66,7 @@ final class TestAlumni {
     /** The same, with the e-mail address the platform's notices go to (null: none). */
     static String registerDeparture(Login login, String fullName, String email, String functionCode, String from,
                                     String departureDate, String reason) {
-        return given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+        return given().auth().oauth2(hrSystemToken(login.organisation())).contentType(ContentType.JSON)
                 .body("""
                         {"organisation":"%s","personnelNumber":"%s","fullName":"%s",%s
                          "functions":[{"functionCode":"%s","from":"%s"}],

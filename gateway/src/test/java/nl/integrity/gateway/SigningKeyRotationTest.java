@@ -44,8 +44,8 @@ class SigningKeyRotationTest {
                 .post(ADMIN_API + "/components")
                 .then().statusCode(201).extract().header("Location");
         try {
-            String after = given().formParams(Map.of("grant_type", "client_credentials", "client_id", "hr-system",
-                            "client_secret", System.getProperty("hr-system.secret", "hr-system-demo-secret")))
+            String after = given().formParams(Map.of("grant_type", "client_credentials", "client_id", "hr-politie",
+                            "client_secret", System.getProperty("hr-politie.secret", "hr-politie-demo-secret")))
                     .post(REALM_URL + "/protocol/openid-connect/token")
                     .then().statusCode(200).extract().path("access_token");
             assertNotEquals(keyId(before), keyId(after), "Keycloak signs with the new key");

@@ -32,7 +32,7 @@ public class AuditLog {
         entry.occurredAt = clock.instant();
         entry.actor = caller.username();
         entry.actorId = caller.subject();
-        entry.actorRole = caller.hasRole(Roles.ADMIN) ? Roles.ADMIN : Roles.OFFICER;
+        entry.actorRole = caller.hasRole(Roles.ADMIN) ? Roles.ADMIN : caller.hasRole(Roles.HR_SYSTEM) ? Roles.HR_SYSTEM : Roles.OFFICER;
         entry.organisation = organisation;
         entry.action = action;
         entry.alumnusId = alumnusId;

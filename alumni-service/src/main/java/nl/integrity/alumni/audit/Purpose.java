@@ -1,17 +1,25 @@
 package nl.integrity.alumni.audit;
 
-import java.util.Arrays;
 import nl.integrity.platform.problem.InvalidField;
 
-/** Why a member of staff looks at a person's record (purpose limitation, AVG/GDPR art. 5). */
+/**
+ * Why a member of staff, or a system, looks at a person's record (purpose limitation, AVG/GDPR
+ * art. 5). {@link #REGISTRATION_CHECK} is the HR system reading back a record it registered; staff
+ * name one of the others.
+ */
 public enum Purpose {
-    DECLARATION_REVIEW, ALERT_FOLLOW_UP, EXIT_INTERVIEW, OBLIGATION_MONITORING, DATA_SUBJECT_REQUEST, AUDIT;
+    DECLARATION_REVIEW, ALERT_FOLLOW_UP, EXIT_INTERVIEW, OBLIGATION_MONITORING, DATA_SUBJECT_REQUEST, AUDIT,
+    REGISTRATION_CHECK;
 
-    /** The purpose a request names; a missing or unknown one is a 400 listing the choices. */
+    /** The purposes staff can state. */
+    static final java.util.List<Purpose> STAFF = java.util.List.of(DECLARATION_REVIEW, ALERT_FOLLOW_UP, EXIT_INTERVIEW,
+            OBLIGATION_MONITORING, DATA_SUBJECT_REQUEST, AUDIT);
+
+    /** The purpose a member of staff names; a missing or unknown one is a 400 listing the choices. */
     public static Purpose of(String parameter) {
         Purpose purpose = InvalidField.enumValue("purpose", Purpose.class, parameter);
-        if (purpose == null) {
-            throw new InvalidField("purpose", "state why you access this record: one of " + Arrays.toString(values()));
+        if (purpose == null || !STAFF.contains(purpose)) {
+            throw new InvalidField("purpose", "state why you access this record: one of " + STAFF);
         }
         return purpose;
     }

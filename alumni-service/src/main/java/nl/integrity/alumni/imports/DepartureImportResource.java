@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Bulk import of existing alumni from CSV, its progress and the rows rejected. The HR system
- * imports for every organisation; an integrity administrator imports the alumni of their own
- * organisation (the register kept before this platform) and sees only their organisation's imports.
+ * Bulk import of existing alumni from CSV, its progress and the rows rejected. An organisation's
+ * HR system, and its integrity administrators (the register kept before this platform), import the
+ * alumni of that organisation and see only its imports.
  */
 @Path("/api/departures/imports")
 @Tag(name = "Departures (HR system)")
@@ -58,7 +58,7 @@ public class DepartureImportResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.HR_SYSTEM, Roles.ADMIN})
     @Operation(summary = "Import existing alumni from CSV",
-               description = "Header row with organisation, personnelNumber, fullName, email, unit, departureDate, departureReason, functions (CODE:from:until;...). Answers 202 at once; follow the Location for progress (rowsRead of rowsTotal, known once counted) and the rows rejected, with their reasons. Rows already registered are counted, not changed. An administrator's import takes only rows of their own organisation and rejects the others.")
+               description = "Header row with organisation, personnelNumber, fullName, email, unit, departureDate, departureReason, functions (CODE:from:until;...). Answers 202 at once; follow the Location for progress (rowsRead of rowsTotal, known once counted) and the rows rejected, with their reasons. Rows already registered are counted, not changed. An import takes only rows of the caller's organisation (an administrator's, or the organisation of the HR system's client) and rejects the others at their organisation field.")
     public Response upload(InputStream csv) {
         var job = imports.receive(csv, caller.username(), scope());
         return Response.accepted(ImportResponse.from(job, List.of()))
@@ -69,7 +69,7 @@ public class DepartureImportResource {
     @GET
     @RolesAllowed({Roles.HR_SYSTEM, Roles.ADMIN})
     @Operation(summary = "The 20 most recent imports, newest first, without their rejected rows",
-               description = "An administrator sees those of their own organisation.")
+               description = "Those of the caller's organisation.")
     public List<ImportResponse> recent() {
         Organisation scope = scope();
         var recent = scope == null
@@ -90,8 +90,8 @@ public class DepartureImportResource {
         return ImportResponse.from(job, ImportError.list("importId = ?1 order by rowNumber, id", id));
     }
 
-    /** The organisation the caller imports for: their own for an administrator, null (any) for the HR system. */
+    /** The organisation the caller imports for: their own, for an administrator and for an organisation's HR system alike. */
     private Organisation scope() {
-        return caller.hasRole(Roles.HR_SYSTEM) ? null : Organisation.fromClaim(caller.organisation());
+        return Organisation.fromClaim(caller.organisation());
     }
 }

@@ -19,11 +19,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.exception.ConstraintViolationException;
+import nl.integrity.platform.problem.Forbidden;
+import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The HR system's entry point: departures, authenticated with client credentials (role {@code hr-system}). */
+/**
+ * The HR system's entry point: departures, authenticated with client credentials (role
+ * {@code hr-system}). Each organisation's HR system has a client of its own, whose token names the
+ * organisation; it registers that organisation's departures only.
+ */
 @Path("/api/departures")
 @Tag(name = "Departures (HR system)")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,8 +38,10 @@ public class DepartureResource {
 
     private final Registry registry;
     private final Clock clock;
+    private final Caller caller;
 
-    DepartureResource(Registry registry, Clock clock) {
+    DepartureResource(Registry registry, Clock clock, Caller caller) {
+        this.caller = caller;
         this.registry = registry;
         this.clock = clock;
     }
@@ -76,6 +84,9 @@ public class DepartureResource {
     @Operation(summary = "Register a departure",
                description = "Creates the alumnus record with its obligation window (201) or returns the existing one (200): idempotent on organisation + personnel number. Function codes must be in the organisation's catalogue (else 422).")
     public Response register(@Valid @NotNull DepartureRequest request) {
+        if (request.organisation() != null && !request.organisation().name().equals(caller.organisation())) {
+            throw new Forbidden("This client registers the departures of " + caller.organisation() + " only");
+        }
         Registry.Registration registration;
         try {
             registration = registry.registerDeparture(request.toDeparture());

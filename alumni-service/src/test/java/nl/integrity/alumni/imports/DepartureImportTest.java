@@ -43,7 +43,7 @@ class DepartureImportTest {
                 .post("/api/departures").then().statusCode(201);
         String csv = HEADER + String.join("\n",
                 "POLITIE,%s-1,\"de Vries, Anna\",anna@example.nl,Eenheid Noord,2026-03-31,VOLUNTARY,REC-TAC:2019-01-01:".formatted(p),
-                "KMAR,%s-2,Bram Smit,,District Schiphol,2025-12-31,RETIREMENT,GRS-BEW:2010-01-01:2020-12-31;GRS-IDF:2021-01-01:".formatted(p),
+                "POLITIE,%s-2,Bram Smit,,Eenheid Oost,2025-12-31,RETIREMENT,BED-ADM:2010-01-01:2020-12-31;REC-TAC:2021-01-01:".formatted(p),
                 "POLITIE,%s-3,Cor Visser,,,2026-01-31,REORGANISATION,".formatted(p),
                 "POLITIE,%s-1,Anna de Vries,,,2026-03-31,VOLUNTARY,REC-TAC:2019-01-01:".formatted(p),
                 "POLITIE,%s-5,Al Bekend,,,2025-01-31,VOLUNTARY,".formatted(p),
@@ -78,7 +78,7 @@ class DepartureImportTest {
         Alumnus anna = QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>find("personnelNumber", p + "-1").singleResult());
         assertEquals("de Vries, Anna", anna.fullName);
         assertEquals("2027-03-31", anna.obligationWindow().orElseThrow().end().toString());
-        given().auth().oauth2(tokenFor("officer.kmar")).queryParam("personnelNumber", p + "-2").get("/api/alumni")
+        given().auth().oauth2(tokenFor("officer.politie")).queryParam("personnelNumber", p + "-2").get("/api/alumni")
                 .then().body("items[0].windowEnd", equalTo("2026-12-31"));
     }
 
@@ -131,5 +131,21 @@ class DepartureImportTest {
         given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/departures/imports").then().statusCode(403);
         given().auth().oauth2(hrSystemToken()).get("/api/departures/imports/{id}", UUID.randomUUID())
                 .then().statusCode(404).body("type", endsWith("/problems/not-found"));
+    }
+
+    @Test
+    void anOrganisationsHrSystem_importsItsOwnOrganisationsRowsOnly() {
+        String p = "H" + UUID.randomUUID().toString().substring(0, 6);
+        String csv = HEADER + String.join("\n",
+                "KMAR,%s-1,Eigen Rij,,,2026-02-28,VOLUNTARY,".formatted(p),
+                "POLITIE,%s-2,Andere Rij,,,2026-02-28,VOLUNTARY,".formatted(p)) + "\n";
+        String location = given().auth().oauth2(hrSystemToken("KMAR")).contentType("text/csv").body(csv)
+                .post("/api/departures/imports").then().statusCode(202).body("organisation", equalTo("KMAR"))
+                .extract().header("Location");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                given().auth().oauth2(hrSystemToken("KMAR")).get(location).then().statusCode(200).extract().path("status")));
+        given().auth().oauth2(hrSystemToken("KMAR")).get(location).then()
+                .body("imported", equalTo(1)).body("rejected", equalTo(1)).body("errors[0].field", equalTo("organisation"));
+        given().auth().oauth2(hrSystemToken("POLITIE")).get(location).then().statusCode(404);
     }
 }

@@ -22,7 +22,7 @@ class AlumniSearchTest {
     String family;
 
     void register(String organisation, String given, String function, String departure) {
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+        given().auth().oauth2(hrSystemToken(organisation)).contentType(ContentType.JSON)
                 .body("""
                         {"organisation":"%s","personnelNumber":"S-%s","fullName":"%s %s",
                          "functions":[{"functionCode":"%s","from":"2015-01-01"}],

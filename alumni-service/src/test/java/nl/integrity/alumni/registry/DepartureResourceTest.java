@@ -108,7 +108,7 @@ class DepartureResourceTest {
 
     @Test
     void announcedDeparture_isLeavingUntilItsDateComes() {
-        String id = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+        String id = given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON)
                 .body(departure("KMAR", uniqueNumber()).replace("2026-06-30", "2027-01-31"))
                 .post("/api/departures").then().statusCode(201)
                 .body("status", equalTo("LEAVING"))
@@ -126,7 +126,7 @@ class DepartureResourceTest {
     @Test
     void register_refusesFunctionsTheCatalogueDoesNotKnow() {
         String number = uniqueNumber();
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+        given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON)
                 .body(departure("KMAR", number).replace("REC-MAR", "NO-SUCH-FUNCTION"))
                 .when().post("/api/departures")
                 .then().statusCode(422)
@@ -149,10 +149,10 @@ class DepartureResourceTest {
     @Test
     void register_isIdempotentOnOrganisationAndPersonnelNumber() {
         String number = uniqueNumber();
-        String first = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("KMAR", number))
+        String first = given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON).body(departure("KMAR", number))
                 .post("/api/departures").then().statusCode(201).extract().path("id");
 
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("KMAR", number))
+        given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON).body(departure("KMAR", number))
                 .post("/api/departures")
                 .then().statusCode(200).body("id", equalTo(first));
 
@@ -193,7 +193,7 @@ class DepartureResourceTest {
         String politie = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("POLITIE", number))
                 .post("/api/departures").then().statusCode(201).extract().path("id");
 
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("KMAR", number))
+        given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON).body(departure("KMAR", number))
                 .post("/api/departures")
                 .then().statusCode(201).body("id", org.hamcrest.Matchers.not(equalTo(politie)));
     }
@@ -262,5 +262,25 @@ class DepartureResourceTest {
                     .contentType("application/problem+json")
                     .body("type", endsWith("/problems/forbidden"));
         }
+    }
+
+    @Test
+    void anOrganisationsHrSystem_registersItsOwnDeparturesOnly_andReadsBackWhatItRegistered() {
+        String number = uniqueNumber();
+        given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON).body(departure("POLITIE", number))
+                .post("/api/departures").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("KMAR only"));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Alumnus.count("personnelNumber", number)));
+
+        String location = given().auth().oauth2(hrSystemToken("POLITIE")).contentType(ContentType.JSON)
+                .body(departure("POLITIE", number)).post("/api/departures").then().statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        given().auth().oauth2(hrSystemToken("POLITIE")).get("/api/alumni/{id}", id).then().statusCode(200)
+                .body("personnelNumber", equalTo(number));
+        given().auth().oauth2(hrSystemToken("KMAR")).get("/api/alumni/{id}", id).then().statusCode(404);
+        given().auth().oauth2(hrSystemToken("POLITIE")).get("/api/alumni").then().statusCode(403);
+        given().auth().oauth2(tokenFor("admin")).get("/api/alumni/{id}/audit-trail", id).then().statusCode(200)
+                .body("purpose", hasItems("REGISTRATION_CHECK"))
+                .body("actorRole", hasItems("hr-system"));
     }
 }

@@ -37,7 +37,7 @@ class OutboxRelayInstancesTest {
                 lock.setLong(1, OutboxRelay.ADVISORY_LOCK_KEY);
                 lock.execute();
 
-                id = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+                id = given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON)
                         .body(DepartureResourceTest.departure("KMAR", DepartureResourceTest.uniqueNumber()))
                         .post("/api/departures").then().statusCode(201).extract().path("id");
 

@@ -19,12 +19,13 @@ import java.util.Set;
  */
 public final class AccessMatrix {
 
-    /** The kinds of caller: none, the demo users of both organisations, the HR system. */
+    /** The kinds of caller: none, the demo users of both organisations, each organisation's HR system. */
     public static final List<String> CALLERS = List.of("none", "alumnus.politie", "alumnus.kmar", "officer.politie",
-            "officer.kmar", "admin", "admin.kmar", "hr-system");
+            "officer.kmar", "admin", "admin.kmar", "hr-politie", "hr-kmar");
 
     static final Map<String, String> ORGANISATION = Map.of("alumnus.politie", "POLITIE", "officer.politie", "POLITIE",
-            "admin", "POLITIE", "alumnus.kmar", "KMAR", "officer.kmar", "KMAR", "admin.kmar", "KMAR");
+            "admin", "POLITIE", "hr-politie", "POLITIE", "alumnus.kmar", "KMAR", "officer.kmar", "KMAR", "admin.kmar", "KMAR",
+            "hr-kmar", "KMAR");
 
     private AccessMatrix() {
     }
@@ -93,7 +94,7 @@ public final class AccessMatrix {
     static int call(Endpoint e, String caller) {
         RequestSpecification request = given();
         if (!caller.equals("none")) {
-            request = request.auth().oauth2(caller.equals("hr-system") ? hrSystemToken() : tokenFor(caller));
+            request = request.auth().oauth2(caller.startsWith("hr-") ? hrSystemToken(ORGANISATION.get(caller)) : tokenFor(caller));
         }
         if (e.contentType() != null) {
             request = request.contentType(e.contentType()).body(e.body());

@@ -62,12 +62,21 @@ public final class KeycloakLogins {
         return cached("user:" + username, () -> login(username, password));
     }
 
-    /** The HR system's token: client credentials of the confidential {@code hr-system} client. */
+    /** The token of POLITIE's HR system (see {@link #hrSystemToken(String)}). */
     public static String hrSystemToken() {
-        return cached("client:hr-system", () -> post(REALM_URL + "/protocol/openid-connect/token", Map.of(
+        return hrSystemToken("POLITIE");
+    }
+
+    /**
+     * The token of an organisation's HR system: client credentials of its confidential client
+     * ({@code hr-politie}, {@code hr-kmar}), which names the organisation in the token.
+     */
+    public static String hrSystemToken(String organisation) {
+        String client = "hr-" + organisation.toLowerCase(java.util.Locale.ROOT);
+        return cached("client:" + client, () -> post(REALM_URL + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "client_credentials",
-                "client_id", "hr-system",
-                "client_secret", System.getProperty("hr-system.secret", "hr-system-demo-secret"))));
+                "client_id", client,
+                "client_secret", System.getProperty(client + ".secret", client + "-demo-secret"))));
     }
 
     /** A token of the master realm's bootstrap admin, for tests that create users through the admin API. */
