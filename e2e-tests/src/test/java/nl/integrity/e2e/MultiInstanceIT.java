@@ -47,7 +47,18 @@ class MultiInstanceIT {
     record Alumnus(TestAlumni.Login login, String id, String email, String token) {
     }
 
-    record Submission(int number, String employer, Alumnus alumnus, int status, String declarationId) {
+    /** What the platform answered to a declaration: the status (negative: no answer), the new id, the body. */
+    record Answer(int status, String declarationId, String body) {
+    }
+
+    record Submission(int number, String employer, Alumnus alumnus, Answer answer) {
+        int status() {
+            return answer.status();
+        }
+
+        String declarationId() {
+            return answer.declarationId();
+        }
     }
 
     static List<Alumnus> alumni(int count, String run) {
@@ -66,17 +77,17 @@ class MultiInstanceIT {
      * Declares through {@code gateway}; a client that cannot connect to it tries the other gateway, as a load
      * balancer in front of them would (the request never reached the first).
      */
-    static int submit(String gateway, Alumnus alumnus, String employer, String[] id) {
-        int status = submitOnce(gateway, alumnus, employer, id);
-        if (status == CONNECTION_REFUSED) {
-            status = submitOnce(gateway.equals(GATEWAYS[0]) ? GATEWAYS[1] : GATEWAYS[0], alumnus, employer, id);
+    static Answer submit(String gateway, Alumnus alumnus, String employer) {
+        Answer answer = submitOnce(gateway, alumnus, employer);
+        if (answer.status() == CONNECTION_REFUSED) {
+            answer = submitOnce(gateway.equals(GATEWAYS[0]) ? GATEWAYS[1] : GATEWAYS[0], alumnus, employer);
         }
-        return status;
+        return answer;
     }
 
     static final int CONNECTION_REFUSED = -2;
 
-    static int submitOnce(String gateway, Alumnus alumnus, String employer, String[] id) {
+    static Answer submitOnce(String gateway, Alumnus alumnus, String employer) {
         String body = """
                 {"employerName":"%s","kvkNumber":"12345678","country":"NL","sector":"HOSPITALITY",
                  "role":"Bedrijfsleider","duties":"Runs a restaurant","startDate":"2099-02-01","paid":true,
@@ -87,15 +98,15 @@ class MultiInstanceIT {
                     .header("Authorization", "Bearer " + alumnus.token()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             Matcher matcher = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(response.body());
-            id[0] = response.statusCode() / 100 == 2 && matcher.find() ? matcher.group(1) : null;
-            return response.statusCode();
+            String id = response.statusCode() / 100 == 2 && matcher.find() ? matcher.group(1) : null;
+            return new Answer(response.statusCode(), id, response.body());
         } catch (java.net.ConnectException e) {
-            return CONNECTION_REFUSED;
+            return new Answer(CONNECTION_REFUSED, null, null);
         } catch (java.io.IOException e) {
-            return -1; // the connection broke: the gateway died mid-request
+            return new Answer(-1, null, null); // the connection broke: the gateway died mid-request
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return new Answer(-1, null, null);
         }
     }
 
@@ -123,10 +134,9 @@ class MultiInstanceIT {
                 submissions.add(clients.submit(() -> {
                     Alumnus alumnus = alumni.get(number % alumni.size());
                     String employer = "MI-" + run + "-" + number;
-                    String[] id = new String[1];
-                    int status = submit(GATEWAYS[number % 2], alumnus, employer, id);
+                    Answer answer = submit(GATEWAYS[number % 2], alumnus, employer);
                     done.incrementAndGet();
-                    return new Submission(number, employer, alumnus, status, id[0]);
+                    return new Submission(number, employer, alumnus, answer);
                 }));
             }
             Future<?> faults = operator.submit(() -> {

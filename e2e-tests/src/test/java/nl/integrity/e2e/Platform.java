@@ -36,17 +36,35 @@ final class Platform {
         run("start", component, instance);
     }
 
+    /**
+     * Stops the shared broker (SIGTERM, as an orderly shutdown for maintenance would; after 15 s SIGKILL). Every
+     * platform on it loses it, the demo platform too: its outbox holds what it publishes meanwhile.
+     */
+    static void stopKafka() {
+        script("kafka", "stop");
+    }
+
+    /** Starts the broker again and waits until it answers. */
+    static void startKafka() {
+        script("kafka", "start");
+    }
+
     private static void run(String action, String component, int instance) {
+        script("instance", "e2e", action, component, Integer.toString(instance));
+    }
+
+    private static void script(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT));
+        command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder("bash", SCRIPT, "instance", "e2e", action, component, Integer.toString(instance))
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(action + " " + component + "-" + instance + " took over 180 s");
+                throw new IllegalStateException(String.join(" ", arguments) + " took over 180 s");
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(action + " " + component + "-" + instance + " failed: " + output);
+                throw new IllegalStateException(String.join(" ", arguments) + " failed: " + output);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -55,6 +73,24 @@ final class Platform {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The base URL of an instance's management interface (health, metrics): its port plus 1000. The end-to-end
+     * platform's ports start at 18080: gateway +0, alumni-service +1, declaration-service +2, notification-service +3,
+     * plus 10 for each further instance.
+     */
+    static String management(String component, int instance) {
+        int offset = switch (component) {
+            case "gateway" -> 0;
+            case "alumni-service" -> 1;
+            case "declaration-service" -> 2;
+            case "notification-service" -> 3;
+            default -> throw new IllegalArgumentException(component);
+        };
+        return "http://127.0.0.1:" + (PORT_BASE + offset + (instance - 1) * 10 + 1000);
+    }
+
+    private static final int PORT_BASE = Integer.getInteger("platform.port-base", 18080);
 
     /** A connection to a service's end-to-end database: {@code alumni}, {@code declaration} or {@code notification}. */
     static Connection database(String service) throws SQLException {

@@ -43,6 +43,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * and reads only those; integrity officers read those of their own organisation (each read is
  * audited) and work through them in the review queue. Someone else's declaration answers 404,
  * never 403, so its existence is not revealed.
+ *
+ * <p>A change and the view it answers with are read and written in one transaction: nothing touches the
+ * database after the commit, so a request that fails (the database went away: 503) has changed nothing,
+ * short of a commit that the database carried out as the connection broke.
  */
 @Path("/api/declarations")
 @Tag(name = "Declarations")
@@ -66,6 +70,7 @@ public class DeclarationResource {
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "Declare a new activity",
             description = "Submitted for review at once and assessed, unless draft=true keeps it as a draft to submit later.")
+    @Transactional
     public Response create(@Valid @NotNull ActivityRequest request, @QueryParam("draft") @DefaultValue("false") boolean draft) {
         var declaration = declarations.create(caller.organisation(), caller.personnelNumber(), request.toActivity(), draft);
         return Response.created(URI.create("/api/declarations/" + declaration.id))
@@ -78,6 +83,7 @@ public class DeclarationResource {
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "Change a declaration",
             description = "A new version, assessed again; a decided declaration goes back to review. A draft is edited in place.")
+    @Transactional
     public DeclarationViews.Detail update(@PathParam("id") UUID id, @Valid @NotNull ActivityRequest request) {
         declarations.update(caller.organisation(), caller.personnelNumber(), id, request.toActivity());
         return detail(id);
@@ -88,6 +94,7 @@ public class DeclarationResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "Submit a draft for review")
+    @Transactional
     public DeclarationViews.Detail submit(@PathParam("id") UUID id) {
         declarations.submit(caller.organisation(), caller.personnelNumber(), id);
         return detail(id);
@@ -98,6 +105,7 @@ public class DeclarationResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "Withdraw a declaration", description = "Conditions in force end with it.")
+    @Transactional
     public DeclarationViews.Detail withdraw(@PathParam("id") UUID id) {
         declarations.withdraw(caller.organisation(), caller.personnelNumber(), id);
         return detail(id);

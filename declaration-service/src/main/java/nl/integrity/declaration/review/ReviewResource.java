@@ -80,6 +80,7 @@ public class ReviewResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Take the review", description = "Also takes it over from another officer.")
+    @Transactional
     public DeclarationViews.Detail claim(@PathParam("id") UUID id) {
         officerCase(id);
         reviews.assign(id, caller.username());
@@ -90,6 +91,7 @@ public class ReviewResource {
     @Path("/assignment")
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Assign the review to an officer of the office (by username)")
+    @Transactional
     public DeclarationViews.Detail assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
         officerCase(id);
         reviews.assign(id, request.officer().trim());
@@ -100,6 +102,7 @@ public class ReviewResource {
     @Path("/information-requests")
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Ask the alumnus for information", description = "Claims the review if nobody has it.")
+    @Transactional
     public DeclarationViews.MessageView requestInformation(@PathParam("id") UUID id,
                                                            @Valid @NotNull QuestionRequest request) {
         officerCase(id);
@@ -110,6 +113,7 @@ public class ReviewResource {
     @Path("/information")
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "Answer the office's question")
+    @Transactional
     public DeclarationViews.MessageView provideInformation(@PathParam("id") UUID id, @Valid @NotNull AnswerRequest request) {
         return DeclarationViews.MessageView.from(
                 reviews.provideInformation(caller.organisation(), caller.personnelNumber(), id, request.answer().trim()));
@@ -135,6 +139,7 @@ public class ReviewResource {
             description = "NO_OBJECTION, ALLOWED_WITH_CONDITIONS (with conditions from the library, each with an end date) or "
                     + "OBJECTION, with a rationale. At a risk level that needs four eyes the decision is proposed and waits "
                     + "for a second officer.")
+    @Transactional
     public DeclarationViews.Detail decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         officerCase(id);
         var conditions = request.conditions() == null ? List.<Reviews.ConditionSpec>of() : request.conditions().stream()
@@ -150,6 +155,7 @@ public class ReviewResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Confirm (approve=true) or return (approve=false) a proposed decision",
             description = "Only an officer other than the one who proposed it.")
+    @Transactional
     public DeclarationViews.Detail confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmationRequest request) {
         officerCase(id);
         reviews.confirm(id, caller.username(), request.approve());

@@ -1,6 +1,7 @@
 package nl.integrity.platform.outbox;
 
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -10,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +43,12 @@ import org.jboss.logging.Logger;
  *
  * <p>Safe with several instances: each batch runs under a PostgreSQL transaction-scoped
  * advisory lock, so only one instance publishes at a time and the order per aggregate holds.
+ *
+ * <p>When the broker is away the outbox holds the events; nothing piles up in memory. One batch is in
+ * flight at a time, and the relay waits until every record of it has been acknowledged or given up by
+ * the producer ({@code delivery.timeout.ms}) before it sends anything again: a batch that timed out is
+ * never sent a second time while its first copies still wait in the producer. After a failure it sends
+ * one event at a time until the broker acknowledges one, then whole batches again.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -62,7 +70,7 @@ public class OutboxRelay {
                 Clock clock,
                 @ConfigProperty(name = "quarkus.application.name") String applicationName,
                 @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "200") int batchSize,
-                @ConfigProperty(name = "platform.outbox.ack-timeout", defaultValue = "PT10S") java.time.Duration ackTimeout,
+                @ConfigProperty(name = "platform.outbox.ack-timeout", defaultValue = "PT50S") java.time.Duration ackTimeout,
                 @ConfigProperty(name = "platform.topic-prefix") Optional<String> topicPrefix) {
         this.em = em;
         this.emitter = emitter;
@@ -76,6 +84,9 @@ public class OutboxRelay {
     private final ExecutorService relayThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     /** Set when a drain is queued but not started: further wake-ups are then already covered by it. */
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    /** Since when publishing fails (null: the last attempt succeeded), and why; for the health check. */
+    private volatile Instant failingSince;
+    private volatile String lastFailure;
 
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
         wakeUp();
@@ -106,20 +117,51 @@ public class OutboxRelay {
     private void drain() {
         drainQueued.set(false);
         try {
+            int limit;
             int published;
             do {
-                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (published == batchSize);
+                limit = failingSince == null ? batchSize : 1;
+                int batchLimit = limit;
+                // The transaction outlasts the wait for the broker's acknowledgements.
+                published = QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 30)
+                        .call(() -> publishBatch(batchLimit));
+                if (published > 0 && failingSince != null) {
+                    LOG.infof("Outbox relay publishes again, after failing since %s", failingSince);
+                    failingSince = null;
+                    lastFailure = null;
+                }
+            } while (published == limit);
         } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay could not publish, will retry: %s", e.getMessage());
+            if (failingSince == null) {
+                failingSince = clock.instant();
+            }
+            lastFailure = describe(e);
+            LOG.warnf("Outbox relay could not publish, will retry: %s", lastFailure);
         }
     }
 
+    /** The first failure of a batch, on one line (a batch fails as one exception per record). */
+    private static String describe(Throwable e) {
+        Throwable first = e instanceof CompositeException composite ? composite.getCauses().get(0) : e;
+        String message = String.valueOf(first.getMessage()).lines().findFirst().orElse("");
+        return first.getClass().getSimpleName() + ": " + message;
+    }
+
+    /** Since when the broker has not acknowledged what the relay sent; empty while publishing works. */
+    public Optional<Instant> failingSince() {
+        return Optional.ofNullable(failingSince);
+    }
+
+    /** Why the last attempt failed, while publishing fails. */
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
     /**
-     * Publishes one batch inside the caller's transaction; returns how many events were
+     * Publishes up to {@code limit} events inside the caller's transaction; returns how many events were
      * published (0 if another instance holds the lock).
      */
-    int publishBatch() {
+    int publishBatch(int limit) {
         boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, ADVISORY_LOCK_KEY)
                 .getSingleResult();
@@ -127,15 +169,17 @@ public class OutboxRelay {
             return 0;
         }
         List<OutboxMessage> batch = OutboxMessage.<OutboxMessage>find("publishedAt is null order by position")
-                .page(0, batchSize)
+                .page(0, limit)
                 .list();
         if (batch.isEmpty()) {
             return 0;
         }
         // Sent with the transaction suspended (its advisory lock stays held): the broker's acks arrive on other
         // threads, and a transaction context propagated to them made the commit fail as "used by several threads".
+        // Every send settles (acknowledged, or given up after the producer's delivery.timeout.ms) before this
+        // returns: a failed batch is retried only once none of its records can still reach the broker.
         QuarkusTransaction.suspendingExisting().run(() -> Uni.join().all(batch.stream().map(this::send).toList())
-                .andFailFast().await().atMost(ackTimeout));
+                .andCollectFailures().await().atMost(ackTimeout));
         // One statement for the batch rather than one update per row.
         em.createQuery("update OutboxMessage m set m.publishedAt = :now, m.attempts = m.attempts + 1 where m.position in :positions")
                 .setParameter("now", clock.instant())

@@ -8,11 +8,17 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleObjectStateException;
@@ -105,11 +111,59 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = requestId(request);
+        if (lostDatabaseConnection(e)) {
+            // The database dropped the connection (restarted, failed over, terminated it): the service is
+            // unavailable for this request, not broken; the pool replaces the connection.
+            // Lost while committing, the database may have carried the commit out: the caller must look before repeating.
+            boolean inDoubt = failedAtCommit(e);
+            LOG.warnf("Database connection lost during %s %s%s [request %s]", request.method(), request.path(),
+                    inDoubt ? " as it committed" : "", requestId);
+            return Response.fromResponse(respond(request, 503, "service-unavailable", "Service unavailable", inDoubt
+                    ? "The connection to the database broke as the change was being saved: it may have been saved or not. "
+                      + "Look before you try again."
+                    : "The connection to the database was lost while the request was handled; nothing was changed. "
+                      + "Try again in a moment.", List.of()))
+                    .header("Retry-After", "1").build();
+        }
         LOG.errorf(e, "Unexpected failure of %s %s [request %s]", request.method(), request.path(), requestId);
         var problem = new Problem(Problem.type("internal"), "Internal error", 500,
                 "The request failed unexpectedly; quote request id " + requestId + " when reporting it",
                 request.path(), requestId, List.of());
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * A connection failure (SQLState class 08) or a server that ended the session (57P01-57P03) anywhere among the
+     * causes, or among what was suppressed on the way (a failed commit carries the driver's exception as suppressed).
+     */
+    static boolean lostDatabaseConnection(Throwable e) {
+        return lostDatabaseConnection(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** The transaction manager reports a failed commit (rather than a failed statement before it). */
+    static boolean failedAtCommit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RollbackException || t instanceof HeuristicMixedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean lostDatabaseConnection(Throwable e, Set<Throwable> seen) {
+        if (e == null || !seen.add(e) || seen.size() > 50) {
+            return false;
+        }
+        if (e instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            return true;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (lostDatabaseConnection(suppressed, seen)) {
+                return true;
+            }
+        }
+        return lostDatabaseConnection(e.getCause(), seen);
     }
 
     private static Response respond(HttpServerRequest request, int status, String slug, String title, String detail,
