@@ -115,10 +115,10 @@ class MultiInstanceIT {
             throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Alumnus> alumni = alumni(20, run);
-        try (var receiver = new WebhookReceiver()) {
-            given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+        try (var receiver = new WebhookReceiver(Platform.WEBHOOK_TIMEOUT)) {
+            String subscription = given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
                     .body("{\"url\":\"%s\",\"eventTypes\":[\"*\"],\"description\":\"multi-instance %s\"}".formatted(receiver.url(), run))
-                    .post(Platform.GATEWAY_1 + "/api/webhook-subscriptions").then().statusCode(201);
+                    .post(Platform.GATEWAY_1 + "/api/webhook-subscriptions").then().statusCode(201).extract().path("id");
             // While instances die, the receiver acknowledges nothing: no delivery is then sent and acknowledged but
             // not yet recorded when its instance dies (HTTP cannot make that window vanish; receivers deduplicate on
             // webhook-id for it). Whatever waits is retried and acknowledged after the faults.
@@ -236,10 +236,17 @@ class MultiInstanceIT {
                     select count(*) from delivery d join webhook_subscription s on s.id = d.subscription_id where s.url = ?""",
                     receiver.url());
             assertEquals(deliveries, receiver.acknowledged.size(), "each delivery reached the receiver");
-            assertEquals(Set.of(1), receiver.acknowledged.values().stream().map(AtomicInteger::get).collect(Collectors.toSet()),
-                    "no webhook-id acknowledged twice");
-            System.out.printf("[multi-instance] %d accepted declarations, %d webhook deliveries (refused while failing: %d)%n",
-                    accepted.size(), deliveries, receiver.refused.get());
+            // A message is sent again only when its acknowledgement came after the sender had stopped waiting
+            // (the platform under faults on two cores can be that slow); receivers deduplicate on webhook-id for it.
+            assertEquals(Map.of(), receiver.duplicates(), "no webhook-id acknowledged twice while the sender waited");
+            long resent = receiver.acknowledged.values().stream().mapToInt(c -> c.get() - 1).sum();
+            System.out.printf("[multi-instance] %d accepted declarations, %d webhook deliveries (refused while failing: %d; "
+                    + "sent again after an acknowledgement later than the timeout: %d)%n",
+                    accepted.size(), deliveries, receiver.refused.get(), resent);
+            // The receiver goes away with this test: later tests' events need not queue up for it.
+            given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+                    .body("{\"url\":\"%s\",\"eventTypes\":[\"*\"],\"enabled\":false}".formatted(receiver.url()))
+                    .put(Platform.GATEWAY_1 + "/api/webhook-subscriptions/{id}", subscription).then().statusCode(200);
         } finally {
             alumni.forEach(a -> TestAlumni.delete(a.login()));
         }

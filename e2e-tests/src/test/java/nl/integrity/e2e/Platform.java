@@ -21,6 +21,8 @@ final class Platform {
 
     static final String GATEWAY_1 = System.getProperty("gateway.url", "http://localhost:18080");
     static final String GATEWAY_2 = System.getProperty("gateway2.url", "http://localhost:18090");
+    /** How long notification-service waits for a webhook receiver's answer (its default; the script leaves it). */
+    static final java.time.Duration WEBHOOK_TIMEOUT = java.time.Duration.ofSeconds(10);
     private static final String SCRIPT = System.getProperty("platform.script", "../deploy/local/platform");
 
     private Platform() {

@@ -51,7 +51,9 @@ public class DeliveryQueue {
     /**
      * Claims up to {@code limit} due webhook deliveries, at most {@code perSubscription} of any one
      * subscription and none of the {@code busy} ones (those with as many in flight already): a
-     * receiver with a backlog, or a slow one, never takes the turns of the others.
+     * receiver with a backlog, or a slow one, never takes the turns of the others. The turns are
+     * chosen from the statement's snapshot; the lock re-checks that each row is still due, so two
+     * instances claiming at once never both take a row.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
@@ -67,6 +69,9 @@ public class DeliveryQueue {
                                                      and next_attempt_at <= ?2 and not (subscription_id = any (?3))
                                                    order by next_attempt_at limit 1000) due) turns
                                          where turn <= ?4)
+                                       -- again at the level that locks: a row another instance claimed and committed
+                                       -- after this statement began is re-read there, no longer due, and left out
+                                       and status in ('PENDING', 'FAILED') and next_attempt_at <= ?2
                                      order by next_attempt_at limit ?5 for update skip locked)
                         returning id""", UUID.class)
                 .setParameter(1, now.plus(lease))
