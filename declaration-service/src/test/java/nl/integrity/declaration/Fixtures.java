@@ -24,6 +24,11 @@ public final class Fixtures {
              "role":"Operations manager","duties":"Runs the night shift","startDate":"2099-02-01","paid":true,
              "hoursPerWeek":36,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}""";
 
+    /** A risk rule of an organisation: self-employment is a high risk. */
+    public static final String SELF_EMPLOYED_RULE = """
+            {"level":"HIGH","conditions":[{"kind":"SELF_EMPLOYED"}],"enabled":true,
+             "textNl":"U werkt als zelfstandige in de sector {sector}.","textEn":"You work self-employed in {sector}."}""";
+
     private Fixtures() {
     }
 

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,8 @@ public class ReviewResource {
         this.declarations = declarations;
     }
 
-    public record AssignmentRequest(@NotBlank @Size(max = 100) String officer) {
+    public record AssignmentRequest(@NotBlank @Pattern(regexp = Caller.USERNAME,
+            message = "a username: letters, digits and . _ - @, at most 100") String officer) {
     }
 
     public record QuestionRequest(@NotBlank @Size(max = 4000) String question) {

@@ -38,6 +38,7 @@ public record RuleCondition(Kind kind, RiskLevel level, List<String> values, Int
         VERSION_AT_LEAST
     }
 
+    private static final Set<Kind> VALUE_KINDS = Set.of(Kind.SECTOR_IN, Kind.FUNCTION_GROUP_IN, Kind.DEPARTURE_REASON_IN);
     private static final Set<String> GROUPS = Set.of("INVESTIGATION", "ICT", "INTELLIGENCE", "OPERATIONAL",
             "BORDER_SECURITY", "LEADERSHIP", "SUPPORT");
     private static final Set<String> REASONS = Set.of("VOLUNTARY", "RETIREMENT", "REORGANISATION", "END_OF_CONTRACT",
@@ -83,6 +84,16 @@ public record RuleCondition(Kind kind, RiskLevel level, List<String> values, Int
             default -> {
                 // no parameters
             }
+        }
+        // A parameter the kind does not use is refused: the rule must mean what its author wrote.
+        if (level != null && kind != Kind.FUNCTION_RISK_AT_LEAST) {
+            errors.add(new Problem.FieldError(path + ".level", "only for " + Kind.FUNCTION_RISK_AT_LEAST));
+        }
+        if (values != null && !VALUE_KINDS.contains(kind)) {
+            errors.add(new Problem.FieldError(path + ".values", "only for " + VALUE_KINDS.stream().sorted().toList()));
+        }
+        if (count != null && kind != Kind.VERSION_AT_LEAST) {
+            errors.add(new Problem.FieldError(path + ".count", "only for " + Kind.VERSION_AT_LEAST));
         }
         return errors;
     }

@@ -19,9 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RiskRuleResourceTest {
 
-    static final String SELF_EMPLOYED_RULE = """
-            {"level":"HIGH","conditions":[{"kind":"SELF_EMPLOYED"}],"enabled":true,
-             "textNl":"U werkt als zelfstandige in de sector {sector}.","textEn":"You work self-employed in {sector}."}""";
+    static final String SELF_EMPLOYED_RULE = Fixtures.SELF_EMPLOYED_RULE;
 
     @Test
     void adminCreatesARule_andTheNextAssessmentUsesIt_inTheirOrganisationOnly() {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -51,7 +52,8 @@ public class AlertResource {
         this.clock = clock;
     }
 
-    public record AssignmentRequest(@NotBlank @Size(max = 100) String officer) {
+    public record AssignmentRequest(@NotBlank @Pattern(regexp = Caller.USERNAME,
+            message = "a username: letters, digits and . _ - @, at most 100") String officer) {
     }
 
     public record ResolutionRequest(@Size(max = 1000) String note) {

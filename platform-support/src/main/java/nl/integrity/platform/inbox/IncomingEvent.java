@@ -1,6 +1,7 @@
 package nl.integrity.platform.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -29,10 +30,14 @@ public record IncomingEvent(UUID id, String type, String subject, String key, St
         return new IncomingEvent(eventId, type, header(record, "ce_subject"), record.key(), record.value());
     }
 
-    /** Reads the JSON payload as the consumer's own record of this event type. */
+    /**
+     * Reads the JSON payload as the consumer's own record of this event type. A tolerant reader: fields the
+     * consumer does not know are skipped (a producer may add fields before its consumers learn of them); the
+     * rest is as strict as a request (StrictJson).
+     */
     public <T> T payloadAs(ObjectMapper json, Class<T> type) {
         try {
-            return json.readValue(payload, type);
+            return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(payload);
         } catch (JsonProcessingException e) {
             throw new MalformedEvent("Payload of event " + id + " (" + this.type + ") is not a valid " + type.getSimpleName()
                     + ": " + e.getOriginalMessage());

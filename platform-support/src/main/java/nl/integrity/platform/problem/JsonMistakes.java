@@ -1,15 +1,20 @@
 package nl.integrity.platform.problem;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.integrity.platform.input.PlatformDates;
 import nl.integrity.platform.input.StrictJson;
@@ -17,7 +22,7 @@ import nl.integrity.platform.input.StrictJson;
 /** What was wrong with a value in a JSON body, in words for the caller: no class names, no echoed value. */
 final class JsonMistakes {
 
-    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{1,100})'");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate (field|Object property) ");
 
     private JsonMistakes() {
     }
@@ -25,6 +30,9 @@ final class JsonMistakes {
     static String describe(MismatchedInputException mismatch) {
         if (mismatch instanceof StrictJson.Refused refused) {
             return refused.reason();
+        }
+        if (mismatch instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
         }
         Class<?> type = mismatch.getTargetType();
         if (type == null) {
@@ -64,9 +72,54 @@ final class JsonMistakes {
         return "has the wrong type or format";
     }
 
-    /** The field a body gave twice, if that is what was wrong with it. */
-    static Optional<String> duplicateField(JsonParseException parse) {
-        Matcher matcher = DUPLICATE.matcher(String.valueOf(parse.getOriginalMessage()));
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    /** Whether the reader stopped at the parser's limits: nesting depth, or the length of a number, text or name. */
+    static boolean tooDeepOrLong(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    /** Whether the parser stopped at a key given twice. */
+    static boolean duplicateField(JsonProcessingException parse) {
+        return DUPLICATE.matcher(String.valueOf(parse.getOriginalMessage())).find();
+    }
+
+    /**
+     * Where in the body the parser stopped ({@code conditions[0].count}), from its parsing context; empty at the
+     * top level. Long paths (a value nested thousands deep) are cut after {@value #MAX_SEGMENTS} segments, and
+     * each name the caller chose after {@value #MAX_NAME} characters.
+     */
+    static Optional<String> location(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return Optional.empty();
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                String name = c.getCurrentName();
+                segments.addFirst(name.length() > MAX_NAME ? name.substring(0, MAX_NAME) + "..." : name);
+            }
+        }
+        if (segments.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder path = new StringBuilder();
+        int count = 0;
+        for (String segment : segments) {
+            if (count++ == MAX_SEGMENTS) {
+                path.append("...");
+                break;
+            }
+            path.append(segment.startsWith("[") || path.isEmpty() ? "" : ".").append(segment);
+        }
+        return Optional.of(path.toString());
+    }
+
+    private static final int MAX_SEGMENTS = 8;
+    private static final int MAX_NAME = 100;
 }

@@ -1,7 +1,7 @@
 package nl.integrity.platform.problem;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -58,19 +59,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
-        List<Problem.FieldError> errors = List.of();
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."))
-                    .replace(".[", "[");
-            errors = List.of(new Problem.FieldError(field, JsonMistakes.describe(mismatch)));
-        } else if (e instanceof JsonParseException parse) {
-            errors = JsonMistakes.duplicateField(parse).map(field -> List.of(new Problem.FieldError(field, "is given twice")))
-                    .orElse(List.of());
-        }
-        String detail = errors.isEmpty() ? "The body is not valid JSON"
-                : "The body could not be read: " + errors.get(0).field() + " " + errors.get(0).message();
+        boolean tooDeep = JsonMistakes.tooDeepOrLong(e);
+        String what = e instanceof MismatchedInputException mismatch ? JsonMistakes.describe(mismatch)
+                : JsonMistakes.duplicateField(e) ? "is given twice"
+                : tooDeep ? "is nested too deep or is too long"
+                : "is not valid JSON";
+        // The field the reader was at: from the mapping's path, or else from where the parser stopped.
+        Optional<String> field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? Optional.of(mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                        .replace(".[", "["))
+                : JsonMistakes.location(e);
+        // Names of fields the request does not have are the caller's: not echoed at any length.
+        List<Problem.FieldError> errors = field
+                .map(f -> f.length() > 200 ? f.substring(0, 200) + "..." : f)
+                .map(f -> List.of(new Problem.FieldError(f, what))).orElse(List.of());
+        String detail = !errors.isEmpty() ? "The body could not be read: " + errors.get(0).field() + " " + errors.get(0).message()
+                : tooDeep ? "The body is nested too deep, or holds a value too long, to be read"
+                : "The body is not valid JSON";
         return respond(request, 400, "malformed-request", "Request body is not valid JSON for this operation", detail, errors);
     }
 

@@ -16,6 +16,11 @@ public class Caller {
 
     public static final String ORGANISATION_CLAIM = "organisation";
     public static final String PERSONNEL_NUMBER_CLAIM = "personnel_number";
+    /**
+     * What a username is (Keycloak's: letters, digits and {@code . _ - @}), for requests that name a colleague:
+     * a case is never assigned to blank, invisible or made-up text.
+     */
+    public static final String USERNAME = "[A-Za-z0-9._@-]{1,100}";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;

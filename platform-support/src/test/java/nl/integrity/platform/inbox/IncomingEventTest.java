@@ -37,6 +37,15 @@ class IncomingEventTest {
     }
 
     @Test
+    void payloadAs_skipsFieldsAProducerAddedLater_evenWithTheStrictRequestReader() {
+        var strict = new ObjectMapper();
+        new nl.integrity.platform.input.StrictJson().customize(strict);
+        var event = IncomingEvent.from(record(UUID.randomUUID().toString(), "nl.integrity.x.v1",
+                "{\"name\":\"a\",\"addedInVersion2\":true}"));
+        assertEquals(new Sample("a"), event.payloadAs(strict, Sample.class));
+    }
+
+    @Test
     void from_rejectsRecordWithoutEventId() {
         assertThrows(IncomingEvent.MalformedEvent.class, () -> IncomingEvent.from(record(null, "t", "{}")));
     }

@@ -1,5 +1,6 @@
 package nl.integrity.platform.input;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,11 @@ class StrictJsonTest {
     }
 
     record Consent(boolean given) {
+    }
+
+    enum Level { LOW, HIGH }
+
+    record Rule(Level level) {
     }
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -88,5 +94,25 @@ class StrictJsonTest {
     @Test
     void aKeyGivenTwice_isRefused() {
         assertThrows(JsonProcessingException.class, () -> JSON.readValue("{\"hours\":1,\"hours\":2}", Declaration.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"LOW \"", "\" LOW\"", "\"LOW\\u0000\"", "\"LOW\\t\"", "\"low\"", "\"\"", "0", "1"})
+    void anEnumValue_isItsExactName(String value) {
+        var e = refused("{\"level\":" + value + "}", Rule.class);
+        assertEquals("level", fieldOf(e));
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotHave_isRefused_namingIt() {
+        var e = refused("{\"employer\":\"Acme\",\"employerNmae\":\"typo\"}", Declaration.class);
+        assertEquals("employerNmae", fieldOf(e));
+    }
+
+    @Test
+    void aSecondValueAfterTheBody_isRefused() {
+        assertThrows(JsonProcessingException.class, () -> JSON.readValue("{\"level\":\"LOW\"}{\"level\":\"HIGH\"}", Rule.class));
+        assertThrows(JsonProcessingException.class, () -> JSON.readValue("{\"level\":\"LOW\"} garbage", Rule.class));
+        assertEquals(Level.HIGH, assertDoesNotThrow(() -> JSON.readValue("{\"level\":\"HIGH\"}  \n", Rule.class)).level());
     }
 }
