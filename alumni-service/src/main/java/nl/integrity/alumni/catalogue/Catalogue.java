@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
-import nl.integrity.alumni.registry.Organisation;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.problem.NotFound;
 import org.hibernate.exception.ConstraintViolationException;

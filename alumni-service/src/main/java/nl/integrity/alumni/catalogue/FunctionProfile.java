@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nl.integrity.alumni.registry.Organisation;
 
 /**
  * A function in an organisation's risk catalogue, identified by its code. Every change adds a

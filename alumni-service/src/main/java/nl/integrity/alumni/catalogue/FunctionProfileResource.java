@@ -23,7 +23,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.integrity.alumni.registry.Organisation;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;

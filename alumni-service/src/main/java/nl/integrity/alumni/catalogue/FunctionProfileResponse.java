@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.integrity.alumni.registry.Organisation;
 
 /** A profile's current version; {@code history} (all versions, oldest first) only when asked for one profile. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,6 +1,5 @@
 package nl.integrity.alumni.catalogue;
 
-import nl.integrity.alumni.registry.Organisation;
 
 /**
  * Fired (CDI, inside the changing transaction) when a profile got a new version, so whatever was

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
-import nl.integrity.alumni.registry.Organisation;
 
 /** The catalogue's current rating of function codes (retired profiles still rate what was held). */
 @ApplicationScoped

@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import nl.integrity.alumni.registry.Organisation;
+import nl.integrity.alumni.catalogue.Organisation;
 
 /** A bulk import of existing alumni from CSV and how far it got. */
 @Entity

@@ -14,7 +14,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.integrity.alumni.registry.Organisation;
+import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;

@@ -1,6 +1,5 @@
 package nl.integrity.alumni.registry;
 
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.integrity.alumni.catalogue.FunctionGroup;
+import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.platform.problem.InvalidField;
 
 /**

@@ -4,13 +4,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Clock;
@@ -19,15 +19,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Map;
+import java.util.UUID;
 import nl.integrity.alumni.catalogue.FunctionGroup;
 import nl.integrity.alumni.catalogue.FunctionRating;
+import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.alumni.catalogue.RiskLevel;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
-import java.util.UUID;
 
 /** A former employee (or one who announced leaving), identified within their organisation by personnel number. */
 @Entity

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.alumni.catalogue.RiskLevel;
 
 public record AlumnusResponse(UUID id, Organisation organisation, String personnelNumber, String fullName, String email,

@@ -3,6 +3,7 @@ package nl.integrity.alumni.registry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import nl.integrity.alumni.catalogue.Organisation;
 
 /** The facts of a departure as the HR system reports them, with the functions held before it. */
 public record Departure(Organisation organisation, String personnelNumber, String fullName, String email, String unit,

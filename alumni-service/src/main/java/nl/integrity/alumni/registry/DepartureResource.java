@@ -18,12 +18,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.hibernate.exception.ConstraintViolationException;
+import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.platform.problem.Forbidden;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The HR system's entry point: departures, authenticated with client credentials (role

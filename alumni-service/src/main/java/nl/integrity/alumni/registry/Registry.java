@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nl.integrity.alumni.catalogue.FunctionRating;
 import nl.integrity.alumni.catalogue.FunctionRatingChanged;
+import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.alumni.catalogue.Ratings;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.problem.NotFound;

@@ -1,6 +1,7 @@
 package nl.integrity.alumni.registry;
 
 import java.util.Set;
+import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.platform.problem.ProblemException;
 
 /** HR reported functions the organisation's risk catalogue does not know: no window could be computed. */

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
-import nl.integrity.alumni.registry.Organisation;
 import org.junit.jupiter.api.Test;
 
 class FunctionProfileTest {

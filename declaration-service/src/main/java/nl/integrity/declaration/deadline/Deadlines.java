@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import nl.integrity.declaration.calendar.WorkingDays;
 import nl.integrity.declaration.declaration.Declaration;
 import nl.integrity.declaration.declaration.DeclarationEvents;
 import nl.integrity.declaration.declaration.ReviewPolicy;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.integrity.declaration.alumni.KnownAlumnus;
+import nl.integrity.declaration.review.Outcome;
 import nl.integrity.declaration.risk.RiskLevel;
 
 /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.declaration.review.Outcome;
 import nl.integrity.declaration.risk.RiskLevel;
 import nl.integrity.platform.outbox.Outbox;
 

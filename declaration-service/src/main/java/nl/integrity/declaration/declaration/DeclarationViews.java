@@ -8,6 +8,7 @@ import nl.integrity.declaration.review.ConditionType;
 import nl.integrity.declaration.review.Decision;
 import nl.integrity.declaration.review.ImposedCondition;
 import nl.integrity.declaration.review.Message;
+import nl.integrity.declaration.review.Outcome;
 import nl.integrity.declaration.risk.RiskLevel;
 import nl.integrity.declaration.risk.RiskReason;
 

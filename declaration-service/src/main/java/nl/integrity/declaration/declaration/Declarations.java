@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.integrity.declaration.alumni.AlumniEventsConsumer.AlumnusAnonymised;
 import nl.integrity.declaration.alumni.KnownAlumnus;
-import nl.integrity.declaration.deadline.WorkingDays;
+import nl.integrity.declaration.calendar.WorkingDays;
 import nl.integrity.declaration.review.Decision;
 import nl.integrity.declaration.review.ImposedCondition;
 import nl.integrity.platform.outbox.Outbox;
@@ -92,7 +92,8 @@ public class Declarations {
         DeclarationStatus before = declaration.status;
         if (declaration.revise(changed, now, dueDateFrom(now))) {
             if (before == DeclarationStatus.AWAITING_CONFIRMATION) {
-                Decision.withStatus(declaration.id, Decision.Status.PROPOSED).ifPresent(Declarations::returnProposal);
+                Decision.withStatus(declaration.id, Decision.Status.PROPOSED)
+                        .ifPresent(proposal -> proposal.returnToReview(ImposedCondition.ofDecision(proposal.id)));
             }
             recordVersion(declaration, alumnus, now);
         }
@@ -108,37 +109,19 @@ public class Declarations {
         var events = new ArrayList<Outbox.Pending>();
         events.add(DeclarationEvents.about(declaration.id, DeclarationEvents.Withdrawn.TYPE,
                 new DeclarationEvents.Withdrawn(declaration.id, declaration.alumnusId, declaration.organisation, now)));
+        LocalDate today = LocalDate.now(clock);
         for (Decision decision : Decision.of(declaration.id)) {
-            if (decision.status == Decision.Status.PROPOSED) {
-                returnProposal(decision);
-            } else if (decision.status == Decision.Status.IN_FORCE) {
-                decision.status = Decision.Status.WITHDRAWN;
-                events.addAll(endConditions(declaration, decision.id, ImposedCondition.EndReason.WITHDRAWN,
-                        LocalDate.now(clock)));
-            }
+            events.addAll(conditionsEnded(declaration, decision.withdraw(today, ImposedCondition.ofDecision(decision.id))));
         }
         outbox.appendAll(events);
         return declaration;
     }
 
-    /** Ends the active conditions of a decision early; returns their condition-ended events. */
-    public static List<Outbox.Pending> endConditions(Declaration d, UUID decisionId, ImposedCondition.EndReason reason,
-                                                     LocalDate today) {
-        var events = new ArrayList<Outbox.Pending>();
-        List<ImposedCondition> active = ImposedCondition.list("decisionId = ?1 and status = ?2", decisionId,
-                ImposedCondition.Status.ACTIVE);
-        for (ImposedCondition c : active) {
-            c.end(today, reason);
-            events.add(DeclarationEvents.about(d.id, DeclarationEvents.ConditionEnded.TYPE,
-                    new DeclarationEvents.ConditionEnded(d.id, d.alumnusId, d.organisation, c.id, c.type.name(), today,
-                            reason.name())));
-        }
-        return events;
-    }
-
-    public static void returnProposal(Decision proposal) {
-        proposal.status = Decision.Status.RETURNED;
-        ImposedCondition.update("status = ?1 where decisionId = ?2", ImposedCondition.Status.VOID, proposal.id);
+    /** The condition-ended events of conditions that ended early. */
+    static List<Outbox.Pending> conditionsEnded(Declaration d, List<ImposedCondition> ended) {
+        return ended.stream().map(c -> DeclarationEvents.about(d.id, DeclarationEvents.ConditionEnded.TYPE,
+                new DeclarationEvents.ConditionEnded(d.id, d.alumnusId, d.organisation, c.id, c.type.name(), c.endedOn,
+                        c.endReason.name()))).toList();
     }
 
     LocalDate dueDateFrom(Instant submitted) {

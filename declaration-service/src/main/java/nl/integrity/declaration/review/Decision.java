@@ -8,12 +8,21 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nl.integrity.declaration.declaration.Outcome;
+import nl.integrity.platform.problem.InvalidField;
+import nl.integrity.platform.problem.Problem;
 
-/** A decision on one version of a declaration: proposed (four eyes), in force, or replaced. */
+/**
+ * A decision on one version of a declaration, with its conditions: proposed (four eyes) and then
+ * returned or put in force, in force until a newer decision supersedes it or the declaration is
+ * withdrawn. Its conditions follow it: proposed with it, active while it is in force, void when it
+ * is returned, ended when it ends. The methods take the decision's own conditions, so the rules
+ * need no database.
+ */
 @Entity
 @Table(name = "decision")
 public class Decision extends PanacheEntityBase {
@@ -51,6 +60,103 @@ public class Decision extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
+
+    /** A new decision and its conditions (neither stored yet). */
+    public record Made(Decision decision, List<ImposedCondition> conditions) {
+    }
+
+    /**
+     * Decides on a version: in force at once, or only proposed when a second officer must confirm
+     * it. The outcome and the conditions must fit together, and each condition must be sound.
+     */
+    public static Made make(UUID declarationId, int versionNumber, Outcome outcome, String rationale, String officer,
+                            boolean fourEyes, Instant now, LocalDate today, List<ConditionSpec> conditions) {
+        if (outcome == Outcome.ALLOWED_WITH_CONDITIONS && conditions.isEmpty()) {
+            throw new DecisionRejected("conditions-required",
+                    "An activity allowed with conditions needs at least one condition from the library");
+        }
+        if (outcome != Outcome.ALLOWED_WITH_CONDITIONS && !conditions.isEmpty()) {
+            throw new DecisionRejected("conditions-not-allowed",
+                    "Only an activity allowed with conditions has conditions; " + outcome + " has none");
+        }
+        var errors = new ArrayList<Problem.FieldError>();
+        for (int i = 0; i < conditions.size(); i++) {
+            errors.addAll(conditions.get(i).problems("conditions[" + i + "]", today));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidField(errors);
+        }
+        var decision = new Decision();
+        decision.id = UUID.randomUUID();
+        decision.declarationId = declarationId;
+        decision.versionNumber = versionNumber;
+        decision.outcome = outcome;
+        decision.rationale = rationale;
+        decision.decidedBy = officer;
+        decision.decidedAt = now;
+        decision.status = fourEyes ? Status.PROPOSED : Status.IN_FORCE;
+        return new Made(decision, conditions.stream()
+                .map(spec -> ImposedCondition.of(decision, spec, today, fourEyes)).toList());
+    }
+
+    /** A second officer confirmed the proposal; it is not in force until {@link #takeForce} (which supersedes the one before). */
+    public void confirm(String officer, Instant at) {
+        require(Status.PROPOSED);
+        confirmedBy = officer;
+        confirmedAt = at;
+    }
+
+    /** The decision applies from now, and so do its conditions. */
+    public void takeForce(List<ImposedCondition> own) {
+        if (status != Status.PROPOSED && status != Status.IN_FORCE) {
+            throw new IllegalStateException("a " + status + " decision cannot take force");
+        }
+        status = Status.IN_FORCE;
+        own.forEach(ImposedCondition::activate);
+    }
+
+    /** The proposal goes back to review: neither it nor its conditions ever apply. */
+    public void returnToReview(List<ImposedCondition> own) {
+        require(Status.PROPOSED);
+        status = Status.RETURNED;
+        own.forEach(ImposedCondition::annul);
+    }
+
+    /** A newer decision took force: this one ends, and its active conditions end today; returns those. */
+    public List<ImposedCondition> supersede(LocalDate today, List<ImposedCondition> own) {
+        require(Status.IN_FORCE);
+        status = Status.SUPERSEDED;
+        return endActive(own, today, ImposedCondition.EndReason.SUPERSEDED);
+    }
+
+    /**
+     * The declaration was withdrawn: a proposal goes back (nothing ends, nothing had begun); a
+     * decision in force ends with its active conditions, which are returned. Others stay as they are.
+     */
+    public List<ImposedCondition> withdraw(LocalDate today, List<ImposedCondition> own) {
+        if (status == Status.PROPOSED) {
+            returnToReview(own);
+            return List.of();
+        }
+        if (status != Status.IN_FORCE) {
+            return List.of();
+        }
+        status = Status.WITHDRAWN;
+        return endActive(own, today, ImposedCondition.EndReason.WITHDRAWN);
+    }
+
+    private static List<ImposedCondition> endActive(List<ImposedCondition> own, LocalDate today,
+                                                    ImposedCondition.EndReason reason) {
+        List<ImposedCondition> active = own.stream().filter(c -> c.status == ImposedCondition.Status.ACTIVE).toList();
+        active.forEach(c -> c.end(today, reason));
+        return active;
+    }
+
+    private void require(Status expected) {
+        if (status != expected) {
+            throw new IllegalStateException("the decision is " + status + ", not " + expected);
+        }
+    }
 
     public static List<Decision> of(UUID declarationId) {
         return list("declarationId = ?1 order by decidedAt", declarationId);

@@ -55,6 +55,37 @@ public class ImposedCondition extends PanacheEntityBase {
     @Column(name = "end_reason")
     public EndReason endReason;
 
+    /** The condition of a new decision, proposed with it or active at once. */
+    static ImposedCondition of(Decision decision, ConditionSpec spec, LocalDate today, boolean proposed) {
+        var c = new ImposedCondition();
+        c.id = UUID.randomUUID();
+        c.decisionId = decision.id;
+        c.declarationId = decision.declarationId;
+        c.type = spec.type();
+        c.details = spec.details();
+        c.startsOn = spec.startsOn(today);
+        c.endsOn = spec.endsOn();
+        c.status = proposed ? Status.PROPOSED : Status.ACTIVE;
+        return c;
+    }
+
+    /** Its decision took force. */
+    void activate() {
+        if (status == Status.PROPOSED) {
+            status = Status.ACTIVE;
+        }
+    }
+
+    /** Its decision was returned before it applied. */
+    void annul() {
+        status = Status.VOID;
+    }
+
+    /** The conditions of one decision. */
+    public static List<ImposedCondition> ofDecision(UUID decisionId) {
+        return list("decisionId", decisionId);
+    }
+
     public void end(LocalDate on, EndReason reason) {
         status = Status.ENDED;
         endedOn = on;

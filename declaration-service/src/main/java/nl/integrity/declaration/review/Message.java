@@ -38,6 +38,18 @@ public class Message extends PanacheEntityBase {
     @Column(name = "sent_at", nullable = false)
     public Instant sentAt;
 
+    /** A new message in the thread of a declaration (not stored yet). */
+    public static Message of(UUID declarationId, Kind kind, String author, String body, Instant sentAt) {
+        var m = new Message();
+        m.id = UUID.randomUUID();
+        m.declarationId = declarationId;
+        m.kind = kind;
+        m.author = author;
+        m.body = body;
+        m.sentAt = sentAt;
+        return m;
+    }
+
     public static List<Message> thread(UUID declarationId) {
         return list("declarationId = ?1 order by sentAt", declarationId);
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import nl.integrity.declaration.Fixtures;
 import nl.integrity.declaration.alumni.KnownAlumnus;
+import nl.integrity.declaration.review.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

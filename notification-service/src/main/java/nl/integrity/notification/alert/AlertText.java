@@ -13,12 +13,12 @@ public record AlertText(String nl, String en) {
             "CRITICAL", "kritiek");
 
     /** A date as Dutch prose writes it (12 januari 2027). */
-    static String dutch(LocalDate date) {
+    public static String dutch(LocalDate date) {
         return date == null ? "onbekend" : DUTCH_DATE.format(date);
     }
 
     /** A risk level in Dutch words. */
-    static String dutchLevel(String level) {
+    public static String dutchLevel(String level) {
         return DUTCH_LEVELS.getOrDefault(level, level);
     }
 }

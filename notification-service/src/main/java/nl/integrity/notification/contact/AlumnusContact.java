@@ -17,6 +17,9 @@ import java.util.UUID;
 @Table(name = "alumnus_contact")
 public class AlumnusContact extends PanacheEntityBase {
 
+    /** The recipient form of a delivery to an alumnus ({@code alumnus:<id>}): the address is looked up here at sending. */
+    public static final String RECIPIENT_PREFIX = "alumnus:";
+
     @Id
     @Column(name = "alumnus_id")
     public UUID alumnusId;

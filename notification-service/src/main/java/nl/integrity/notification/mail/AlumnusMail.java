@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import nl.integrity.notification.contact.AlumnusContact;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.platform.inbox.IncomingEvent;
 
@@ -18,9 +19,6 @@ import nl.integrity.platform.inbox.IncomingEvent;
  */
 @ApplicationScoped
 public class AlumnusMail {
-
-    /** The recipient form of a delivery to an alumnus, resolved at sending. */
-    public static final String RECIPIENT_PREFIX = "alumnus:";
 
     public enum Notice {
         INFORMATION_REQUESTED("alumnus-information-requested", "Vraag over uw melding", "A question about your declaration"),
@@ -53,7 +51,7 @@ public class AlumnusMail {
         payload.put("notice", notice.name());
         payload.put("alumnusId", alumnusId.toString());
         payload.set("data", json.valueToTree(data));
-        Delivery.pending(Delivery.Channel.EMAIL, organisation, RECIPIENT_PREFIX + alumnusId, event.id(), event.type(),
+        Delivery.pending(Delivery.Channel.EMAIL, organisation, AlumnusContact.RECIPIENT_PREFIX + alumnusId, event.id(), event.type(),
                 payload.toString(), clock.instant()).persist();
     }
 }

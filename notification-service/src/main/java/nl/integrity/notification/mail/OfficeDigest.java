@@ -25,6 +25,7 @@ import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.alert.AlertStatus;
 import nl.integrity.notification.delivery.Delivery;
+import nl.integrity.notification.portal.PortalLinks;
 import org.jboss.logging.Logger;
 
 /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.delivery.Delivery;
+import nl.integrity.notification.portal.PortalLinks;
 
 /**
  * Mails an organisation's integrity mailbox, in the office's language, when an alert is critical:

@@ -16,8 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.integrity.notification.contact.AlumnusContact;
 import nl.integrity.notification.delivery.DeliveryStatus;
-import nl.integrity.notification.mail.AlumnusMail;
-import nl.integrity.notification.mail.PortalLinks;
+import nl.integrity.notification.portal.PortalLinks;
 
 /**
  * Alumni-network mail: queued for the alumni who consented when the mailing is made, and written
@@ -56,7 +55,7 @@ public class NetworkMail {
                                ?4, ?4
                         from alumnus_contact c
                         where c.organisation = ?5 and c.network_consent and not c.anonymised and c.email is not null""")
-                .setParameter(1, AlumnusMail.RECIPIENT_PREFIX)
+                .setParameter(1, AlumnusContact.RECIPIENT_PREFIX)
                 .setParameter(2, mailing.id)
                 .setParameter(3, EVENT_TYPE)
                 .setParameter(4, now)

@@ -17,6 +17,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.notification.inbound.DeclarationEventsConsumerTest;
 import nl.integrity.platform.testing.KafkaProbe;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class AlertInboxTest {
     }
 
     static void publish(String type, UUID key, String json) {
-        KafkaProbe.publish(TOPIC, key.toString(), UUID.randomUUID(), DeclarationEvents.PREFIX + type, json);
+        KafkaProbe.publish(TOPIC, key.toString(), UUID.randomUUID(), "nl.integrity.declaration." + type, json);
     }
 
     @Test

@@ -153,7 +153,7 @@ class FlakyReceiverTest {
 
     @BeforeEach
     void consumerHasJoined() {
-        new nl.integrity.notification.alert.DeclarationEventsConsumerTest().consumerHasJoined();
+        new nl.integrity.notification.inbound.DeclarationEventsConsumerTest().consumerHasJoined();
     }
 
     @Test

@@ -43,7 +43,7 @@ class WebhookDeliveryTest {
 
     @BeforeEach
     void consumerHasJoined() {
-        new nl.integrity.notification.alert.DeclarationEventsConsumerTest().consumerHasJoined();
+        new nl.integrity.notification.inbound.DeclarationEventsConsumerTest().consumerHasJoined();
     }
 
     static JsonPath subscribe(String admin, String url, String... types) {

@@ -1,4 +1,4 @@
-package nl.integrity.declaration.review;
+package nl.integrity.declaration.declaration;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.UUID;
 import nl.integrity.declaration.audit.AuditTrail;
 import nl.integrity.declaration.audit.DeclarationAudit;
-import nl.integrity.declaration.declaration.Declaration;
-import nl.integrity.declaration.declaration.DeclarationResource;
-import nl.integrity.declaration.declaration.DeclarationViews;
-import nl.integrity.declaration.declaration.Outcome;
+import nl.integrity.declaration.review.ConditionSpec;
+import nl.integrity.declaration.review.ConditionType;
+import nl.integrity.declaration.review.Message;
+import nl.integrity.declaration.review.Outcome;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
@@ -144,8 +144,8 @@ public class ReviewResource {
     @Transactional
     public DeclarationViews.Detail decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         officerCase(id);
-        var conditions = request.conditions() == null ? List.<Reviews.ConditionSpec>of() : request.conditions().stream()
-                .map(c -> new Reviews.ConditionSpec(c.type(), c.details() == null ? null : c.details().trim(), c.startsOn(),
+        var conditions = request.conditions() == null ? List.<ConditionSpec>of() : request.conditions().stream()
+                .map(c -> new ConditionSpec(c.type(), c.details() == null ? null : c.details().trim(), c.startsOn(),
                         c.endsOn()))
                 .toList();
         reviews.decide(id, caller.username(), request.outcome(), request.rationale().trim(), conditions);

@@ -1,4 +1,4 @@
-package nl.integrity.declaration.review;
+package nl.integrity.declaration.declaration;
 
 import static io.restassured.RestAssured.given;
 import static nl.integrity.declaration.Fixtures.ORDINARY;

@@ -1,22 +1,23 @@
-package nl.integrity.notification.contact;
+package nl.integrity.notification.inbound;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import nl.integrity.notification.contact.AlumnusContact;
+import nl.integrity.notification.webhook.PublishedEvents;
+import nl.integrity.notification.webhook.WebhookFanOut;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
-import java.util.Map;
-import nl.integrity.notification.webhook.PublishedEvents;
-import nl.integrity.notification.webhook.WebhookFanOut;
 
 /**
  * Keeps {@link AlumnusContact} in step with {@code alumni.events}: the address from

@@ -1,4 +1,4 @@
-package nl.integrity.alumni.registry;
+package nl.integrity.alumni.catalogue;
 
 import nl.integrity.platform.problem.ProblemException;
 

@@ -1,4 +1,4 @@
-package nl.integrity.platform.input;
+package nl.integrity.platform.problem;
 
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -11,7 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.integrity.platform.problem.InvalidField;
+import nl.integrity.platform.input.PlatformDates;
+import nl.integrity.platform.input.StorableText;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**

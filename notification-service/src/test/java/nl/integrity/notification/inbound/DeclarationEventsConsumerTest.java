@@ -1,4 +1,4 @@
-package nl.integrity.notification.alert;
+package nl.integrity.notification.inbound;
 
 import static io.restassured.RestAssured.given;
 import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
+import nl.integrity.notification.alert.Alert;
 import nl.integrity.platform.testing.KafkaProbe;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;

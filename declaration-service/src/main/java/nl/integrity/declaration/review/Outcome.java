@@ -1,4 +1,4 @@
-package nl.integrity.declaration.declaration;
+package nl.integrity.declaration.review;
 
 /** What the office decided about an activity. */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package nl.integrity.notification.mail;
+package nl.integrity.notification.portal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package nl.integrity.notification.alert;
+package nl.integrity.notification.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
@@ -8,9 +8,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.integrity.notification.alert.Alert;
+import nl.integrity.notification.alert.AlertKind;
+import nl.integrity.notification.alert.AlertText;
 import nl.integrity.notification.mail.AlumnusMail;
 import nl.integrity.notification.mail.OfficeMail;
-import nl.integrity.notification.mail.PortalLinks;
+import nl.integrity.notification.portal.PortalLinks;
 import nl.integrity.notification.webhook.WebhookFanOut;
 import nl.integrity.platform.inbox.IncomingEvent;
 import nl.integrity.platform.inbox.ProcessedEvents;

@@ -1,4 +1,4 @@
-package nl.integrity.notification.alert;
+package nl.integrity.notification.inbound;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package nl.integrity.declaration.deadline;
+package nl.integrity.declaration.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

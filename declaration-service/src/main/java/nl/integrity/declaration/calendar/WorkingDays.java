@@ -1,4 +1,4 @@
-package nl.integrity.declaration.deadline;
+package nl.integrity.declaration.calendar;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DayOfWeek;

@@ -1,4 +1,4 @@
-package nl.integrity.declaration.deadline;
+package nl.integrity.declaration.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package nl.integrity.alumni.audit;
+package nl.integrity.alumni.registry;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -9,7 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.integrity.alumni.registry.Alumnus;
+import nl.integrity.alumni.audit.AuditEntry;
+import nl.integrity.alumni.audit.Purpose;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
