@@ -287,11 +287,14 @@ class MultiInstanceIT {
                 + "'nl.integrity.declaration.reminder-due.v1' and aggregate_id = ?", alumnus.id());
     }
 
+    /** Rows of the import whose instance dies after the first 1,000: enough that most are read by the other. */
+    static final int IMPORT_ROWS = 8_000;
+
     @Test
-    void anImportOf20000Rows_survivesTheDeathOfTheInstanceRunningIt() {
+    void anImportWhoseInstanceDies_isFinishedByTheOther_everyRowCountedOnce() {
         String p = "MI" + UUID.randomUUID().toString().substring(0, 6);
         String csv = "organisation,personnelNumber,fullName,email,unit,departureDate,departureReason,functions\n"
-                + IntStream.rangeClosed(1, 20_000)
+                + IntStream.rangeClosed(1, IMPORT_ROWS)
                 .mapToObj(i -> "POLITIE,%s-%d,Rij %d,,Eenheid Oost,2026-01-31,VOLUNTARY,OPS-AGT:2015-01-01:".formatted(p, i, i))
                 .collect(Collectors.joining("\n")) + "\n";
         String location = given().auth().oauth2(hrSystemToken()).contentType("text/csv").body(csv)
@@ -311,17 +314,18 @@ class MultiInstanceIT {
         } finally {
             Platform.start("alumni-service", instance);
         }
-        // 20,000 registrations flow to the other services; later tests need their consumers with them again.
+        // The registrations flow to the other services; later tests need their consumers with them again.
         Platform.awaitConsumersCaughtUp(Duration.ofMinutes(3));
         var job = given().auth().oauth2(hrSystemToken()).get(Platform.GATEWAY_2 + "/api/departures/imports/{id}", id)
                 .then().statusCode(200).extract().jsonPath();
-        System.out.printf("[multi-instance] import killed on %s after %d of 20000 rows; finished elsewhere%n", owner, readWhenKilled);
-        assertTrue(readWhenKilled < 20_000, "killed mid-import (" + readWhenKilled + " rows read)");
-        assertEquals(20_000, job.getInt("rowsRead"));
-        assertEquals(20_000, job.getInt("imported"), "every row registered, and counted, once");
+        System.out.printf("[multi-instance] import killed on %s after %d of %d rows; finished elsewhere%n", owner, readWhenKilled,
+                IMPORT_ROWS);
+        assertTrue(readWhenKilled < IMPORT_ROWS / 2, "killed early in the import (" + readWhenKilled + " rows read)");
+        assertEquals(IMPORT_ROWS, job.getInt("rowsRead"));
+        assertEquals(IMPORT_ROWS, job.getInt("imported"), "every row registered, and counted, once");
         assertEquals(0, job.getInt("alreadyRegistered"));
         assertEquals(0, job.getInt("rejected"));
-        assertEquals(20_000, Platform.count("alumni", "select count(*) from alumnus where personnel_number like ?", p + "-%"));
+        assertEquals(IMPORT_ROWS, Platform.count("alumni", "select count(*) from alumnus where personnel_number like ?", p + "-%"));
     }
 
     @Test

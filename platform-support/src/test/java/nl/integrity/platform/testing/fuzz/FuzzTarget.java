@@ -49,6 +49,8 @@ public final class FuzzTarget {
     private final DatabaseState database;
     private final Instant deadline;
     private final Runnable settle;
+    /** The database's fingerprint after the last request (jqwik runs the tries one after another). */
+    private Map<String, String> lastState;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -129,12 +131,14 @@ public final class FuzzTarget {
             skipped.incrementAndGet();
             return List.of();
         }
-        Map<String, String> before = database.fingerprint();
+        // The state before is the state after the previous request: nothing but a request changes it.
+        Map<String, String> before = lastState != null ? lastState : database.fingerprint();
         Answer answer = send(request);
         if (answer.status() / 100 == 2) {
             settle.run();
         }
-        List<String> changed = answer.status() >= 400 ? DatabaseState.changed(before, database.fingerprint()) : List.of();
+        lastState = database.fingerprint();
+        List<String> changed = answer.status() >= 400 ? DatabaseState.changed(before, lastState) : List.of();
         answer = new Answer(answer.status(), answer.contentType(), answer.body(), changed);
         List<String> wrong = faults(request, answer);
         requests.incrementAndGet();
