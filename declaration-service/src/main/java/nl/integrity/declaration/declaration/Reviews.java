@@ -112,9 +112,9 @@ public class Reviews {
     /** The decision takes force: an earlier one is superseded (its conditions end) and the decision announced. */
     private void takeForce(Declaration d, Decision decision, List<ImposedCondition> conditions, LocalDate today) {
         var events = new ArrayList<Outbox.Pending>();
-        Decision.withStatus(d.id, Decision.Status.IN_FORCE).filter(earlier -> !earlier.id.equals(decision.id))
-                .ifPresent(earlier -> events.addAll(Declarations.conditionsEnded(d,
-                        earlier.supersede(today, ImposedCondition.ofDecision(earlier.id)))));
+        for (var earlier : Decision.inForceBesides(d.id, decision.id)) {
+            events.addAll(Declarations.conditionsEnded(d, earlier.supersede(today, ImposedCondition.ofDecision(earlier.id))));
+        }
         decision.takeForce(conditions);
         events.add(DeclarationEvents.about(d.id, DeclarationEvents.Decided.TYPE,
                 new DeclarationEvents.Decided(d.id, d.alumnusId, d.organisation, decision.versionNumber, decision.id,

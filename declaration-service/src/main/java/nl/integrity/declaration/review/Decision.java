@@ -162,6 +162,11 @@ public class Decision extends PanacheEntityBase {
         return list("declarationId = ?1 order by decidedAt", declarationId);
     }
 
+    /** The decisions in force on the declaration other than the given one (there is at most one). */
+    public static List<Decision> inForceBesides(UUID declarationId, UUID decisionId) {
+        return list("declarationId = ?1 and status = ?2 and id <> ?3", declarationId, Status.IN_FORCE, decisionId);
+    }
+
     public static Optional<Decision> withStatus(UUID declarationId, Status status) {
         return find("declarationId = ?1 and status = ?2", declarationId, status).firstResultOptional();
     }
