@@ -1,10 +1,12 @@
 package nl.integrity.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import nl.integrity.platform.web.Problem;
 
-/** RFC 9457 problem responses of the gateway itself (the services write their own). */
+/** RFC 9457 problem responses of the gateway itself, in the body the services write too. */
 final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -13,20 +15,23 @@ final class Problems {
     }
 
     static void send(RoutingContext ctx, int status, String slug, String title, String detail) {
-        ObjectNode problem = JSON.createObjectNode()
-                .put("type", "https://integrity.example.nl/problems/" + slug)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", ctx.request().path())
-                .put("requestId", RequestIds.of(ctx));
         if (ctx.response().ended() || ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
+        var problem = new Problem(Problem.type(slug), title, status, detail, ctx.request().path(), RequestIds.of(ctx),
+                List.of());
         ctx.response()
                 .setStatusCode(status)
-                .putHeader("Content-Type", "application/problem+json")
-                .end(problem.toString());
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(json(problem));
+    }
+
+    private static String json(Problem problem) {
+        try {
+            return JSON.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem always serialises", e);
+        }
     }
 }

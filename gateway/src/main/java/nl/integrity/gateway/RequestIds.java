@@ -1,15 +1,16 @@
 package nl.integrity.gateway;
 
 import io.vertx.ext.web.RoutingContext;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** Every request gets an id: the caller's {@code X-Request-Id} when sane, otherwise a new one. */
+/**
+ * The request's id, decided once per request by the platform's rule
+ * ({@link nl.integrity.platform.web.RequestIds}) and kept in the routing context, so the access
+ * log, the problem body and the header the services get carry the same id.
+ */
 final class RequestIds {
 
-    static final String HEADER = "X-Request-Id";
+    static final String HEADER = nl.integrity.platform.web.RequestIds.HEADER;
     private static final String KEY = "request-id";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private RequestIds() {
     }
@@ -17,8 +18,7 @@ final class RequestIds {
     static String of(RoutingContext ctx) {
         String id = ctx.get(KEY);
         if (id == null) {
-            String given = ctx.request().getHeader(HEADER);
-            id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            id = nl.integrity.platform.web.RequestIds.of(ctx.request().getHeader(HEADER));
             ctx.put(KEY, id);
         }
         return id;

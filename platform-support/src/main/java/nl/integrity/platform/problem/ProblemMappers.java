@@ -20,8 +20,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.integrity.platform.logging.RequestLogContext;
+import nl.integrity.platform.web.RequestIds;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -34,7 +35,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String REQUEST_ID_HEADER = RequestIds.HEADER;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -179,10 +180,9 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** The gateway's request id, or a fresh one for a direct call. */
+    /** The request's id, as its log lines name it. */
     static String requestId(HttpServerRequest request) {
-        String id = request.getHeader(REQUEST_ID_HEADER);
-        return id != null && !id.isBlank() && id.length() <= 100 ? id : UUID.randomUUID().toString();
+        return RequestLogContext.requestId(request);
     }
 
     /** "submit.request.employerName" (method.param.field) becomes "employerName". */
