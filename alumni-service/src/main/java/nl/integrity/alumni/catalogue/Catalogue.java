@@ -11,7 +11,7 @@ import org.hibernate.exception.ConstraintViolationException;
 
 /** Application service of the function risk catalogue: the transaction boundary of its changes. */
 @ApplicationScoped
-public class Catalogue {
+class Catalogue {
 
     private final Outbox outbox;
     private final Clock clock;
@@ -44,7 +44,7 @@ public class Catalogue {
         var profile = find(organisation, id);
         profile.change(expectedVersion, definition, by, clock).ifPresent(added -> {
             publish(profile, FunctionProfileChanged.Change.CHANGED);
-            ratingChanged.fire(new FunctionRatingChanged(organisation, profile.code));
+            ratingChanged.fire(new FunctionRatingChanged(organisation, profile.code()));
         });
         return profile;
     }
@@ -60,12 +60,12 @@ public class Catalogue {
     /** A profile of the caller's organisation; another organisation's profiles do not exist for them. */
     public FunctionProfile find(Organisation organisation, UUID id) {
         return FunctionProfile.<FunctionProfile>findByIdOptional(id)
-                .filter(p -> p.organisation == organisation)
+                .filter(p -> p.organisation() == organisation)
                 .orElseThrow(() -> new NotFound("Function profile", id));
     }
 
     private void publish(FunctionProfile profile, FunctionProfileChanged.Change change) {
-        outbox.append(FunctionProfileChanged.TOPIC, profile.id.toString(), FunctionProfileChanged.TYPE,
-                "function-profiles/" + profile.id, FunctionProfileChanged.of(profile, change));
+        outbox.append(FunctionProfileChanged.TOPIC, profile.id().toString(), FunctionProfileChanged.TYPE,
+                "function-profiles/" + profile.id(), FunctionProfileChanged.of(profile, change));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
  * What a function profile says in one version. Valid by construction: the cooling-off period
  * lies between 0 and 24 months (the longest precedent: EU and Dutch ex-ministers, 2 years).
  */
-public record FunctionDefinition(String title, FunctionGroup functionGroup, RiskLevel riskLevel, int coolingOffMonths,
+record FunctionDefinition(String title, FunctionGroup functionGroup, RiskLevel riskLevel, int coolingOffMonths,
                                  Set<Sector> sensitiveSectors, String rationale) {
 
     public static final int MAX_COOLING_OFF_MONTHS = 24;

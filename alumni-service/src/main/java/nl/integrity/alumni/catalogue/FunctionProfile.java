@@ -14,7 +14,9 @@ import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,36 +27,38 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "function_profile")
-public class FunctionProfile extends PanacheEntityBase {
+class FunctionProfile extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Organisation organisation;
+    private Organisation organisation;
 
     @Column(nullable = false)
-    public String code;
+    private String code;
 
     @Column(name = "current_version", nullable = false)
-    public int currentVersion;
+    private int currentVersion;
 
     @Column(name = "retired_at")
-    public Instant retiredAt;
+    private Instant retiredAt;
 
     @OneToMany(mappedBy = "profile", cascade = CascadeType.PERSIST)
     @OrderBy("number")
-    public List<FunctionProfileVersion> versions = new ArrayList<>();
+    private List<FunctionProfileVersion> versions = new ArrayList<>();
 
     @Version
-    public long version;
+    private long version;
 
     protected FunctionProfile() {
     }
 
     static FunctionProfile create(Organisation organisation, String code, FunctionDefinition definition, String by,
                                   Clock clock) {
+        Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(code, "code");
         var profile = new FunctionProfile();
         profile.id = UUID.randomUUID();
         profile.organisation = organisation;
@@ -88,12 +92,37 @@ public class FunctionProfile extends PanacheEntityBase {
         retiredAt = clock.instant();
     }
 
-    public boolean isRetired() {
+    boolean isRetired() {
         return retiredAt != null;
     }
 
-    public FunctionProfileVersion current() {
+    FunctionProfileVersion current() {
         return versions.get(versions.size() - 1);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    Organisation organisation() {
+        return organisation;
+    }
+
+    String code() {
+        return code;
+    }
+
+    int currentVersion() {
+        return currentVersion;
+    }
+
+    Instant retiredAt() {
+        return retiredAt;
+    }
+
+    /** Every version, oldest first; a change adds one, none is ever changed. */
+    List<FunctionProfileVersion> versions() {
+        return Collections.unmodifiableList(versions);
     }
 
     private FunctionProfileVersion addVersion(FunctionDefinition definition, String by, Clock clock) {

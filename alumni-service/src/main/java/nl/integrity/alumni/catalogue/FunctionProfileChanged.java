@@ -21,8 +21,8 @@ public record FunctionProfileChanged(UUID profileId, String organisation, String
 
     static FunctionProfileChanged of(FunctionProfile p, Change change) {
         var v = p.current();
-        return new FunctionProfileChanged(p.id, p.organisation.name(), p.code, change.name(), v.number, v.id, v.title,
-                v.functionGroup.name(), v.riskLevel.name(), v.coolingOffMonths,
-                v.sensitiveSectors.stream().map(Enum::name).sorted().toList(), p.isRetired(), v.validFrom);
+        return new FunctionProfileChanged(p.id(), p.organisation().name(), p.code(), change.name(), v.number(), v.id(),
+                v.title(), v.functionGroup().name(), v.riskLevel().name(), v.coolingOffMonths(),
+                v.sensitiveSectors().stream().map(Enum::name).sorted().toList(), p.isRetired(), v.validFrom());
     }
 }

@@ -78,7 +78,7 @@ public class FunctionProfileResource {
         var organisation = organisation();
         return FunctionProfile.<FunctionProfile>list("organisation = ?1 order by code", organisation).stream()
                 .filter(p -> includeRetired || !p.isRetired())
-                .filter(p -> functionGroup == null || p.current().functionGroup == functionGroup)
+                .filter(p -> functionGroup == null || p.current().functionGroup() == functionGroup)
                 .map(FunctionProfileResponse::summary)
                 .toList();
     }
@@ -98,7 +98,7 @@ public class FunctionProfileResource {
     public Response create(@Valid @NotNull CreateRequest request) {
         var profile = catalogue.create(organisation(), request.code(), request.definition().toDefinition(),
                 caller.username());
-        return Response.created(URI.create("/api/function-profiles/" + profile.id))
+        return Response.created(URI.create("/api/function-profiles/" + profile.id()))
                 .entity(FunctionProfileResponse.withHistory(profile))
                 .build();
     }

@@ -19,8 +19,8 @@ public record FunctionProfileResponse(UUID id, Organisation organisation, String
                                   Instant validFrom, String changedBy) {
 
         static VersionResponse from(FunctionProfileVersion v) {
-            return new VersionResponse(v.id, v.number, v.title, v.functionGroup, v.riskLevel, v.coolingOffMonths,
-                    v.sensitiveSectors, v.rationale, v.validFrom, v.changedBy);
+            return new VersionResponse(v.id(), v.number(), v.title(), v.functionGroup(), v.riskLevel(),
+                    v.coolingOffMonths(), v.sensitiveSectors(), v.rationale(), v.validFrom(), v.changedBy());
         }
     }
 
@@ -29,13 +29,13 @@ public record FunctionProfileResponse(UUID id, Organisation organisation, String
     }
 
     static FunctionProfileResponse withHistory(FunctionProfile p) {
-        return of(p, p.versions.stream().map(VersionResponse::from).toList());
+        return of(p, p.versions().stream().map(VersionResponse::from).toList());
     }
 
     private static FunctionProfileResponse of(FunctionProfile p, List<VersionResponse> history) {
         var v = p.current();
-        return new FunctionProfileResponse(p.id, p.organisation, p.code, v.number, v.title, v.functionGroup,
-                v.riskLevel, v.coolingOffMonths, v.sensitiveSectors, v.rationale, v.validFrom, p.isRetired(),
-                p.retiredAt, history);
+        return new FunctionProfileResponse(p.id(), p.organisation(), p.code(), v.number(), v.title(), v.functionGroup(),
+                v.riskLevel(), v.coolingOffMonths(), v.sensitiveSectors(), v.rationale(), v.validFrom(), p.isRetired(),
+                p.retiredAt(), history);
     }
 }

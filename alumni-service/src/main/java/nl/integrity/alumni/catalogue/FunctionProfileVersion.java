@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,44 +22,44 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "function_profile_version")
-public class FunctionProfileVersion extends PanacheEntityBase {
+class FunctionProfileVersion extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "profile_id")
-    public FunctionProfile profile;
+    private FunctionProfile profile;
 
     @Column(nullable = false)
-    public int number;
+    private int number;
 
     @Column(nullable = false)
-    public String title;
+    private String title;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "function_group", nullable = false)
-    public FunctionGroup functionGroup;
+    private FunctionGroup functionGroup;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level", nullable = false)
-    public RiskLevel riskLevel;
+    private RiskLevel riskLevel;
 
     @Column(name = "cooling_off_months", nullable = false)
-    public int coolingOffMonths;
+    private int coolingOffMonths;
 
     @Convert(converter = SectorsConverter.class)
     @Column(name = "sensitive_sectors", nullable = false)
-    public Set<Sector> sensitiveSectors;
+    private Set<Sector> sensitiveSectors;
 
     @Column(columnDefinition = "text")
-    public String rationale;
+    private String rationale;
 
     @Column(name = "valid_from", nullable = false)
-    public Instant validFrom;
+    private Instant validFrom;
 
     @Column(name = "changed_by", nullable = false)
-    public String changedBy;
+    private String changedBy;
 
     protected FunctionProfileVersion() {
     }
@@ -80,7 +81,52 @@ public class FunctionProfileVersion extends PanacheEntityBase {
         return v;
     }
 
-    public FunctionDefinition definition() {
+    FunctionDefinition definition() {
         return new FunctionDefinition(title, functionGroup, riskLevel, coolingOffMonths, sensitiveSectors, rationale);
+    }
+
+    /** How the catalogue rates the function with this version. */
+    FunctionRating rating() {
+        return new FunctionRating(profile.code(), id, functionGroup, riskLevel, coolingOffMonths);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    int number() {
+        return number;
+    }
+
+    String title() {
+        return title;
+    }
+
+    FunctionGroup functionGroup() {
+        return functionGroup;
+    }
+
+    RiskLevel riskLevel() {
+        return riskLevel;
+    }
+
+    int coolingOffMonths() {
+        return coolingOffMonths;
+    }
+
+    Set<Sector> sensitiveSectors() {
+        return Collections.unmodifiableSet(sensitiveSectors);
+    }
+
+    String rationale() {
+        return rationale;
+    }
+
+    Instant validFrom() {
+        return validFrom;
+    }
+
+    String changedBy() {
+        return changedBy;
     }
 }

@@ -12,9 +12,8 @@ public class Ratings {
     /** Ratings of every function in the organisation's catalogue, by code. */
     public Map<String, FunctionRating> all(Organisation organisation) {
         return FunctionProfile.<FunctionProfile>list("organisation", organisation).stream()
-                .map(FunctionProfile::current)
-                .collect(Collectors.toMap(v -> v.profile.code,
-                        v -> new FunctionRating(v.profile.code, v.id, v.functionGroup, v.riskLevel, v.coolingOffMonths)));
+                .map(p -> p.current().rating())
+                .collect(Collectors.toMap(FunctionRating::code, r -> r));
     }
 
     /** Ratings of those codes the organisation's catalogue knows; unknown codes are absent. */
@@ -23,8 +22,7 @@ public class Ratings {
             return Map.of();
         }
         return FunctionProfile.<FunctionProfile>list("organisation = ?1 and code in ?2", organisation, codes).stream()
-                .map(FunctionProfile::current)
-                .collect(Collectors.toMap(v -> v.profile.code,
-                        v -> new FunctionRating(v.profile.code, v.id, v.functionGroup, v.riskLevel, v.coolingOffMonths)));
+                .map(p -> p.current().rating())
+                .collect(Collectors.toMap(FunctionRating::code, r -> r));
     }
 }

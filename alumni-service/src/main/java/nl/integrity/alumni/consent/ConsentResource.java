@@ -41,7 +41,7 @@ public class ConsentResource {
 
         public static ConsentResponse of(List<NetworkConsent> history) {
             return new ConsentResponse(NetworkConsent.current(history),
-                    history.stream().map(c -> new Change(c.given, c.changedAt, c.channel)).toList());
+                    history.stream().map(c -> new Change(c.given(), c.changedAt(), c.channel())).toList());
         }
     }
 
@@ -49,7 +49,7 @@ public class ConsentResource {
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "My consent for the alumni network, with its history")
     public ConsentResponse mine() {
-        return ConsentResponse.of(NetworkConsent.history(Alumnus.ofCaller(caller).id));
+        return ConsentResponse.of(NetworkConsent.history(Alumnus.ofCaller(caller).id()));
     }
 
     @PUT

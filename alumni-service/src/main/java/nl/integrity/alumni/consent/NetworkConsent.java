@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,19 +24,54 @@ public class NetworkConsent extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    private Long id;
 
     @Column(name = "alumnus_id", nullable = false)
-    public UUID alumnusId;
+    private UUID alumnusId;
 
     @Column(nullable = false)
-    public boolean given;
+    private boolean given;
 
     @Column(name = "changed_at", nullable = false)
-    public Instant changedAt;
+    private Instant changedAt;
 
     @Column(nullable = false)
-    public String channel;
+    private String channel;
+
+    protected NetworkConsent() {
+    }
+
+    /**
+     * The alumnus' choice, as the next row of their {@code history}; empty when it is what already
+     * holds. A first refusal is recorded too, so the history shows the alumnus was asked and answered.
+     */
+    static Optional<NetworkConsent> choose(List<NetworkConsent> history, UUID alumnusId, boolean given, String channel,
+                                           Instant at) {
+        Objects.requireNonNull(alumnusId, "alumnusId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(at, "at");
+        if (!history.isEmpty() && current(history) == given) {
+            return Optional.empty();
+        }
+        var change = new NetworkConsent();
+        change.alumnusId = alumnusId;
+        change.given = given;
+        change.changedAt = at;
+        change.channel = channel;
+        return Optional.of(change);
+    }
+
+    boolean given() {
+        return given;
+    }
+
+    Instant changedAt() {
+        return changedAt;
+    }
+
+    String channel() {
+        return channel;
+    }
 
     /** Oldest first. */
     public static List<NetworkConsent> history(UUID alumnusId) {
@@ -42,7 +79,12 @@ public class NetworkConsent extends PanacheEntityBase {
     }
 
     /** No row yet means no consent: the network is opt-in. */
-    public static boolean current(List<NetworkConsent> history) {
+    static boolean current(List<NetworkConsent> history) {
         return !history.isEmpty() && history.get(history.size() - 1).given;
+    }
+
+    /** Removes the alumnus' whole consent history (their record is anonymised). */
+    public static void forget(UUID alumnusId) {
+        delete("alumnusId", alumnusId);
     }
 }

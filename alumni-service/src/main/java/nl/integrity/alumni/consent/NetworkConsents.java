@@ -9,7 +9,7 @@ import nl.integrity.platform.outbox.Outbox;
 
 /** Application service of alumni-network consent: the transaction boundary of a change. */
 @ApplicationScoped
-public class NetworkConsents {
+class NetworkConsents {
 
     private final Outbox outbox;
     private final Clock clock;
@@ -27,19 +27,15 @@ public class NetworkConsents {
      */
     @Transactional
     public List<NetworkConsent> change(Alumnus alumnus, boolean given) {
-        var history = NetworkConsent.history(alumnus.id);
-        if (!history.isEmpty() && NetworkConsent.current(history) == given) {
+        var history = NetworkConsent.history(alumnus.id());
+        var change = NetworkConsent.choose(history, alumnus.id(), given, "portal", clock.instant());
+        if (change.isEmpty()) {
             return history;
         }
-        var change = new NetworkConsent();
-        change.alumnusId = alumnus.id;
-        change.given = given;
-        change.changedAt = clock.instant();
-        change.channel = "portal";
-        change.persist();
-        outbox.append(NetworkConsentChanged.TOPIC, alumnus.id.toString(), NetworkConsentChanged.TYPE,
-                "alumni/" + alumnus.id, new NetworkConsentChanged(alumnus.id, alumnus.organisation.name(), given,
-                        change.changedAt));
-        return NetworkConsent.history(alumnus.id);
+        change.get().persist();
+        outbox.append(NetworkConsentChanged.TOPIC, alumnus.id().toString(), NetworkConsentChanged.TYPE,
+                "alumni/" + alumnus.id(), new NetworkConsentChanged(alumnus.id(), alumnus.organisation().name(), given,
+                        change.get().changedAt()));
+        return NetworkConsent.history(alumnus.id());
     }
 }

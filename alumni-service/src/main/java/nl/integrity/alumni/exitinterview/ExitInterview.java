@@ -21,34 +21,34 @@ import java.util.UUID;
 public class ExitInterview extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "alumnus_id", nullable = false)
-    public UUID alumnusId;
+    private UUID alumnusId;
 
     @Column(name = "held_on", nullable = false)
-    public LocalDate heldOn;
+    private LocalDate heldOn;
 
     @Column(nullable = false)
-    public String interviewer;
+    private String interviewer;
 
     @Column(name = "obligations_briefed", nullable = false)
-    public boolean obligationsBriefed;
+    private boolean obligationsBriefed;
 
     @Column(columnDefinition = "text")
-    public String notes;
+    private String notes;
 
     @Column(name = "recorded_by", nullable = false)
-    public String recordedBy;
+    private String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)
-    public Instant recordedAt;
+    private Instant recordedAt;
 
     @Column(name = "acknowledged_at")
-    public Instant acknowledgedAt;
+    private Instant acknowledgedAt;
 
     @Version
-    public long version;
+    private long version;
 
     protected ExitInterview() {
     }
@@ -86,7 +86,51 @@ public class ExitInterview extends PanacheEntityBase {
         return true;
     }
 
+    UUID id() {
+        return id;
+    }
+
+    UUID alumnusId() {
+        return alumnusId;
+    }
+
+    LocalDate heldOn() {
+        return heldOn;
+    }
+
+    String interviewer() {
+        return interviewer;
+    }
+
+    boolean obligationsBriefed() {
+        return obligationsBriefed;
+    }
+
+    String notes() {
+        return notes;
+    }
+
+    String recordedBy() {
+        return recordedBy;
+    }
+
+    Instant recordedAt() {
+        return recordedAt;
+    }
+
+    Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
     public static List<ExitInterview> of(UUID alumnusId) {
         return list("alumnusId = ?1 order by heldOn, recordedAt", alumnusId);
+    }
+
+    /**
+     * Removes what identifies people from the alumnus' interviews (their record is anonymised): the
+     * interviewer's name and the notes. When and whether obligations were briefed stay.
+     */
+    public static void anonymiseAllOf(UUID alumnusId) {
+        update("interviewer = 'Geanonimiseerd', notes = null where alumnusId = ?1", alumnusId);
     }
 }

@@ -60,8 +60,8 @@ public class ExitInterviewResource {
                                     Instant acknowledgedAt) {
 
         public static InterviewResponse from(ExitInterview i) {
-            return new InterviewResponse(i.id, i.alumnusId, i.heldOn, i.interviewer, i.obligationsBriefed, i.notes,
-                    i.recordedBy, i.recordedAt, i.acknowledgedAt);
+            return new InterviewResponse(i.id(), i.alumnusId(), i.heldOn(), i.interviewer(), i.obligationsBriefed(),
+                    i.notes(), i.recordedBy(), i.recordedAt(), i.acknowledgedAt());
         }
     }
 
@@ -74,7 +74,7 @@ public class ExitInterviewResource {
         var alumnus = Alumnus.inOrganisationOf(caller, alumnusId);
         var interview = interviews.record(alumnus, request.heldOn(), request.interviewer().trim(),
                 request.obligationsBriefed(), request.notes(), caller.username());
-        return Response.created(URI.create("/api/alumni/" + alumnusId + "/exit-interviews/" + interview.id))
+        return Response.created(URI.create("/api/alumni/" + alumnusId + "/exit-interviews/" + interview.id()))
                 .entity(InterviewResponse.from(interview))
                 .build();
     }
@@ -86,8 +86,8 @@ public class ExitInterviewResource {
     public List<InterviewResponse> ofAlumnus(@PathParam("id") UUID alumnusId, @QueryParam("purpose") String purpose) {
         Purpose why = Purpose.of(purpose);
         var alumnus = Alumnus.inOrganisationOf(caller, alumnusId);
-        auditLog.record(READ_EXIT_INTERVIEWS, alumnus.id, alumnus.organisation.name(), why);
-        return ExitInterview.of(alumnus.id).stream().map(InterviewResponse::from).toList();
+        auditLog.record(READ_EXIT_INTERVIEWS, alumnus.id(), alumnus.organisation().name(), why);
+        return ExitInterview.of(alumnus.id()).stream().map(InterviewResponse::from).toList();
     }
 
     @GET
@@ -95,7 +95,7 @@ public class ExitInterviewResource {
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "My exit interviews")
     public List<InterviewResponse> mine() {
-        return ExitInterview.of(Alumnus.ofCaller(caller).id).stream().map(InterviewResponse::from).toList();
+        return ExitInterview.of(Alumnus.ofCaller(caller).id()).stream().map(InterviewResponse::from).toList();
     }
 
     @POST

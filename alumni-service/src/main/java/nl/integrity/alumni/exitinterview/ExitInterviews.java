@@ -11,7 +11,7 @@ import nl.integrity.platform.problem.NotFound;
 
 /** Application service of exit interviews: the transaction boundary of recording and acknowledging. */
 @ApplicationScoped
-public class ExitInterviews {
+class ExitInterviews {
 
     private final Outbox outbox;
     private final Clock clock;
@@ -24,11 +24,12 @@ public class ExitInterviews {
     @Transactional
     public ExitInterview record(Alumnus alumnus, LocalDate heldOn, String interviewer, boolean obligationsBriefed,
                                 String notes, String recordedBy) {
-        var interview = ExitInterview.record(alumnus.id, heldOn, interviewer, obligationsBriefed, notes, recordedBy, clock);
+        var interview = ExitInterview.record(alumnus.id(), heldOn, interviewer, obligationsBriefed, notes, recordedBy,
+                clock);
         interview.persist();
-        outbox.append(ExitInterviewEvents.TOPIC, alumnus.id.toString(), ExitInterviewEvents.Recorded.TYPE,
-                "alumni/" + alumnus.id + "/exit-interviews/" + interview.id,
-                new ExitInterviewEvents.Recorded(interview.id, alumnus.id, alumnus.organisation.name(), heldOn,
+        outbox.append(ExitInterviewEvents.TOPIC, alumnus.id().toString(), ExitInterviewEvents.Recorded.TYPE,
+                "alumni/" + alumnus.id() + "/exit-interviews/" + interview.id(),
+                new ExitInterviewEvents.Recorded(interview.id(), alumnus.id(), alumnus.organisation().name(), heldOn,
                         obligationsBriefed));
         return interview;
     }
@@ -37,13 +38,13 @@ public class ExitInterviews {
     @Transactional
     public ExitInterview acknowledge(Alumnus alumnus, UUID interviewId) {
         var interview = ExitInterview.<ExitInterview>findByIdOptional(interviewId)
-                .filter(i -> i.alumnusId.equals(alumnus.id))
+                .filter(i -> i.alumnusId().equals(alumnus.id()))
                 .orElseThrow(() -> new NotFound("Exit interview", interviewId));
         if (interview.acknowledge(clock)) {
-            outbox.append(ExitInterviewEvents.TOPIC, alumnus.id.toString(), ExitInterviewEvents.Acknowledged.TYPE,
-                    "alumni/" + alumnus.id + "/exit-interviews/" + interview.id,
-                    new ExitInterviewEvents.Acknowledged(interview.id, alumnus.id, alumnus.organisation.name(),
-                            interview.acknowledgedAt));
+            outbox.append(ExitInterviewEvents.TOPIC, alumnus.id().toString(), ExitInterviewEvents.Acknowledged.TYPE,
+                    "alumni/" + alumnus.id() + "/exit-interviews/" + interview.id(),
+                    new ExitInterviewEvents.Acknowledged(interview.id(), alumnus.id(), alumnus.organisation().name(),
+                            interview.acknowledgedAt()));
         }
         return interview;
     }

@@ -48,9 +48,10 @@ public class DepartureImportResource {
         }
 
         static ImportResponse from(DepartureImport j, List<ImportError> errors) {
-            return new ImportResponse(j.id, j.status, j.organisation, j.submittedBy, j.submittedAt, j.rowsTotal,
-                    j.rowsRead, j.imported, j.alreadyRegistered, j.rejected, j.finishedAt, j.failure,
-                    errors.stream().map(e -> new RowError(e.rowNumber, e.field, e.message)).toList());
+            return new ImportResponse(j.id(), j.status(), j.organisation(), j.submittedBy(), j.submittedAt(),
+                    j.rowsTotal(), j.rowsRead(), j.imported(), j.alreadyRegistered(), j.rejected(), j.finishedAt(),
+                    j.failure(),
+                    errors.stream().map(e -> new RowError(e.rowNumber(), e.field(), e.message())).toList());
         }
     }
 
@@ -62,7 +63,7 @@ public class DepartureImportResource {
     public Response upload(InputStream csv) {
         var job = imports.receive(csv, caller.username(), scope());
         return Response.accepted(ImportResponse.from(job, List.of()))
-                .location(URI.create("/api/departures/imports/" + job.id))
+                .location(URI.create("/api/departures/imports/" + job.id()))
                 .build();
     }
 
@@ -85,7 +86,7 @@ public class DepartureImportResource {
     public ImportResponse progress(@PathParam("id") UUID id) {
         Organisation scope = scope();
         DepartureImport job = DepartureImport.<DepartureImport>findByIdOptional(id)
-                .filter(j -> scope == null || j.organisation == scope)
+                .filter(j -> scope == null || j.organisation() == scope)
                 .orElseThrow(() -> new NotFound("Import", id));
         return ImportResponse.from(job, ImportError.list("importId = ?1 order by rowNumber, id", id));
     }

@@ -22,13 +22,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import nl.integrity.alumni.AlumniConfig;
 import nl.integrity.alumni.catalogue.FunctionRating;
 import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.alumni.catalogue.Ratings;
 import nl.integrity.alumni.registry.Registry.ImportedRow;
 import nl.integrity.alumni.registry.Registry;
 import nl.integrity.platform.instance.InstanceName;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,7 +46,7 @@ import org.jboss.logging.Logger;
  * count rows twice.
  */
 @ApplicationScoped
-public class DepartureImports {
+class DepartureImports {
 
     private static final Logger LOG = Logger.getLogger(DepartureImports.class);
     /** Rejected rows kept per import; beyond this they are only counted. */
@@ -74,9 +75,7 @@ public class DepartureImports {
     }
 
     DepartureImports(Registry registry, Ratings ratings, Validator validator, Clock clock, StoredUploads uploads,
-                     EntityManager em, InstanceName instance,
-                     @ConfigProperty(name = "alumni.import.chunk-size", defaultValue = "500") int chunkSize,
-                     @ConfigProperty(name = "alumni.import.lease", defaultValue = "PT30S") Duration lease) {
+                     EntityManager em, InstanceName instance, AlumniConfig config) {
         this.registry = registry;
         this.ratings = ratings;
         this.validator = validator;
@@ -84,8 +83,8 @@ public class DepartureImports {
         this.uploads = uploads;
         this.em = em;
         this.instance = instance.get();
-        this.chunkSize = chunkSize;
-        this.lease = lease;
+        this.chunkSize = config.imports().chunkSize();
+        this.lease = config.imports().lease();
     }
 
     /**
@@ -95,20 +94,13 @@ public class DepartureImports {
      */
     public DepartureImport receive(InputStream csv, String submittedBy, Organisation organisation) {
         DepartureImport job = QuarkusTransaction.requiringNew().call(() -> {
-            var j = new DepartureImport();
-            j.id = UUID.randomUUID();
-            j.submittedBy = submittedBy;
-            j.submittedAt = clock.instant();
-            j.organisation = organisation;
-            j.status = DepartureImport.Status.RECEIVED;
-            j.leaseOwner = instance;
+            var j = DepartureImport.receive(submittedBy, organisation, instance, clock.instant());
             j.persistAndFlush();
-            uploads.store(j.id, csv);
-            // The lease runs from the end of the upload, which may have taken a while.
-            j.leaseUntil = clock.instant().plus(lease);
+            uploads.store(j.id(), csv);
+            j.uploaded(clock.instant().plus(lease));
             return j;
         });
-        queue(job.id);
+        queue(job.id());
         return job;
     }
 
@@ -181,7 +173,7 @@ public class DepartureImports {
                 catalogue.put(organisation, QuarkusTransaction.requiringNew().call(() -> ratings.all(organisation)));
             }
             Progress done = QuarkusTransaction.requiringNew().call(() -> new Progress(
-                    DepartureImport.<DepartureImport>findById(id).rowsRead, ImportError.count("importId", id)));
+                    DepartureImport.<DepartureImport>findById(id).rowsRead(), ImportError.count("importId", id)));
             try (var rows = new CsvDepartures(read(id), validator, onlyFor)) {
                 rows.skip(done.rowsRead());
                 long storedErrors = done.storedErrors();
@@ -196,13 +188,13 @@ public class DepartureImports {
                     storedErrors += importChunk(id, rows, catalogue, storedErrors);
                 }
             }
-            finish(id, DepartureImport.Status.COMPLETED, null);
+            finish(id, job -> job.complete(instance, clock.instant()));
         } catch (LeaseLost e) {
             LOG.infof("Import %s is run by another instance now; %s leaves it", id, instance);
         } catch (IOException | RuntimeException e) {
             LOG.errorf("Import %s failed: %s", id, e.getClass().getName());
             LOG.debugf(e, "Import %s failed", id);
-            finish(id, DepartureImport.Status.FAILED, e.getMessage());
+            finish(id, job -> job.fail(instance, e.getMessage(), clock.instant()));
         }
     }
 
@@ -211,7 +203,8 @@ public class DepartureImports {
 
     /** Marks the import running, counting its rows first if nobody did yet; the organisation it is limited to. */
     private Organisation start(UUID id) throws IOException {
-        boolean counted = QuarkusTransaction.requiringNew().call(() -> DepartureImport.<DepartureImport>findById(id).rowsTotal != null);
+        boolean counted = QuarkusTransaction.requiringNew()
+                .call(() -> DepartureImport.<DepartureImport>findById(id).isCounted());
         Integer total = null;
         if (!counted) {
             try (Reader reader = read(id)) {
@@ -221,15 +214,8 @@ public class DepartureImports {
         Integer rowsTotal = total;
         return QuarkusTransaction.requiringNew().call(() -> {
             DepartureImport job = DepartureImport.findById(id);
-            if (!instance.equals(job.leaseOwner)) {
-                throw new LeaseLost(id);
-            }
-            job.status = DepartureImport.Status.RUNNING;
-            if (rowsTotal != null) {
-                job.rowsTotal = rowsTotal;
-            }
-            job.leaseUntil = clock.instant().plus(lease);
-            return job.organisation;
+            job.start(instance, rowsTotal, clock.instant().plus(lease));
+            return job.organisation();
         });
     }
 
@@ -255,7 +241,7 @@ public class DepartureImports {
         return QuarkusTransaction.requiringNew().call(() -> {
             var result = chunk.isEmpty() ? new Registry.ChunkResult(0, 0, Map.of()) : registry.importChunk(chunk, catalogue);
             result.rejected().forEach((row, message) -> errors.add(ImportError.of(id, row, "functions", message)));
-            int rejectedRows = (int) errors.stream().map(e -> e.rowNumber).distinct().count();
+            int rejectedRows = (int) errors.stream().map(ImportError::rowNumber).distinct().count();
             int progressed = em.createNativeQuery("""
                             update departure_import
                             set rows_read = rows_read + ?1, imported = imported + ?2, already_registered = already_registered + ?3,
@@ -294,20 +280,16 @@ public class DepartureImports {
         return new InputStreamReader(uploads.open(id), StandardCharsets.UTF_8);
     }
 
-    /** Ends the job, if this instance still runs it; the uploaded file, personal data, goes either way. */
-    private void finish(UUID id, DepartureImport.Status status, String failure) {
+    /**
+     * Ends the job ({@code end} completes or fails it), if this instance still runs it; the uploaded
+     * file, personal data, goes either way.
+     */
+    private void finish(UUID id, Predicate<DepartureImport> end) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                DepartureImport job = DepartureImport.findById(id);
-                if (!instance.equals(job.leaseOwner)) {
-                    return;
+                if (end.test(DepartureImport.findById(id))) {
+                    uploads.delete(id);
                 }
-                job.status = status;
-                job.failure = failure;
-                job.finishedAt = clock.instant();
-                job.leaseOwner = null;
-                job.leaseUntil = null;
-                uploads.delete(id);
             });
         } catch (RuntimeException e) {
             LOG.warnf("Import %s could not be closed; its lease runs out and another instance finishes it: %s", id,

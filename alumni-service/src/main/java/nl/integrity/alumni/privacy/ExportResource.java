@@ -55,13 +55,13 @@ public class ExportResource {
                description = "My record with functions and obligation window, my consent history, my exit interviews and who accessed my record when and why.")
     public Response export() {
         var alumnus = Alumnus.ofCaller(caller);
-        var accessLog = AuditEntry.<AuditEntry>list("alumnusId = ?1 order by id", alumnus.id).stream()
+        var accessLog = AuditEntry.<AuditEntry>list("alumnusId = ?1 order by id", alumnus.id()).stream()
                 .map(e -> new Access(e.occurredAt, e.actorRole, e.action, e.purpose))
                 .toList();
-        var export = new PersonalDataExport(clock.instant(), "Integrity office of " + alumnus.organisation,
+        var export = new PersonalDataExport(clock.instant(), "Integrity office of " + alumnus.organisation(),
                 AlumnusResponse.from(alumnus, LocalDate.now(clock)),
-                ConsentResponse.of(NetworkConsent.history(alumnus.id)),
-                ExitInterview.of(alumnus.id).stream().map(InterviewResponse::from).toList(), accessLog);
+                ConsentResponse.of(NetworkConsent.history(alumnus.id())),
+                ExitInterview.of(alumnus.id()).stream().map(InterviewResponse::from).toList(), accessLog);
         return Response.ok(export)
                 .header("Content-Disposition", "attachment; filename=\"my-data-alumni-service.json\"")
                 .build();

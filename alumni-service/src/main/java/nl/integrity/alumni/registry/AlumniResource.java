@@ -110,7 +110,7 @@ public class AlumniResource {
         Purpose why = caller.hasRole(Roles.HR_SYSTEM) && !caller.hasRole(Roles.OFFICER) ? Purpose.REGISTRATION_CHECK
                 : Purpose.of(purpose);
         var alumnus = Alumnus.inOrganisationOf(caller, id);
-        auditLog.record(AuditLog.READ_RECORD, alumnus.id, alumnus.organisation.name(), why);
+        auditLog.record(AuditLog.READ_RECORD, alumnus.id(), alumnus.organisation().name(), why);
         return AlumnusResponse.from(alumnus, LocalDate.now(clock));
     }
 }

@@ -97,8 +97,8 @@ public record AlumniSearch(Organisation organisation, String name, String person
 
     private static Summary summary(Alumnus a, LocalDate today) {
         var window = a.obligationWindow();
-        return new Summary(a.id, a.personnelNumber, a.fullName, a.status, a.lastFunction, a.lastFunctionGroup,
-                a.departureDate, window.map(ObligationWindow::end).orElse(null),
+        return new Summary(a.id(), a.personnelNumber(), a.fullName(), a.status(), a.lastFunction(),
+                a.lastFunctionGroup(), a.departureDate(), window.map(ObligationWindow::end).orElse(null),
                 window.map(w -> w.activeOn(today)).orElse(false));
     }
 

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,79 +37,80 @@ import nl.integrity.platform.security.Caller;
 public class Alumnus extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Organisation organisation;
+    private Organisation organisation;
 
     @Column(name = "personnel_number", nullable = false)
-    public String personnelNumber;
+    private String personnelNumber;
 
     @Column(name = "full_name", nullable = false)
-    public String fullName;
+    private String fullName;
 
-    public String email;
+    private String email;
 
-    public String phone;
+    private String phone;
 
     /** The language of the alumnus' mail and portal: {@code nl} (default) or {@code en}. */
     @Column(nullable = false)
-    public String language = "nl";
+    private String language = "nl";
 
     /** Code of the function held last. */
     @Column(name = "last_function")
-    public String lastFunction;
+    private String lastFunction;
 
-    public String unit;
+    private String unit;
 
     /** Function group of the last function, as the catalogue rates it now (for officers' search). */
     @Enumerated(EnumType.STRING)
     @Column(name = "last_function_group")
-    public FunctionGroup lastFunctionGroup;
+    private FunctionGroup lastFunctionGroup;
 
     /** Functions held, as HR reported them; the last five years before departure count. Few, always shown. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "alumnus_function", joinColumns = @JoinColumn(name = "alumnus_id"))
     @OrderColumn(name = "position")
-    public List<HeldFunction> functions = new ArrayList<>();
+    private List<HeldFunction> functions = new ArrayList<>();
 
     @Column(name = "window_start")
-    LocalDate windowStart;
+    private LocalDate windowStart;
     @Column(name = "window_end")
-    LocalDate windowEnd;
+    private LocalDate windowEnd;
     @Column(name = "window_months")
-    Integer windowMonths;
+    private Integer windowMonths;
     @Column(name = "window_function_code")
-    String windowFunctionCode;
+    private String windowFunctionCode;
     @Column(name = "window_function_version_id")
-    UUID windowFunctionVersionId;
+    private UUID windowFunctionVersionId;
     @Enumerated(EnumType.STRING)
     @Column(name = "window_risk_level")
-    RiskLevel windowRiskLevel;
+    private RiskLevel windowRiskLevel;
 
     @Column(name = "departure_date", nullable = false)
-    public LocalDate departureDate;
+    private LocalDate departureDate;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "departure_reason", nullable = false)
-    public DepartureReason departureReason;
+    private DepartureReason departureReason;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public AlumnusStatus status;
+    private AlumnusStatus status;
 
     @Column(name = "registered_at", nullable = false)
-    public Instant registeredAt;
+    private Instant registeredAt;
 
     @Version
-    public long version;
+    private long version;
 
     protected Alumnus() {
     }
 
     /** Registers a departure reported by HR: departed if the date has passed, leaving otherwise. */
     static Alumnus register(Departure departure, Clock clock) {
+        Objects.requireNonNull(departure, "departure");
         var alumnus = new Alumnus();
         alumnus.id = UUID.randomUUID();
         alumnus.organisation = departure.organisation();
@@ -150,7 +152,72 @@ public class Alumnus extends PanacheEntityBase {
         return changed;
     }
 
-    public Optional<ObligationWindow> obligationWindow() {
+    public UUID id() {
+        return id;
+    }
+
+    public Organisation organisation() {
+        return organisation;
+    }
+
+    String personnelNumber() {
+        return personnelNumber;
+    }
+
+    String fullName() {
+        return fullName;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String phone() {
+        return phone;
+    }
+
+    String language() {
+        return language;
+    }
+
+    String lastFunction() {
+        return lastFunction;
+    }
+
+    String unit() {
+        return unit;
+    }
+
+    FunctionGroup lastFunctionGroup() {
+        return lastFunctionGroup;
+    }
+
+    /** The functions held, in the order HR reported them; changed only by {@link #recordDeparture}. */
+    List<HeldFunction> functions() {
+        return Collections.unmodifiableList(functions);
+    }
+
+    LocalDate departureDate() {
+        return departureDate;
+    }
+
+    DepartureReason departureReason() {
+        return departureReason;
+    }
+
+    AlumnusStatus status() {
+        return status;
+    }
+
+    Instant registeredAt() {
+        return registeredAt;
+    }
+
+    long version() {
+        return version;
+    }
+
+    Optional<ObligationWindow> obligationWindow() {
         return windowStart == null ? Optional.empty() : Optional.of(new ObligationWindow(windowStart, windowEnd,
                 windowMonths, windowFunctionCode, windowFunctionVersionId, windowRiskLevel));
     }

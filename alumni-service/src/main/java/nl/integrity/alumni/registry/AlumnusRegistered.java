@@ -20,10 +20,10 @@ public record AlumnusRegistered(UUID alumnusId, String organisation, String pers
 
     static AlumnusRegistered of(Alumnus a) {
         var w = a.obligationWindow();
-        return new AlumnusRegistered(a.id, a.organisation.name(), a.personnelNumber, a.fullName, a.departureDate,
-                a.departureReason.name(), a.status.name(), a.unit, a.lastFunction,
+        return new AlumnusRegistered(a.id(), a.organisation().name(), a.personnelNumber(), a.fullName(),
+                a.departureDate(), a.departureReason().name(), a.status().name(), a.unit(), a.lastFunction(),
                 w.map(ObligationWindow::start).orElse(null), w.map(ObligationWindow::end).orElse(null),
-                w.map(ObligationWindow::functionCode).orElse(null), w.map(x -> x.riskLevel().name()).orElse(null), a.version, a.email,
-                a.language);
+                w.map(ObligationWindow::functionCode).orElse(null), w.map(x -> x.riskLevel().name()).orElse(null),
+                a.version(), a.email(), a.language());
     }
 }

@@ -20,8 +20,8 @@ public record AlumnusUpdated(UUID alumnusId, String organisation, List<String> c
 
     /** The update of this record (flushed, so {@code version} is the one after the change). */
     static AlumnusUpdated of(Alumnus a, List<String> changedFields) {
-        return new AlumnusUpdated(a.id, a.organisation.name(), changedFields, a.email, a.phone, a.version,
-                a.personnelNumber, a.fullName, a.departureDate, a.departureReason.name(), a.status.name(), a.unit,
-                a.lastFunction, a.language);
+        return new AlumnusUpdated(a.id(), a.organisation().name(), changedFields, a.email(), a.phone(), a.version(),
+                a.personnelNumber(), a.fullName(), a.departureDate(), a.departureReason().name(), a.status().name(),
+                a.unit(), a.lastFunction(), a.language());
     }
 }

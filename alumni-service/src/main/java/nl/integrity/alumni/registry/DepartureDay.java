@@ -2,8 +2,8 @@ package nl.integrity.alumni.registry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import nl.integrity.alumni.AlumniConfig;
 import nl.integrity.platform.schedule.PeriodicJob;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The daily run that makes leavers departed on their departure date (cron
@@ -15,9 +15,9 @@ class DepartureDay implements PeriodicJob {
     private final Registry registry;
     private final String cron;
 
-    DepartureDay(Registry registry, @ConfigProperty(name = "alumni.departures.cron", defaultValue = "0 5 0 * * ?") String cron) {
+    DepartureDay(Registry registry, AlumniConfig config) {
         this.registry = registry;
-        this.cron = cron;
+        this.cron = config.departures().cron();
     }
 
     @Override

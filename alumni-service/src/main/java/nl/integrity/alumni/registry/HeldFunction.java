@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /** A function an alumnus held, from a date until a date (open: until the departure). */
 @Embeddable
-public class HeldFunction {
+class HeldFunction {
 
     @Column(name = "function_code", nullable = false)
     public String functionCode;

@@ -15,7 +15,7 @@ import nl.integrity.alumni.catalogue.RiskLevel;
  * the five years before it (longest cooling-off first, then highest risk). It records which
  * version of which function profile it was computed with.
  */
-public record ObligationWindow(LocalDate start, LocalDate end, int coolingOffMonths, String functionCode,
+record ObligationWindow(LocalDate start, LocalDate end, int coolingOffMonths, String functionCode,
                                UUID functionProfileVersionId, RiskLevel riskLevel) {
 
     /** How far back functions count, as the UK Business Appointment Rules do. */

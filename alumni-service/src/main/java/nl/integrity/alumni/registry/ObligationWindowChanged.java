@@ -16,10 +16,11 @@ public record ObligationWindowChanged(UUID alumnusId, String organisation, Local
 
     static ObligationWindowChanged of(Alumnus a, String reason) {
         var w = a.obligationWindow();
-        return new ObligationWindowChanged(a.id, a.organisation.name(),
+        return new ObligationWindowChanged(a.id(), a.organisation().name(),
                 w.map(ObligationWindow::start).orElse(null), w.map(ObligationWindow::end).orElse(null),
-                w.map(ObligationWindow::coolingOffMonths).orElse(null), w.map(ObligationWindow::functionCode).orElse(null),
+                w.map(ObligationWindow::coolingOffMonths).orElse(null),
+                w.map(ObligationWindow::functionCode).orElse(null),
                 w.map(ObligationWindow::functionProfileVersionId).orElse(null),
-                w.map(x -> x.riskLevel().name()).orElse(null), reason, a.version);
+                w.map(x -> x.riskLevel().name()).orElse(null), reason, a.version());
     }
 }

@@ -63,8 +63,8 @@ public class Registry {
                 boolean windowMoved = alumnus.applyRatings(rated);
                 announceUpdate(alumnus, changed);
                 if (windowMoved) {
-                    outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), ObligationWindowChanged.TYPE,
-                            "alumni/" + alumnus.id, ObligationWindowChanged.of(alumnus, "RECORD_CHANGED"));
+                    outbox.append(AlumnusRegistered.TOPIC, alumnus.id().toString(), ObligationWindowChanged.TYPE,
+                            "alumni/" + alumnus.id(), ObligationWindowChanged.of(alumnus, "RECORD_CHANGED"));
                 }
             }
             return new Registration(alumnus, false);
@@ -73,8 +73,8 @@ public class Registry {
         alumnus.applyRatings(rated);
         // Flushed here, so a concurrent twin registration fails inside this method on the unique key.
         alumnus.persistAndFlush();
-        outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusRegistered.TYPE,
-                "alumni/" + alumnus.id, AlumnusRegistered.of(alumnus));
+        outbox.append(AlumnusRegistered.TOPIC, alumnus.id().toString(), AlumnusRegistered.TYPE,
+                "alumni/" + alumnus.id(), AlumnusRegistered.of(alumnus));
         return new Registration(alumnus, true);
     }
 
@@ -89,9 +89,9 @@ public class Registry {
         for (Alumnus alumnus : leavers) {
             if (alumnus.markDepartedOn(today)) {
                 Alumnus.flush(); // bumps the version, which the event carries
-                outbox.appendAll(List.of(new Outbox.Pending(AlumnusRegistered.TOPIC, alumnus.id.toString(),
-                        AlumnusUpdated.TYPE, "alumni/" + alumnus.id, AlumnusUpdated.of(alumnus, List.of("status")),
-                        Outbox.eventId(AlumnusUpdated.TYPE, alumnus.id, "departed", alumnus.departureDate))));
+                outbox.appendAll(List.of(new Outbox.Pending(AlumnusRegistered.TOPIC, alumnus.id().toString(),
+                        AlumnusUpdated.TYPE, "alumni/" + alumnus.id(), AlumnusUpdated.of(alumnus, List.of("status")),
+                        Outbox.eventId(AlumnusUpdated.TYPE, alumnus.id(), "departed", alumnus.departureDate()))));
             }
         }
         return leavers.size();
@@ -99,7 +99,7 @@ public class Registry {
 
     private void announceUpdate(Alumnus alumnus, List<String> changed) {
         Alumnus.flush(); // bumps the version, which the event carries
-        outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusUpdated.TYPE, "alumni/" + alumnus.id,
+        outbox.append(AlumnusRegistered.TOPIC, alumnus.id().toString(), AlumnusUpdated.TYPE, "alumni/" + alumnus.id(),
                 AlumnusUpdated.of(alumnus, changed));
     }
 
@@ -144,8 +144,8 @@ public class Registry {
             var alumnus = Alumnus.register(departure, clock);
             alumnus.applyRatings(rated);
             alumnus.persist();
-            events.add(new Outbox.Pending(AlumnusRegistered.TOPIC, alumnus.id.toString(), AlumnusRegistered.TYPE,
-                    "alumni/" + alumnus.id, AlumnusRegistered.of(alumnus)));
+            events.add(new Outbox.Pending(AlumnusRegistered.TOPIC, alumnus.id().toString(), AlumnusRegistered.TYPE,
+                    "alumni/" + alumnus.id(), AlumnusRegistered.of(alumnus)));
         }
         outbox.appendAll(events);
         return new ChunkResult(events.size(), alreadyRegistered, rejected);
@@ -195,11 +195,11 @@ public class Registry {
                 where a.organisation = ?1 and f.functionCode = ?2 and a.status <> ?3""",
                 changed.organisation(), changed.code(), AlumnusStatus.ANONYMISED);
         for (Alumnus alumnus : holders) {
-            var codes = alumnus.functions.stream().map(f -> f.functionCode).collect(Collectors.toSet());
-            if (alumnus.applyRatings(ratings.of(alumnus.organisation, codes))) {
+            var codes = alumnus.functions().stream().map(f -> f.functionCode).collect(Collectors.toSet());
+            if (alumnus.applyRatings(ratings.of(alumnus.organisation(), codes))) {
                 Alumnus.flush(); // bumps the version, which the event carries
-                outbox.append(AlumnusRegistered.TOPIC, alumnus.id.toString(), ObligationWindowChanged.TYPE,
-                        "alumni/" + alumnus.id, ObligationWindowChanged.of(alumnus, "FUNCTION_PROFILE_CHANGED"));
+                outbox.append(AlumnusRegistered.TOPIC, alumnus.id().toString(), ObligationWindowChanged.TYPE,
+                        "alumni/" + alumnus.id(), ObligationWindowChanged.of(alumnus, "FUNCTION_PROFILE_CHANGED"));
             }
         }
     }

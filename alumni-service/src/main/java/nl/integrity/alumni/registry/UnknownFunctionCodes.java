@@ -5,9 +5,9 @@ import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.platform.problem.ProblemException;
 
 /** HR reported functions the organisation's risk catalogue does not know: no window could be computed. */
-public class UnknownFunctionCodes extends ProblemException {
+class UnknownFunctionCodes extends ProblemException {
 
-    public UnknownFunctionCodes(Organisation organisation, Set<String> codes) {
+    UnknownFunctionCodes(Organisation organisation, Set<String> codes) {
         super(422, "unknown-function-code", "Unknown function",
                 "The function catalogue of " + organisation + " has no profile for " + String.join(", ", codes)
                         + "; add it to the catalogue first");

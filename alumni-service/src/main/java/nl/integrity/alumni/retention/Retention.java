@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.alumni.AlumniConfig;
 import nl.integrity.alumni.consent.NetworkConsent;
 import nl.integrity.alumni.exitinterview.ExitInterview;
 import nl.integrity.alumni.registry.Alumnus;
@@ -14,7 +15,6 @@ import nl.integrity.alumni.registry.AlumnusStatus;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.schedule.PeriodicJob;
 import nl.integrity.platform.schedule.ScheduledRuns;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,11 +35,10 @@ public class Retention implements PeriodicJob {
     private final Period period;
     private final String cron;
 
-    Retention(Outbox outbox, @ConfigProperty(name = "alumni.retention.period") Period period,
-              @ConfigProperty(name = "alumni.retention.cron") String cron) {
+    Retention(Outbox outbox, AlumniConfig config) {
         this.outbox = outbox;
-        this.period = period;
-        this.cron = cron;
+        this.period = config.retention().period();
+        this.cron = config.retention().cron();
     }
 
     @Override
@@ -66,7 +65,7 @@ public class Retention implements PeriodicJob {
         do {
             due = QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>find("""
                     status <> ?1 and ((windowEnd is not null and windowEnd < ?2) or (windowEnd is null and departureDate < ?2))""",
-                    AlumnusStatus.ANONYMISED, cutoff).page(0, BATCH).stream().map(a -> a.id).toList());
+                    AlumnusStatus.ANONYMISED, cutoff).page(0, BATCH).stream().map(Alumnus::id).toList());
             succeeded = 0;
             for (UUID id : due) {
                 try {
@@ -84,10 +83,10 @@ public class Retention implements PeriodicJob {
     private void anonymise(UUID id) {
         Alumnus alumnus = Alumnus.findById(id);
         alumnus.anonymise();
-        ExitInterview.update("interviewer = 'Geanonimiseerd', notes = null where alumnusId = ?1", id);
-        NetworkConsent.delete("alumnusId", id);
+        ExitInterview.anonymiseAllOf(id);
+        NetworkConsent.forget(id);
         outbox.appendAll(List.of(new Outbox.Pending(AlumnusAnonymised.TOPIC, id.toString(), AlumnusAnonymised.TYPE,
-                "alumni/" + id, new AlumnusAnonymised(id, alumnus.organisation.name()),
+                "alumni/" + id, new AlumnusAnonymised(id, alumnus.organisation().name()),
                 Outbox.eventId(AlumnusAnonymised.TYPE, id))));
     }
 }

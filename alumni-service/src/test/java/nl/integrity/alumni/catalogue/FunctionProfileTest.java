@@ -24,9 +24,9 @@ class FunctionProfileTest {
     @Test
     void create_startsAtVersionOne() {
         var profile = profile();
-        assertEquals(1, profile.currentVersion);
+        assertEquals(1, profile.currentVersion());
         assertEquals(TACTICAL, profile.current().definition());
-        assertEquals(clock.instant(), profile.current().validFrom);
+        assertEquals(clock.instant(), profile.current().validFrom());
     }
 
     @Test
@@ -38,18 +38,18 @@ class FunctionProfileTest {
 
         var added = profile.change(1, stricter, "admin", clock).orElseThrow();
 
-        assertEquals(2, added.number);
-        assertEquals(2, profile.currentVersion);
+        assertEquals(2, added.number());
+        assertEquals(2, profile.currentVersion());
         assertEquals(stricter, profile.current().definition());
         assertEquals(TACTICAL, first.definition(), "version 1 is untouched");
-        assertEquals(2, profile.versions.size());
+        assertEquals(2, profile.versions().size());
     }
 
     @Test
     void change_withTheSameDefinitionAddsNoVersion() {
         var profile = profile();
         assertTrue(profile.change(1, TACTICAL, "admin", clock).isEmpty());
-        assertEquals(1, profile.currentVersion);
+        assertEquals(1, profile.currentVersion());
     }
 
     @Test
@@ -59,7 +59,7 @@ class FunctionProfileTest {
                 "admin", clock);
 
         assertThrows(StaleFunctionProfile.class, () -> profile.change(1, TACTICAL, "other admin", clock));
-        assertEquals(2, profile.currentVersion);
+        assertEquals(2, profile.currentVersion());
     }
 
     @Test

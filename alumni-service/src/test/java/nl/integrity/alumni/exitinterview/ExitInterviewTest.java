@@ -31,9 +31,9 @@ class ExitInterviewTest {
         var interview = briefed();
 
         assertTrue(interview.acknowledge(clock));
-        Instant first = interview.acknowledgedAt;
+        Instant first = interview.acknowledgedAt();
         assertFalse(interview.acknowledge(Clock.offset(clock, java.time.Duration.ofDays(1))));
-        assertEquals(first, interview.acknowledgedAt);
+        assertEquals(first, interview.acknowledgedAt());
     }
 
     @Test

@@ -115,9 +115,9 @@ class DepartureResourceTest {
                 .extract().path("id");
 
         registry.markDeparted(java.time.LocalDate.of(2027, 1, 30));
-        assertEquals(AlumnusStatus.LEAVING, QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>findById(java.util.UUID.fromString(id)).status));
+        assertEquals(AlumnusStatus.LEAVING, QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>findById(java.util.UUID.fromString(id)).status()));
         registry.markDeparted(java.time.LocalDate.of(2027, 1, 31));
-        assertEquals(AlumnusStatus.DEPARTED, QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>findById(java.util.UUID.fromString(id)).status));
+        assertEquals(AlumnusStatus.DEPARTED, QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>findById(java.util.UUID.fromString(id)).status()));
         long updates = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count(
                 "aggregateId = ?1 and eventType = ?2", id, "nl.integrity.alumni.record-updated.v1"));
         assertEquals(1, updates);
