@@ -1,13 +1,11 @@
 package nl.integrity.declaration;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.integrity.declaration.alumni.AlumniEvents;
-import nl.integrity.declaration.alumni.KnownAlumnus;
-import nl.integrity.declaration.alumni.KnownFunctionProfile;
+import nl.integrity.declaration.alumni.KnownFacts;
 import nl.integrity.declaration.declaration.Activity;
 import nl.integrity.declaration.declaration.DeclarationKind;
 import nl.integrity.declaration.risk.Sector;
@@ -35,15 +33,7 @@ public final class Fixtures {
     /** The demo alumnus in the read model, with no obligation window and an unrated function. */
     public static UUID plainAlumnus(String organisation, String personnelNumber) {
         UUID id = AlumniEvents.ensureKnown(organisation, personnelNumber);
-        QuarkusTransaction.requiringNew().run(() -> {
-            KnownAlumnus a = KnownAlumnus.findById(id);
-            a.windowStart = null;
-            a.windowEnd = null;
-            a.windowFunctionCode = null;
-            a.windowRiskLevel = null;
-            a.lastFunction = "TST-NONE";
-            a.departureReason = "VOLUNTARY";
-        });
+        KnownFacts.alumnus(id, null, null, null, null, "TST-NONE", "VOLUNTARY");
         return id;
     }
 
@@ -51,29 +41,9 @@ public final class Fixtures {
     public static UUID alumnusInWindow(String organisation, String personnelNumber, String riskLevel, List<String> sensitive) {
         UUID id = AlumniEvents.ensureKnown(organisation, personnelNumber);
         String code = "TST-" + riskLevel;
-        QuarkusTransaction.requiringNew().run(() -> {
-            KnownAlumnus a = KnownAlumnus.findById(id);
-            a.windowStart = LocalDate.of(2026, 1, 1);
-            a.windowEnd = LocalDate.of(2100, 1, 1);
-            a.windowFunctionCode = code;
-            a.windowRiskLevel = riskLevel;
-            a.lastFunction = code;
-            a.departureReason = "VOLUNTARY";
-            var key = new KnownFunctionProfile.Key(organisation, code);
-            KnownFunctionProfile p = KnownFunctionProfile.<KnownFunctionProfile>findByIdOptional(key).orElseGet(() -> {
-                var n = new KnownFunctionProfile();
-                n.key = key;
-                return n;
-            });
-            p.version = 1;
-            p.title = "Test function " + riskLevel;
-            p.functionGroup = "INVESTIGATION";
-            p.riskLevel = riskLevel;
-            p.coolingOffMonths = 24;
-            p.sensitiveSectors = List.copyOf(sensitive);
-            p.retired = false;
-            p.persist();
-        });
+        KnownFacts.alumnus(id, LocalDate.of(2026, 1, 1), LocalDate.of(2100, 1, 1), code, riskLevel, code, "VOLUNTARY");
+        KnownFacts.function(organisation, code, "Test function " + riskLevel, "INVESTIGATION", riskLevel, 24,
+                List.copyOf(sensitive));
         return id;
     }
 

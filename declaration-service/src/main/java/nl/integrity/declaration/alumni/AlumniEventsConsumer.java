@@ -126,7 +126,7 @@ public class AlumniEventsConsumer {
 
     private void windowChanged(WindowChanged e) {
         var alumnus = KnownAlumnus.findOrStub(e.alumnusId(), e.organisation());
-        alumnus.apply(e.version() == null ? alumnus.windowVersion + 1 : e.version(),
+        alumnus.apply(e.version() == null ? alumnus.windowVersion() + 1 : e.version(),
                 new KnownAlumnus.Window(e.windowStart(), e.windowEnd(), e.functionCode(), e.riskLevel()));
         save(alumnus);
     }
@@ -139,28 +139,14 @@ public class AlumniEventsConsumer {
     }
 
     private void save(KnownAlumnus alumnus) {
-        alumnus.updatedAt = clock.instant();
-        alumnus.persist();
+        alumnus.save(clock.instant());
     }
 
     private void profileChanged(ProfileChanged e) {
-        var key = new KnownFunctionProfile.Key(e.organisation(), e.code());
-        var profile = KnownFunctionProfile.<KnownFunctionProfile>findByIdOptional(key).orElseGet(() -> {
-            var p = new KnownFunctionProfile();
-            p.key = key;
-            p.version = 0;
-            return p;
-        });
-        if (e.version() <= profile.version) {
-            return;
+        var profile = KnownFunctionProfile.findOrNew(e.organisation(), e.code());
+        if (profile.apply(e.version(), new KnownFunctionProfile.Facts(e.title(), e.functionGroup(), e.riskLevel(),
+                e.coolingOffMonths(), e.sensitiveSectors(), e.retired()))) {
+            profile.persist();
         }
-        profile.version = e.version();
-        profile.title = e.title();
-        profile.functionGroup = e.functionGroup();
-        profile.riskLevel = e.riskLevel();
-        profile.coolingOffMonths = e.coolingOffMonths();
-        profile.sensitiveSectors = e.sensitiveSectors() == null ? List.of() : List.copyOf(e.sensitiveSectors());
-        profile.retired = e.retired();
-        profile.persist();
     }
 }

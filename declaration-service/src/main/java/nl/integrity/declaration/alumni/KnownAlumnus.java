@@ -25,65 +25,68 @@ public class KnownAlumnus extends PanacheEntityBase {
 
     @Id
     @Column(name = "alumnus_id")
-    public UUID alumnusId;
+    private UUID alumnusId;
 
     @Column(nullable = false)
-    public String organisation;
+    private String organisation;
 
     @Column(name = "personnel_number")
-    public String personnelNumber;
+    private String personnelNumber;
 
     @Column(name = "full_name")
-    public String fullName;
+    private String fullName;
 
     @Column(name = "departure_date")
-    public LocalDate departureDate;
+    private LocalDate departureDate;
 
     @Column(name = "departure_reason")
-    public String departureReason;
+    private String departureReason;
 
-    public String status;
+    private String status;
 
-    public String unit;
+    private String unit;
 
     @Column(name = "last_function")
-    public String lastFunction;
+    private String lastFunction;
 
     @Column(name = "record_version", nullable = false)
-    public long recordVersion = -1;
+    private long recordVersion = -1;
 
     @Column(name = "window_start")
-    public LocalDate windowStart;
+    private LocalDate windowStart;
 
     @Column(name = "window_end")
-    public LocalDate windowEnd;
+    private LocalDate windowEnd;
 
     @Column(name = "window_function_code")
-    public String windowFunctionCode;
+    private String windowFunctionCode;
 
     @Column(name = "window_risk_level")
-    public String windowRiskLevel;
+    private String windowRiskLevel;
 
     @Column(name = "window_version", nullable = false)
-    public long windowVersion = -1;
+    private long windowVersion = -1;
 
     @Column(nullable = false)
-    public boolean anonymised;
+    private boolean anonymised;
 
     /** When the last reminder to declare went out (obligation tracking). */
     @Column(name = "last_reminded_on")
-    public LocalDate lastRemindedOn;
+    private LocalDate lastRemindedOn;
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    private Instant updatedAt;
 
     /** The record's facts at registry version {@code version}. */
-    public record Snapshot(String personnelNumber, String fullName, LocalDate departureDate, String departureReason,
+    record Snapshot(String personnelNumber, String fullName, LocalDate departureDate, String departureReason,
                            String status, String unit, String lastFunction) {
     }
 
     /** The obligation window at registry version {@code version}; all null when there is none. */
-    public record Window(LocalDate start, LocalDate end, String functionCode, String riskLevel) {
+    record Window(LocalDate start, LocalDate end, String functionCode, String riskLevel) {
+    }
+
+    protected KnownAlumnus() {
     }
 
     static KnownAlumnus findOrStub(UUID alumnusId, String organisation) {
@@ -133,6 +136,17 @@ public class KnownAlumnus extends PanacheEntityBase {
         status = "ANONYMISED";
     }
 
+    /** Reminded of the duty to declare on {@code day}. */
+    public void reminded(LocalDate day) {
+        lastRemindedOn = day;
+    }
+
+    /** Stores the record as the event handled at {@code at} left it. */
+    void save(Instant at) {
+        updatedAt = at;
+        persist();
+    }
+
     /** Registered: the registration (or an update carrying the same facts) has arrived. */
     public boolean registered() {
         return personnelNumber != null;
@@ -145,5 +159,73 @@ public class KnownAlumnus extends PanacheEntityBase {
 
     public static Optional<KnownAlumnus> findByPersonnelNumber(String organisation, String personnelNumber) {
         return find("organisation = ?1 and personnelNumber = ?2", organisation, personnelNumber).firstResultOptional();
+    }
+
+    public UUID alumnusId() {
+        return alumnusId;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    String personnelNumber() {
+        return personnelNumber;
+    }
+
+    String fullName() {
+        return fullName;
+    }
+
+    LocalDate departureDate() {
+        return departureDate;
+    }
+
+    public String departureReason() {
+        return departureReason;
+    }
+
+    String status() {
+        return status;
+    }
+
+    String unit() {
+        return unit;
+    }
+
+    public String lastFunction() {
+        return lastFunction;
+    }
+
+    long recordVersion() {
+        return recordVersion;
+    }
+
+    public LocalDate windowStart() {
+        return windowStart;
+    }
+
+    public LocalDate windowEnd() {
+        return windowEnd;
+    }
+
+    public String windowFunctionCode() {
+        return windowFunctionCode;
+    }
+
+    public String windowRiskLevel() {
+        return windowRiskLevel;
+    }
+
+    long windowVersion() {
+        return windowVersion;
+    }
+
+    boolean anonymised() {
+        return anonymised;
+    }
+
+    public LocalDate lastRemindedOn() {
+        return lastRemindedOn;
     }
 }

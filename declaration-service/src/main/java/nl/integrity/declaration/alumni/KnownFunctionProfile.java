@@ -19,36 +19,86 @@ import org.hibernate.type.SqlTypes;
 public class KnownFunctionProfile extends PanacheEntityBase {
 
     @EmbeddedId
-    public Key key;
+    private Key key;
 
     @Column(nullable = false)
-    public int version;
+    private int version;
 
     @Column(nullable = false)
-    public String title;
+    private String title;
 
     @Column(name = "function_group", nullable = false)
-    public String functionGroup;
+    private String functionGroup;
 
     @Column(name = "risk_level", nullable = false)
-    public String riskLevel;
+    private String riskLevel;
 
     @Column(name = "cooling_off_months", nullable = false)
-    public int coolingOffMonths;
+    private int coolingOffMonths;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "sensitive_sectors", nullable = false)
-    public List<String> sensitiveSectors = new ArrayList<>();
+    private List<String> sensitiveSectors = new ArrayList<>();
 
     @Column(nullable = false)
-    public boolean retired;
+    private boolean retired;
 
     @Embeddable
     public record Key(@Column(name = "organisation") String organisation, @Column(name = "code") String code)
             implements Serializable {
     }
 
+    /** What the catalogue says of the function at a version. */
+    record Facts(String title, String functionGroup, String riskLevel, int coolingOffMonths, List<String> sensitiveSectors,
+                 boolean retired) {
+    }
+
+    protected KnownFunctionProfile() {
+    }
+
+    /** The profile held, or a new one that holds no version yet (not stored). */
+    static KnownFunctionProfile findOrNew(String organisation, String code) {
+        var key = new Key(organisation, code);
+        return KnownFunctionProfile.<KnownFunctionProfile>findByIdOptional(key).orElseGet(() -> {
+            var p = new KnownFunctionProfile();
+            p.key = key;
+            p.version = 0;
+            return p;
+        });
+    }
+
+    /** Takes the facts unless what is held is as new or newer; {@code true} if taken. */
+    boolean apply(int newVersion, Facts f) {
+        if (newVersion <= version) {
+            return false;
+        }
+        version = newVersion;
+        title = f.title();
+        functionGroup = f.functionGroup();
+        riskLevel = f.riskLevel();
+        coolingOffMonths = f.coolingOffMonths();
+        sensitiveSectors = f.sensitiveSectors() == null ? List.of() : List.copyOf(f.sensitiveSectors());
+        retired = f.retired();
+        return true;
+    }
+
     public static Optional<KnownFunctionProfile> of(String organisation, String code) {
         return code == null ? Optional.empty() : findByIdOptional(new Key(organisation, code));
+    }
+
+    int version() {
+        return version;
+    }
+
+    public String functionGroup() {
+        return functionGroup;
+    }
+
+    public String riskLevel() {
+        return riskLevel;
+    }
+
+    public List<String> sensitiveSectors() {
+        return sensitiveSectors;
     }
 }

@@ -11,12 +11,12 @@ import java.util.Set;
  * Ascension Day, Whit Monday, King's Day (27 April, or 26 April when that is a Sunday), 5 May
  * (Liberation Day) and Christmas Day and Boxing Day. Easter is the Gregorian computus.
  */
-public final class DutchHolidays {
+final class DutchHolidays {
 
     private DutchHolidays() {
     }
 
-    public static Set<LocalDate> of(int year) {
+    static Set<LocalDate> of(int year) {
         LocalDate easter = easterSunday(year);
         LocalDate kingsDay = LocalDate.of(year, Month.APRIL, 27);
         if (kingsDay.getDayOfWeek() == DayOfWeek.SUNDAY) {

@@ -1,12 +1,13 @@
 package nl.integrity.declaration.calendar;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import nl.integrity.declaration.DeclarationConfig;
 
 /**
  * Counts working days: Monday to Friday, except Dutch public holidays ({@link DutchHolidays})
@@ -18,12 +19,17 @@ public class WorkingDays {
 
     private final Set<LocalDate> closedDays;
 
-    WorkingDays(@ConfigProperty(name = "declaration.calendar.closed-days") Optional<List<LocalDate>> closedDays) {
-        this.closedDays = Set.copyOf(closedDays.orElse(List.of()));
+    @Inject
+    WorkingDays(DeclarationConfig config) {
+        this(config.calendar().closedDays().orElse(List.of()));
+    }
+
+    private WorkingDays(Collection<LocalDate> closedDays) {
+        this.closedDays = Set.copyOf(closedDays);
     }
 
     public static WorkingDays withClosedDays(Set<LocalDate> closedDays) {
-        return new WorkingDays(Optional.of(List.copyOf(closedDays)));
+        return new WorkingDays(closedDays);
     }
 
     public boolean isWorkingDay(LocalDate day) {

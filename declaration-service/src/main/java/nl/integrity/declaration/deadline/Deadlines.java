@@ -6,15 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import nl.integrity.declaration.DeclarationConfig;
 import nl.integrity.declaration.calendar.WorkingDays;
 import nl.integrity.declaration.declaration.Declaration;
 import nl.integrity.declaration.declaration.DeclarationEvents;
-import nl.integrity.declaration.declaration.ReviewPolicy;
 import nl.integrity.declaration.review.ImposedCondition;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.schedule.PeriodicJob;
 import nl.integrity.platform.schedule.ScheduledRuns;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The clock's part in a review: announces decisions that fall due soon and those overdue (each
@@ -24,19 +23,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * end one per condition, whatever runs again.
  */
 @ApplicationScoped
-public class Deadlines implements PeriodicJob {
+class Deadlines implements PeriodicJob {
 
     private final Outbox outbox;
     private final WorkingDays workingDays;
-    private final ReviewPolicy policy;
+    private final DeclarationConfig.Review policy;
     private final String cron;
 
-    Deadlines(Outbox outbox, WorkingDays workingDays, ReviewPolicy policy,
-              @ConfigProperty(name = "declaration.deadlines.cron", defaultValue = "0 15 6 * * ?") String cron) {
+    Deadlines(Outbox outbox, WorkingDays workingDays, DeclarationConfig config) {
         this.outbox = outbox;
         this.workingDays = workingDays;
-        this.policy = policy;
-        this.cron = cron;
+        this.policy = config.review();
+        this.cron = config.deadlines().cron();
     }
 
     /** What a run did. */
@@ -70,23 +68,20 @@ public class Deadlines implements PeriodicJob {
         int dueSoon = 0;
         int overdue = 0;
         for (Declaration d : open) {
-            if (d.dueDate.isBefore(today)) {
-                if (!d.overdueAnnounced) {
-                    d.overdueAnnounced = true;
-                    d.dueSoonAnnounced = true;
+            if (d.dueDate().isBefore(today)) {
+                if (d.announceOverdue(today)) {
                     overdue++;
-                    events.add(DeclarationEvents.once(d.id, DeclarationEvents.DecisionOverdue.TYPE,
-                            new DeclarationEvents.DecisionOverdue(d.id, d.alumnusId, d.organisation, d.assignee, d.dueDate),
-                            d.dueDate));
+                    events.add(DeclarationEvents.once(d.id(), DeclarationEvents.DecisionOverdue.TYPE,
+                            new DeclarationEvents.DecisionOverdue(d.id(), d.alumnusId(), d.organisation(), d.assignee(),
+                                    d.dueDate()), d.dueDate()));
                 }
-            } else if (!d.dueSoonAnnounced) {
-                int left = workingDays.between(today, d.dueDate);
-                if (left <= policy.dueSoonWorkingDays()) {
-                    d.dueSoonAnnounced = true;
+            } else {
+                int left = workingDays.between(today, d.dueDate());
+                if (d.announceDueSoon(left, policy.dueSoonWorkingDays())) {
                     dueSoon++;
-                    events.add(DeclarationEvents.once(d.id, DeclarationEvents.DecisionDueSoon.TYPE,
-                            new DeclarationEvents.DecisionDueSoon(d.id, d.alumnusId, d.organisation, d.assignee,
-                                    d.dueDate, left), d.dueDate));
+                    events.add(DeclarationEvents.once(d.id(), DeclarationEvents.DecisionDueSoon.TYPE,
+                            new DeclarationEvents.DecisionDueSoon(d.id(), d.alumnusId(), d.organisation(), d.assignee(),
+                                    d.dueDate(), left), d.dueDate()));
                 }
             }
         }
@@ -101,10 +96,10 @@ public class Deadlines implements PeriodicJob {
                 ImposedCondition.Status.ACTIVE, today);
         for (ImposedCondition c : expired) {
             c.end(today, ImposedCondition.EndReason.EXPIRED);
-            Declaration d = Declaration.findById(c.declarationId);
-            events.add(DeclarationEvents.once(d.id, DeclarationEvents.ConditionEnded.TYPE,
-                    new DeclarationEvents.ConditionEnded(d.id, d.alumnusId, d.organisation, c.id, c.type.name(), today,
-                            ImposedCondition.EndReason.EXPIRED.name()), c.id));
+            Declaration d = Declaration.findById(c.declarationId());
+            events.add(DeclarationEvents.once(d.id(), DeclarationEvents.ConditionEnded.TYPE,
+                    new DeclarationEvents.ConditionEnded(d.id(), d.alumnusId(), d.organisation(), c.id(), c.type().name(),
+                            today, ImposedCondition.EndReason.EXPIRED.name()), c.id()));
         }
         return expired.size();
     }

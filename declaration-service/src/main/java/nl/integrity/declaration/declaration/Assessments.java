@@ -17,7 +17,7 @@ import nl.integrity.declaration.risk.RiskRule;
 
 /** Gathers the facts of a declaration version from the read model and applies the organisation's rules. */
 @ApplicationScoped
-public class Assessments {
+class Assessments {
 
     private final Clock clock;
 
@@ -26,28 +26,28 @@ public class Assessments {
     }
 
     /** The facts and the assessment of the declaration's current version. */
-    public record Result(AssessmentFacts facts, RiskAssessment assessment) {
+    record Result(AssessmentFacts facts, RiskAssessment assessment) {
     }
 
-    public Result assess(Declaration d, KnownAlumnus alumnus) {
+    Result assess(Declaration d, KnownAlumnus alumnus) {
         var facts = factsOf(d, alumnus, LocalDate.now(clock));
-        return new Result(facts, RiskAssessor.assess(RiskRule.enabledOf(d.organisation), facts));
+        return new Result(facts, RiskAssessor.assess(RiskRule.enabledOf(d.organisation()), facts));
     }
 
     static AssessmentFacts factsOf(Declaration d, KnownAlumnus alumnus, LocalDate today) {
-        String functionCode = alumnus.windowFunctionCode != null ? alumnus.windowFunctionCode : alumnus.lastFunction;
-        Optional<KnownFunctionProfile> function = KnownFunctionProfile.of(alumnus.organisation, functionCode);
-        RiskLevel risk = alumnus.windowFunctionCode != null && alumnus.windowRiskLevel != null
-                ? RiskLevel.valueOf(alumnus.windowRiskLevel)
-                : function.map(f -> RiskLevel.valueOf(f.riskLevel)).orElse(null);
+        String functionCode = alumnus.windowFunctionCode() != null ? alumnus.windowFunctionCode() : alumnus.lastFunction();
+        Optional<KnownFunctionProfile> function = KnownFunctionProfile.of(alumnus.organisation(), functionCode);
+        RiskLevel risk = alumnus.windowFunctionCode() != null && alumnus.windowRiskLevel() != null
+                ? RiskLevel.valueOf(alumnus.windowRiskLevel())
+                : function.map(f -> RiskLevel.valueOf(f.riskLevel())).orElse(null);
         Set<String> sensitive = new HashSet<>();
-        Stream.of(alumnus.windowFunctionCode, alumnus.lastFunction).distinct()
-                .map(code -> KnownFunctionProfile.of(alumnus.organisation, code))
+        Stream.of(alumnus.windowFunctionCode(), alumnus.lastFunction()).distinct()
+                .map(code -> KnownFunctionProfile.of(alumnus.organisation(), code))
                 .flatMap(Optional::stream)
-                .forEach(p -> sensitive.addAll(p.sensitiveSectors));
-        Activity a = d.activity;
-        return new AssessmentFacts(functionCode, risk, function.map(f -> f.functionGroup).orElse(null), sensitive,
-                alumnus.windowStart, alumnus.windowEnd, alumnus.departureReason, a.sector, a.startDate, today,
-                a.expectsContact, a.usesKnowledge, a.selfEmployed, d.currentVersion);
+                .forEach(p -> sensitive.addAll(p.sensitiveSectors()));
+        Activity a = d.activity();
+        return new AssessmentFacts(functionCode, risk, function.map(KnownFunctionProfile::functionGroup).orElse(null),
+                sensitive, alumnus.windowStart(), alumnus.windowEnd(), alumnus.departureReason(), a.sector, a.startDate,
+                today, a.expectsContact, a.usesKnowledge, a.selfEmployed, d.currentVersion());
     }
 }

@@ -26,85 +26,90 @@ import nl.integrity.declaration.risk.RiskLevel;
 public class Declaration extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "alumnus_id", nullable = false)
-    public UUID alumnusId;
+    private UUID alumnusId;
 
     /** Copied from the alumnus so an office's queries never need the read model. */
     @Column(nullable = false)
-    public String organisation;
+    private String organisation;
 
     @Embedded
-    public Activity activity;
+    private Activity activity;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public DeclarationStatus status;
+    private DeclarationStatus status;
 
     @Column(name = "current_version", nullable = false)
-    public int currentVersion;
+    private int currentVersion;
 
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+    private Instant createdAt;
 
     /** When the version under review was submitted; null for a draft. */
     @Column(name = "submitted_at")
-    public Instant submittedAt;
+    private Instant submittedAt;
 
     /** The current version declares an activity that had already started. */
     @Column(nullable = false)
-    public boolean late;
+    private boolean late;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level")
-    public RiskLevel riskLevel;
+    private RiskLevel riskLevel;
 
     /** {@link RiskLevel#ordinal()} of {@link #riskLevel}, for sorting the queue by risk. */
     @Column(name = "risk_rank")
-    public Short riskRank;
+    private Short riskRank;
 
     /** Function group of the function the assessment rested on (statistics; not personal). */
     @Column(name = "function_group")
-    public String functionGroup;
+    private String functionGroup;
 
     /** Username of the officer reviewing it. */
-    public String assignee;
+    private String assignee;
 
     /** The decision is due by the end of this day. */
     @Column(name = "due_date")
-    public LocalDate dueDate;
+    private LocalDate dueDate;
 
     @Column(name = "due_soon_announced", nullable = false)
-    public boolean dueSoonAnnounced;
+    private boolean dueSoonAnnounced;
 
     @Column(name = "overdue_announced", nullable = false)
-    public boolean overdueAnnounced;
+    private boolean overdueAnnounced;
 
     @Enumerated(EnumType.STRING)
-    public Outcome outcome;
+    private Outcome outcome;
 
     @Column(name = "decided_at")
-    public Instant decidedAt;
+    private Instant decidedAt;
 
     @Column(name = "withdrawn_at")
-    public Instant withdrawnAt;
+    private Instant withdrawnAt;
 
     /** Computed by the database from the status ({@link DeclarationStatus#OPEN}); for queries only. */
     @Column(name = "in_review", insertable = false, updatable = false)
-    boolean inReview;
+    private boolean inReview;
 
     @Version
-    public long version;
+    private long version;
 
     protected Declaration() {
     }
 
-    public static Declaration draft(KnownAlumnus alumnus, Activity activity, Instant now) {
+    /** A new draft of the registered alumnus (not stored yet). */
+    static Declaration draft(KnownAlumnus alumnus, Activity activity, Instant now) {
+        return draft(alumnus.alumnusId(), alumnus.organisation(), activity, now);
+    }
+
+    static Declaration draft(UUID alumnusId, String organisation, Activity activity, Instant now) {
         var d = new Declaration();
         d.id = UUID.randomUUID();
-        d.alumnusId = alumnus.alumnusId;
-        d.organisation = alumnus.organisation;
+        d.alumnusId = alumnusId;
+        d.organisation = organisation;
         d.activity = activity;
         d.status = DeclarationStatus.DRAFT;
         d.currentVersion = 1;
@@ -119,7 +124,7 @@ public class Declaration extends PanacheEntityBase {
     }
 
     /** Sends the draft to the office; the decision is due on {@code dueDate}. */
-    public void submit(Instant now, LocalDate dueDate) {
+    void submit(Instant now, LocalDate dueDate) {
         check(Action.SUBMIT);
         status = DeclarationStatus.SUBMITTED;
         startReviewPeriod(now, dueDate);
@@ -132,7 +137,7 @@ public class Declaration extends PanacheEntityBase {
      *
      * @return {@code true} when this made a new version
      */
-    public boolean revise(Activity changed, Instant now, LocalDate dueDateIfReopened) {
+    boolean revise(Activity changed, Instant now, LocalDate dueDateIfReopened) {
         check(Action.UPDATE);
         activity = changed;
         if (status == DeclarationStatus.DRAFT) {
@@ -148,14 +153,14 @@ public class Declaration extends PanacheEntityBase {
         return true;
     }
 
-    public void withdraw(Instant now) {
+    void withdraw(Instant now) {
         check(Action.WITHDRAW);
         status = DeclarationStatus.WITHDRAWN;
         withdrawnAt = now;
     }
 
     /** The officer takes the review (or takes it over). */
-    public void claim(String officer) {
+    void claim(String officer) {
         check(Action.CLAIM);
         assignee = officer;
         if (status == DeclarationStatus.SUBMITTED) {
@@ -163,13 +168,13 @@ public class Declaration extends PanacheEntityBase {
         }
     }
 
-    public void requestInformation(String officer) {
+    void requestInformation(String officer) {
         check(Action.REQUEST_INFORMATION);
         takeIfFree(officer);
         status = DeclarationStatus.INFORMATION_REQUESTED;
     }
 
-    public void provideInformation() {
+    void provideInformation() {
         check(Action.PROVIDE_INFORMATION);
         status = DeclarationStatus.UNDER_REVIEW;
     }
@@ -178,7 +183,7 @@ public class Declaration extends PanacheEntityBase {
      * The officer decides; with {@code needsSecondOfficer} the decision is only proposed and
      * waits for another officer's confirmation.
      */
-    public void decide(String officer, Outcome decided, boolean needsSecondOfficer, Instant now) {
+    void decide(String officer, Outcome decided, boolean needsSecondOfficer, Instant now) {
         check(Action.DECIDE);
         takeIfFree(officer);
         if (needsSecondOfficer) {
@@ -189,7 +194,7 @@ public class Declaration extends PanacheEntityBase {
     }
 
     /** A second officer confirms the proposed decision, or returns it to review. */
-    public void confirm(String officer, String proposer, boolean approved, Outcome proposed, Instant now) {
+    void confirm(String officer, String proposer, boolean approved, Outcome proposed, Instant now) {
         check(Action.CONFIRM_DECISION);
         if (officer.equals(proposer)) {
             throw ReviewConflict.sameOfficer();
@@ -221,10 +226,99 @@ public class Declaration extends PanacheEntityBase {
         overdueAnnounced = false;
     }
 
-    public void assessed(RiskLevel level, String group, boolean lateDeclaration) {
+    void assessed(RiskLevel level, String group, boolean lateDeclaration) {
         riskLevel = level;
         riskRank = (short) level.ordinal();
         functionGroup = group;
         late = lateDeclaration;
+    }
+
+    /**
+     * On {@code today} the decision is overdue and that was not announced yet in this review period:
+     * marks it announced (a due-soon warning is then too late) and says {@code true}, once.
+     */
+    public boolean announceOverdue(LocalDate today) {
+        if (!dueDate.isBefore(today) || overdueAnnounced) {
+            return false;
+        }
+        overdueAnnounced = true;
+        dueSoonAnnounced = true;
+        return true;
+    }
+
+    /**
+     * With {@code workingDaysLeft} to the due date, at most {@code warnWithin}, and no warning yet in
+     * this review period: marks it warned and says {@code true}, once.
+     */
+    public boolean announceDueSoon(int workingDaysLeft, int warnWithin) {
+        if (dueSoonAnnounced || workingDaysLeft > warnWithin) {
+            return false;
+        }
+        dueSoonAnnounced = true;
+        return true;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID alumnusId() {
+        return alumnusId;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public Activity activity() {
+        return activity;
+    }
+
+    DeclarationStatus status() {
+        return status;
+    }
+
+    int currentVersion() {
+        return currentVersion;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    boolean late() {
+        return late;
+    }
+
+    RiskLevel riskLevel() {
+        return riskLevel;
+    }
+
+    public String assignee() {
+        return assignee;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    Outcome outcome() {
+        return outcome;
+    }
+
+    Instant decidedAt() {
+        return decidedAt;
+    }
+
+    Instant withdrawnAt() {
+        return withdrawnAt;
+    }
+
+    long version() {
+        return version;
     }
 }

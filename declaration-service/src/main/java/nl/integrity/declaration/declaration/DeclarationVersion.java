@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.declaration.risk.RiskAssessment;
 import nl.integrity.declaration.risk.RiskLevel;
 import nl.integrity.declaration.risk.RiskReason;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -25,38 +26,46 @@ import org.hibernate.type.SqlTypes;
 public class DeclarationVersion extends PanacheEntityBase {
 
     @EmbeddedId
-    public Key key;
+    private Key key;
 
     @Embedded
-    public Activity activity;
+    private Activity activity;
 
     @Column(name = "declared_at", nullable = false)
-    public Instant declaredAt;
+    private Instant declaredAt;
 
     @Column(nullable = false)
-    public boolean late;
+    private boolean late;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level")
-    public RiskLevel riskLevel;
+    private RiskLevel riskLevel;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "risk_reasons")
-    public List<RiskReason> riskReasons = new ArrayList<>();
+    private List<RiskReason> riskReasons = new ArrayList<>();
 
     @Column(name = "assessed_at")
-    public Instant assessedAt;
+    private Instant assessedAt;
+
+    protected DeclarationVersion() {
+    }
 
     @Embeddable
     public record Key(@Column(name = "declaration_id") UUID declarationId, @Column(name = "number") int number)
             implements Serializable {
     }
 
-    public static DeclarationVersion of(Declaration d, Instant now) {
+    /** The declaration's current content as declared {@code now}, with its assessment (not stored yet). */
+    static DeclarationVersion assessed(Declaration d, Instant now, boolean late, RiskAssessment assessment) {
         var v = new DeclarationVersion();
-        v.key = new Key(d.id, d.currentVersion);
-        v.activity = d.activity.copy();
+        v.key = new Key(d.id(), d.currentVersion());
+        v.activity = d.activity().copy();
         v.declaredAt = now;
+        v.late = late;
+        v.riskLevel = assessment.level();
+        v.riskReasons = new ArrayList<>(assessment.reasons());
+        v.assessedAt = now;
         return v;
     }
 
@@ -64,7 +73,35 @@ public class DeclarationVersion extends PanacheEntityBase {
         return list("key.declarationId = ?1 order by key.number", declarationId);
     }
 
-    public static DeclarationVersion current(Declaration d) {
-        return findById(new Key(d.id, d.currentVersion));
+    static DeclarationVersion current(Declaration d) {
+        return findById(new Key(d.id(), d.currentVersion()));
+    }
+
+    int number() {
+        return key.number();
+    }
+
+    public Activity activity() {
+        return activity;
+    }
+
+    Instant declaredAt() {
+        return declaredAt;
+    }
+
+    boolean late() {
+        return late;
+    }
+
+    RiskLevel riskLevel() {
+        return riskLevel;
+    }
+
+    List<RiskReason> riskReasons() {
+        return riskReasons;
+    }
+
+    Instant assessedAt() {
+        return assessedAt;
     }
 }

@@ -11,6 +11,7 @@ import nl.integrity.declaration.review.Message;
 import nl.integrity.declaration.review.Outcome;
 import nl.integrity.declaration.risk.RiskLevel;
 import nl.integrity.declaration.risk.RiskReason;
+import nl.integrity.platform.query.ListFilter;
 
 /** What the API shows of declarations. */
 public final class DeclarationViews {
@@ -25,21 +26,19 @@ public final class DeclarationViews {
                           Outcome outcome) {
 
         static Summary from(Declaration d) {
-            return new Summary(d.id, d.alumnusId, d.organisation, d.status, d.activity.kind, d.activity.employerName,
-                    d.activity.sector.name(), d.activity.role, d.activity.startDate, d.currentVersion, d.riskLevel,
-                    d.late, d.assignee, d.submittedAt, d.dueDate, d.outcome);
+            Activity a = d.activity();
+            return new Summary(d.id(), d.alumnusId(), d.organisation(), d.status(), a.kind, a.employerName,
+                    a.sector.name(), a.role, a.startDate, d.currentVersion(), d.riskLevel(), d.late(), d.assignee(),
+                    d.submittedAt(), d.dueDate(), d.outcome());
         }
     }
 
     /** A page of results; {@code total} is exact up to a cap, {@code totalCapped} says there are more. */
     public record Page<T>(List<T> items, int page, int size, long total, boolean totalCapped) {
 
-        Page(List<T> items, int page, int size, Total total) {
-            this(items, page, size, total.count(), total.capped());
+        Page(List<T> items, int page, int size, ListFilter.Count total) {
+            this(items, page, size, total.total(), total.capped());
         }
-    }
-
-    record Total(long count, boolean capped) {
     }
 
     public record ActivityView(DeclarationKind kind, String employerName, String kvkNumber, String country,
@@ -62,8 +61,8 @@ public final class DeclarationViews {
                                 ImposedCondition.EndReason endReason) {
 
         static ConditionView from(ImposedCondition c) {
-            return new ConditionView(c.id, c.type, c.type.textNl(), c.type.textEn(), c.details, c.startsOn, c.endsOn,
-                    c.status, c.endedOn, c.endReason);
+            return new ConditionView(c.id(), c.type(), c.type().textNl(), c.type().textEn(), c.details(), c.startsOn(),
+                    c.endsOn(), c.status(), c.endedOn(), c.endReason());
         }
     }
 
@@ -72,16 +71,16 @@ public final class DeclarationViews {
                                List<ConditionView> conditions) {
 
         static DecisionView from(Decision d, List<ImposedCondition> all) {
-            return new DecisionView(d.id, d.versionNumber, d.outcome, d.rationale, d.decidedBy, d.decidedAt,
-                    d.confirmedBy, d.confirmedAt, d.status,
-                    all.stream().filter(c -> c.decisionId.equals(d.id)).map(ConditionView::from).toList());
+            return new DecisionView(d.id(), d.versionNumber(), d.outcome(), d.rationale(), d.decidedBy(), d.decidedAt(),
+                    d.confirmedBy(), d.confirmedAt(), d.status(),
+                    all.stream().filter(c -> c.decisionId().equals(d.id())).map(ConditionView::from).toList());
         }
     }
 
     public record MessageView(UUID id, Message.Kind kind, String author, String body, Instant sentAt) {
 
         public static MessageView from(Message m) {
-            return new MessageView(m.id, m.kind, m.author, m.body, m.sentAt);
+            return new MessageView(m.id(), m.kind(), m.author(), m.body(), m.sentAt());
         }
     }
 
@@ -93,21 +92,22 @@ public final class DeclarationViews {
 
         static Detail from(Declaration d) {
             var current = DeclarationVersion.current(d);
-            Risk risk = current == null || current.riskLevel == null ? null
-                    : new Risk(current.riskLevel, current.riskReasons, current.assessedAt);
-            var conditions = ImposedCondition.of(d.id);
-            return new Detail(d.id, d.alumnusId, d.organisation, d.status, d.currentVersion,
-                    ActivityView.from(d.activity), risk, d.late, d.assignee, d.createdAt, d.submittedAt, d.dueDate,
-                    d.outcome, d.decidedAt, d.withdrawnAt, Message.thread(d.id).stream().map(MessageView::from).toList(),
-                    Decision.of(d.id).stream().map(x -> DecisionView.from(x, conditions)).toList(), d.version);
+            Risk risk = current == null || current.riskLevel() == null ? null
+                    : new Risk(current.riskLevel(), current.riskReasons(), current.assessedAt());
+            var conditions = ImposedCondition.of(d.id());
+            return new Detail(d.id(), d.alumnusId(), d.organisation(), d.status(), d.currentVersion(),
+                    ActivityView.from(d.activity()), risk, d.late(), d.assignee(), d.createdAt(), d.submittedAt(),
+                    d.dueDate(), d.outcome(), d.decidedAt(), d.withdrawnAt(),
+                    Message.thread(d.id()).stream().map(MessageView::from).toList(),
+                    Decision.of(d.id()).stream().map(x -> DecisionView.from(x, conditions)).toList(), d.version());
         }
     }
 
     public record VersionView(int number, ActivityView activity, Instant declaredAt, boolean late, Risk risk) {
 
         static VersionView from(DeclarationVersion v) {
-            return new VersionView(v.key.number(), ActivityView.from(v.activity), v.declaredAt, v.late,
-                    v.riskLevel == null ? null : new Risk(v.riskLevel, v.riskReasons, v.assessedAt));
+            return new VersionView(v.number(), ActivityView.from(v.activity()), v.declaredAt(), v.late(),
+                    v.riskLevel() == null ? null : new Risk(v.riskLevel(), v.riskReasons(), v.assessedAt()));
         }
     }
 }

@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.declaration.DeclarationConfig;
 import nl.integrity.declaration.alumni.AlumniEventsConsumer.AlumnusAnonymised;
 import nl.integrity.declaration.alumni.KnownAlumnus;
 import nl.integrity.declaration.calendar.WorkingDays;
 import nl.integrity.declaration.review.Decision;
 import nl.integrity.declaration.review.ImposedCondition;
+import nl.integrity.declaration.review.Message;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.problem.NotFound;
 
@@ -28,27 +30,27 @@ public class Declarations {
     private final Clock clock;
     private final Assessments assessments;
     private final WorkingDays workingDays;
-    private final ReviewPolicy policy;
+    private final DeclarationConfig.Review policy;
 
-    Declarations(Outbox outbox, Clock clock, Assessments assessments, WorkingDays workingDays, ReviewPolicy policy) {
+    Declarations(Outbox outbox, Clock clock, Assessments assessments, WorkingDays workingDays, DeclarationConfig config) {
         this.outbox = outbox;
         this.clock = clock;
         this.assessments = assessments;
         this.workingDays = workingDays;
-        this.policy = policy;
+        this.policy = config.review();
     }
 
     /** The registered alumnus with this login. */
-    public static KnownAlumnus alumnus(String organisation, String personnelNumber) {
+    static KnownAlumnus alumnus(String organisation, String personnelNumber) {
         return KnownAlumnus.findByPersonnelNumber(organisation, personnelNumber)
                 .filter(KnownAlumnus::registered)
                 .orElseThrow(() -> new AlumnusNotRegistered(organisation, personnelNumber));
     }
 
     /** A declaration of this alumnus; someone else's does not exist for them. */
-    public static Declaration own(KnownAlumnus alumnus, UUID id) {
+    static Declaration own(KnownAlumnus alumnus, UUID id) {
         return Declaration.<Declaration>findByIdOptional(id)
-                .filter(d -> d.alumnusId.equals(alumnus.alumnusId))
+                .filter(d -> d.alumnusId().equals(alumnus.alumnusId()))
                 .orElseThrow(() -> new NotFound("Declaration", id));
     }
 
@@ -85,15 +87,15 @@ public class Declarations {
     public Declaration update(String organisation, String personnelNumber, UUID id, Activity changed) {
         var alumnus = alumnus(organisation, personnelNumber);
         var declaration = own(alumnus, id);
-        if (declaration.activity.sameAs(changed) && declaration.status != DeclarationStatus.WITHDRAWN) {
+        if (declaration.activity().sameAs(changed) && declaration.status() != DeclarationStatus.WITHDRAWN) {
             return declaration;
         }
         Instant now = clock.instant();
-        DeclarationStatus before = declaration.status;
+        DeclarationStatus before = declaration.status();
         if (declaration.revise(changed, now, dueDateFrom(now))) {
             if (before == DeclarationStatus.AWAITING_CONFIRMATION) {
-                Decision.withStatus(declaration.id, Decision.Status.PROPOSED)
-                        .ifPresent(proposal -> proposal.returnToReview(ImposedCondition.ofDecision(proposal.id)));
+                Decision.withStatus(declaration.id(), Decision.Status.PROPOSED)
+                        .ifPresent(proposal -> proposal.returnToReview(ImposedCondition.ofDecision(proposal.id())));
             }
             recordVersion(declaration, alumnus, now);
         }
@@ -107,11 +109,11 @@ public class Declarations {
         Instant now = clock.instant();
         declaration.withdraw(now);
         var events = new ArrayList<Outbox.Pending>();
-        events.add(DeclarationEvents.about(declaration.id, DeclarationEvents.Withdrawn.TYPE,
-                new DeclarationEvents.Withdrawn(declaration.id, declaration.alumnusId, declaration.organisation, now)));
+        events.add(DeclarationEvents.about(declaration.id(), DeclarationEvents.Withdrawn.TYPE,
+                new DeclarationEvents.Withdrawn(declaration.id(), declaration.alumnusId(), declaration.organisation(), now)));
         LocalDate today = LocalDate.now(clock);
-        for (Decision decision : Decision.of(declaration.id)) {
-            events.addAll(conditionsEnded(declaration, decision.withdraw(today, ImposedCondition.ofDecision(decision.id))));
+        for (Decision decision : Decision.of(declaration.id())) {
+            events.addAll(conditionsEnded(declaration, decision.withdraw(today, ImposedCondition.ofDecision(decision.id()))));
         }
         outbox.appendAll(events);
         return declaration;
@@ -119,9 +121,9 @@ public class Declarations {
 
     /** The condition-ended events of conditions that ended early. */
     static List<Outbox.Pending> conditionsEnded(Declaration d, List<ImposedCondition> ended) {
-        return ended.stream().map(c -> DeclarationEvents.about(d.id, DeclarationEvents.ConditionEnded.TYPE,
-                new DeclarationEvents.ConditionEnded(d.id, d.alumnusId, d.organisation, c.id, c.type.name(), c.endedOn,
-                        c.endReason.name()))).toList();
+        return ended.stream().map(c -> DeclarationEvents.about(d.id(), DeclarationEvents.ConditionEnded.TYPE,
+                new DeclarationEvents.ConditionEnded(d.id(), d.alumnusId(), d.organisation(), c.id(), c.type().name(),
+                        c.endedOn(), c.endReason().name()))).toList();
     }
 
     LocalDate dueDateFrom(Instant submitted) {
@@ -132,22 +134,18 @@ public class Declarations {
     private void recordVersion(Declaration d, KnownAlumnus alumnus, Instant now) {
         var result = assessments.assess(d, alumnus);
         var assessment = result.assessment();
-        var version = DeclarationVersion.of(d, now);
-        version.late = result.facts().late();
-        version.riskLevel = assessment.level();
-        version.riskReasons = new ArrayList<>(assessment.reasons());
-        version.assessedAt = now;
+        var version = DeclarationVersion.assessed(d, now, result.facts().late(), assessment);
         version.persist();
-        d.assessed(assessment.level(), result.facts().functionGroup(), version.late);
-        Activity a = d.activity;
+        d.assessed(assessment.level(), result.facts().functionGroup(), version.late());
+        Activity a = d.activity();
         outbox.appendAll(List.of(
-                DeclarationEvents.about(d.id, DeclarationEvents.Submitted.TYPE,
-                        new DeclarationEvents.Submitted(d.id, d.alumnusId, d.organisation, d.currentVersion, a.kind,
-                                a.employerName, a.sector.name(), a.role, a.startDate, d.late, now, d.dueDate)),
-                DeclarationEvents.about(d.id, DeclarationEvents.Assessed.TYPE,
-                        new DeclarationEvents.Assessed(d.id, d.alumnusId, d.organisation, d.currentVersion,
+                DeclarationEvents.about(d.id(), DeclarationEvents.Submitted.TYPE,
+                        new DeclarationEvents.Submitted(d.id(), d.alumnusId(), d.organisation(), d.currentVersion(), a.kind,
+                                a.employerName, a.sector.name(), a.role, a.startDate, d.late(), now, d.dueDate())),
+                DeclarationEvents.about(d.id(), DeclarationEvents.Assessed.TYPE,
+                        new DeclarationEvents.Assessed(d.id(), d.alumnusId(), d.organisation(), d.currentVersion(),
                                 assessment.level(), assessment.reasons().stream()
-                                .map(r -> new DeclarationEvents.ReasonCode(r.code(), r.level())).toList(), d.late))));
+                                .map(r -> new DeclarationEvents.ReasonCode(r.code(), r.level())).toList(), d.late()))));
     }
 
     /**
@@ -163,7 +161,7 @@ public class Declarations {
                 activity.duties = '-', activity.contactDetails = null, activity.knowledgeDetails = null,
                 activity.role = '-' where key.declarationId in (select d.id from Declaration d where d.alumnusId = ?1)""",
                 alumnusId);
-        nl.integrity.declaration.review.Message.update(
+        Message.update(
                 "body = '-' where declarationId in (select d.id from Declaration d where d.alumnusId = ?1)", alumnusId);
     }
 }

@@ -5,12 +5,12 @@ package nl.integrity.declaration.declaration;
  * to eight). The register publishes no check digit, so the check is on form: eight digits,
  * not all zero.
  */
-public final class KvkNumber {
+final class KvkNumber {
 
     private KvkNumber() {
     }
 
-    public static boolean isValid(String value) {
+    static boolean isValid(String value) {
         return value != null && value.matches("\\d{8}") && !value.equals("00000000");
     }
 }

@@ -24,7 +24,6 @@ import nl.integrity.declaration.review.ConditionSpec;
 import nl.integrity.declaration.review.ConditionType;
 import nl.integrity.declaration.review.Message;
 import nl.integrity.declaration.review.Outcome;
-import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,13 +43,13 @@ public class ReviewResource {
     private final Reviews reviews;
     private final Caller caller;
     private final AuditTrail audit;
-    private final DeclarationResource declarations;
+    private final DeclarationReads reads;
 
-    ReviewResource(Reviews reviews, Caller caller, AuditTrail audit, DeclarationResource declarations) {
+    ReviewResource(Reviews reviews, Caller caller, AuditTrail audit, DeclarationReads reads) {
         this.reviews = reviews;
         this.caller = caller;
         this.audit = audit;
-        this.declarations = declarations;
+        this.reads = reads;
     }
 
     public record AssignmentRequest(@NotBlank @Pattern(regexp = Caller.USERNAME,
@@ -86,7 +85,7 @@ public class ReviewResource {
     public DeclarationViews.Detail claim(@PathParam("id") UUID id) {
         officerCase(id);
         reviews.assign(id, caller.username());
-        return declarations.detail(id);
+        return reads.detail(id);
     }
 
     @POST
@@ -97,7 +96,7 @@ public class ReviewResource {
     public DeclarationViews.Detail assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
         officerCase(id);
         reviews.assign(id, request.officer().trim());
-        return declarations.detail(id);
+        return reads.detail(id);
     }
 
     @POST
@@ -127,9 +126,9 @@ public class ReviewResource {
     @Transactional
     @Operation(summary = "The thread of questions and answers, oldest first")
     public List<DeclarationViews.MessageView> messages(@PathParam("id") UUID id) {
-        var d = declarations.visible(id);
+        var d = reads.visible(id);
         if (caller.hasRole(Roles.OFFICER)) {
-            audit.record(AuditTrail.READ_MESSAGES, d.id, d.organisation, null);
+            audit.record(AuditTrail.READ_MESSAGES, d.id(), d.organisation(), null);
         }
         return Message.thread(id).stream().map(DeclarationViews.MessageView::from).toList();
     }
@@ -149,7 +148,7 @@ public class ReviewResource {
                         c.endsOn()))
                 .toList();
         reviews.decide(id, caller.username(), request.outcome(), request.rationale().trim(), conditions);
-        return declarations.detail(id);
+        return reads.detail(id);
     }
 
     @POST
@@ -161,7 +160,7 @@ public class ReviewResource {
     public DeclarationViews.Detail confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmationRequest request) {
         officerCase(id);
         reviews.confirm(id, caller.username(), request.approve());
-        return declarations.detail(id);
+        return reads.detail(id);
     }
 
     @GET
@@ -169,17 +168,13 @@ public class ReviewResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Who read or decided on this declaration, when")
     public List<AuditView> auditTrail(@PathParam("id") UUID id) {
-        var d = Declaration.<Declaration>findByIdOptional(id)
-                .filter(x -> x.organisation.equals(caller.organisation()))
-                .orElseThrow(() -> new NotFound("Declaration", id));
-        return DeclarationAudit.of(d.id).stream()
+        var d = reads.ofCallersOrganisation(id);
+        return DeclarationAudit.of(d.id()).stream()
                 .map(a -> new AuditView(a.occurredAt, a.actor, a.action, a.detail, a.requestId)).toList();
     }
 
     /** The declaration must be one of the officer's organisation; otherwise it does not exist for them. */
     private void officerCase(UUID id) {
-        Declaration.<Declaration>findByIdOptional(id)
-                .filter(d -> d.organisation.equals(caller.organisation()))
-                .orElseThrow(() -> new NotFound("Declaration", id));
+        reads.ofCallersOrganisation(id);
     }
 }

@@ -5,13 +5,13 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.integrity.declaration.DeclarationConfig;
 import nl.integrity.declaration.alumni.KnownAlumnus;
 import nl.integrity.declaration.declaration.DeclarationEvents;
 import nl.integrity.declaration.declaration.DeclarationStatus;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.schedule.PeriodicJob;
 import nl.integrity.platform.schedule.ScheduledRuns;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Obligation tracking: an alumnus inside their obligation window who has submitted no
@@ -30,12 +30,10 @@ public class Reminders implements PeriodicJob {
     private final int intervalDays;
     private final String cron;
 
-    Reminders(Outbox outbox,
-              @ConfigProperty(name = "declaration.reminders.interval-days", defaultValue = "90") int intervalDays,
-              @ConfigProperty(name = "declaration.reminders.cron", defaultValue = "0 30 7 * * ?") String cron) {
+    Reminders(Outbox outbox, DeclarationConfig config) {
         this.outbox = outbox;
-        this.intervalDays = intervalDays;
-        this.cron = cron;
+        this.intervalDays = config.reminders().intervalDays();
+        this.cron = config.reminders().cron();
     }
 
     @Override
@@ -73,9 +71,9 @@ public class Reminders implements PeriodicJob {
                         order by a.windowEnd, a.alumnusId""", today, today.minusDays(intervalDays), DeclarationStatus.DRAFT)
                 .page(0, limit).list();
         for (KnownAlumnus a : due) {
-            a.lastRemindedOn = today;
+            a.reminded(today);
             outbox.appendAll(List.of(DeclarationEvents.reminder(
-                    new DeclarationEvents.ReminderDue(a.alumnusId, a.organisation, a.windowEnd, today))));
+                    new DeclarationEvents.ReminderDue(a.alumnusId(), a.organisation(), a.windowEnd(), today))));
         }
         return due.size();
     }

@@ -30,36 +30,39 @@ public class Decision extends PanacheEntityBase {
     public enum Status { PROPOSED, RETURNED, IN_FORCE, SUPERSEDED, WITHDRAWN }
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "declaration_id", nullable = false)
-    public UUID declarationId;
+    private UUID declarationId;
 
     @Column(name = "version_number", nullable = false)
-    public int versionNumber;
+    private int versionNumber;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Outcome outcome;
+    private Outcome outcome;
 
     @Column(nullable = false)
-    public String rationale;
+    private String rationale;
 
     @Column(name = "decided_by", nullable = false)
-    public String decidedBy;
+    private String decidedBy;
 
     @Column(name = "decided_at", nullable = false)
-    public Instant decidedAt;
+    private Instant decidedAt;
 
     @Column(name = "confirmed_by")
-    public String confirmedBy;
+    private String confirmedBy;
 
     @Column(name = "confirmed_at")
-    public Instant confirmedAt;
+    private Instant confirmedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    private Status status;
+
+    protected Decision() {
+    }
 
     /** A new decision and its conditions (neither stored yet). */
     public record Made(Decision decision, List<ImposedCondition> conditions) {
@@ -147,7 +150,7 @@ public class Decision extends PanacheEntityBase {
 
     private static List<ImposedCondition> endActive(List<ImposedCondition> own, LocalDate today,
                                                     ImposedCondition.EndReason reason) {
-        List<ImposedCondition> active = own.stream().filter(c -> c.status == ImposedCondition.Status.ACTIVE).toList();
+        List<ImposedCondition> active = own.stream().filter(c -> c.status() == ImposedCondition.Status.ACTIVE).toList();
         active.forEach(c -> c.end(today, reason));
         return active;
     }
@@ -169,5 +172,45 @@ public class Decision extends PanacheEntityBase {
 
     public static Optional<Decision> withStatus(UUID declarationId, Status status) {
         return find("declarationId = ?1 and status = ?2", declarationId, status).firstResultOptional();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    UUID declarationId() {
+        return declarationId;
+    }
+
+    public int versionNumber() {
+        return versionNumber;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public String rationale() {
+        return rationale;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String confirmedBy() {
+        return confirmedBy;
+    }
+
+    public Instant confirmedAt() {
+        return confirmedAt;
+    }
+
+    public Status status() {
+        return status;
     }
 }

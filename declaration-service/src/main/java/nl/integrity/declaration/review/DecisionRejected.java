@@ -3,9 +3,9 @@ package nl.integrity.declaration.review;
 import nl.integrity.platform.problem.ProblemException;
 
 /** A decision whose parts do not fit together (outcome and conditions): 422. */
-public class DecisionRejected extends ProblemException {
+class DecisionRejected extends ProblemException {
 
-    public DecisionRejected(String slug, String detail) {
+    DecisionRejected(String slug, String detail) {
         super(422, slug, "Decision not possible", detail);
     }
 }

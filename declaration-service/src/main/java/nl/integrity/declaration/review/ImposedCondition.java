@@ -23,44 +23,47 @@ public class ImposedCondition extends PanacheEntityBase {
     public enum EndReason { EXPIRED, WITHDRAWN, SUPERSEDED }
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "decision_id", nullable = false)
-    public UUID decisionId;
+    private UUID decisionId;
 
     @Column(name = "declaration_id", nullable = false)
-    public UUID declarationId;
+    private UUID declarationId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public ConditionType type;
+    private ConditionType type;
 
-    public String details;
+    private String details;
 
     @Column(name = "starts_on", nullable = false)
-    public LocalDate startsOn;
+    private LocalDate startsOn;
 
     /** The condition applies up to and including this day. */
     @Column(name = "ends_on", nullable = false)
-    public LocalDate endsOn;
+    private LocalDate endsOn;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    private Status status;
 
     @Column(name = "ended_on")
-    public LocalDate endedOn;
+    private LocalDate endedOn;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "end_reason")
-    public EndReason endReason;
+    private EndReason endReason;
+
+    protected ImposedCondition() {
+    }
 
     /** The condition of a new decision, proposed with it or active at once. */
     static ImposedCondition of(Decision decision, ConditionSpec spec, LocalDate today, boolean proposed) {
         var c = new ImposedCondition();
         c.id = UUID.randomUUID();
-        c.decisionId = decision.id;
-        c.declarationId = decision.declarationId;
+        c.decisionId = decision.id();
+        c.declarationId = decision.declarationId();
         c.type = spec.type();
         c.details = spec.details();
         c.startsOn = spec.startsOn(today);
@@ -94,5 +97,45 @@ public class ImposedCondition extends PanacheEntityBase {
 
     public static List<ImposedCondition> of(UUID declarationId) {
         return list("declarationId = ?1 order by startsOn, type", declarationId);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID decisionId() {
+        return decisionId;
+    }
+
+    public UUID declarationId() {
+        return declarationId;
+    }
+
+    public ConditionType type() {
+        return type;
+    }
+
+    public String details() {
+        return details;
+    }
+
+    public LocalDate startsOn() {
+        return startsOn;
+    }
+
+    public LocalDate endsOn() {
+        return endsOn;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public LocalDate endedOn() {
+        return endedOn;
+    }
+
+    public EndReason endReason() {
+        return endReason;
     }
 }

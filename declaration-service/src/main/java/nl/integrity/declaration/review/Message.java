@@ -19,24 +19,27 @@ public class Message extends PanacheEntityBase {
     public enum Kind { QUESTION, ANSWER }
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "declaration_id", nullable = false)
-    public UUID declarationId;
+    private UUID declarationId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Kind kind;
+    private Kind kind;
 
     /** The officer's username, or "alumnus". */
     @Column(nullable = false)
-    public String author;
+    private String author;
 
     @Column(nullable = false)
-    public String body;
+    private String body;
 
     @Column(name = "sent_at", nullable = false)
-    public Instant sentAt;
+    private Instant sentAt;
+
+    protected Message() {
+    }
 
     /** A new message in the thread of a declaration (not stored yet). */
     public static Message of(UUID declarationId, Kind kind, String author, String body, Instant sentAt) {
@@ -52,5 +55,25 @@ public class Message extends PanacheEntityBase {
 
     public static List<Message> thread(UUID declarationId) {
         return list("declarationId = ?1 order by sentAt", declarationId);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String author() {
+        return author;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
     }
 }

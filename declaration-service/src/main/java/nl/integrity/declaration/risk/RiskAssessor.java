@@ -20,7 +20,7 @@ public final class RiskAssessor {
         var english = placeholders(facts, false);
         List<RiskReason> reasons = rules.stream()
                 .filter(r -> r.matches(facts))
-                .map(r -> new RiskReason(r.code, r.level, fill(r.textNl, dutch), fill(r.textEn, english), r.revision))
+                .map(r -> new RiskReason(r.code(), r.level(), fill(r.textNl(), dutch), fill(r.textEn(), english), r.revision()))
                 .sorted(Comparator.comparing(RiskReason::level).reversed().thenComparing(RiskReason::code))
                 .toList();
         RiskLevel level = reasons.stream().map(RiskReason::level).reduce(RiskLevel.LOW, RiskLevel::max);

@@ -25,45 +25,117 @@ import org.hibernate.type.SqlTypes;
 public class RiskRule extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(nullable = false)
-    public String organisation;
+    private String organisation;
 
     @Column(nullable = false)
-    public String code;
+    private String code;
 
     @Column(nullable = false)
-    public int revision;
+    private int revision;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public RiskLevel level;
+    private RiskLevel level;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public List<RuleCondition> conditions = new ArrayList<>();
+    private List<RuleCondition> conditions = new ArrayList<>();
 
     @Column(name = "text_nl", nullable = false)
-    public String textNl;
+    private String textNl;
 
     @Column(name = "text_en", nullable = false)
-    public String textEn;
+    private String textEn;
 
     @Column(nullable = false)
-    public boolean enabled;
+    private boolean enabled;
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    private Instant updatedAt;
 
     @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
+    private String updatedBy;
 
-    public boolean matches(AssessmentFacts facts) {
+    protected RiskRule() {
+    }
+
+    /** A new rule of the organisation, at revision 0 until its first {@link #change} (not stored yet). */
+    static RiskRule create(String organisation, String code) {
+        var rule = new RiskRule();
+        rule.id = UUID.randomUUID();
+        rule.organisation = organisation;
+        rule.code = code;
+        return rule;
+    }
+
+    /**
+     * A new revision of the rule. With {@code expectedRevision} (0 for a rule that should not exist
+     * yet) a change made on an outdated view of the rule is refused instead of overwriting the
+     * change in between.
+     */
+    void change(Integer expectedRevision, RiskLevel newLevel, List<RuleCondition> newConditions, String newTextNl,
+                String newTextEn, boolean enable, String by, Instant at) {
+        if (expectedRevision != null && expectedRevision != revision) {
+            throw new StaleRule(code, expectedRevision, revision);
+        }
+        revision = revision + 1;
+        level = newLevel;
+        conditions = new ArrayList<>(newConditions);
+        textNl = newTextNl;
+        textEn = newTextEn;
+        enabled = enable;
+        updatedBy = by;
+        updatedAt = at;
+    }
+
+    boolean matches(AssessmentFacts facts) {
         return enabled && conditions.stream().allMatch(c -> c.holdsFor(facts));
     }
 
     public static List<RiskRule> enabledOf(String organisation) {
         return list("organisation = ?1 and enabled = true order by code", organisation);
+    }
+
+    String organisation() {
+        return organisation;
+    }
+
+    String code() {
+        return code;
+    }
+
+    int revision() {
+        return revision;
+    }
+
+    RiskLevel level() {
+        return level;
+    }
+
+    List<RuleCondition> conditions() {
+        return conditions;
+    }
+
+    String textNl() {
+        return textNl;
+    }
+
+    String textEn() {
+        return textEn;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    String updatedBy() {
+        return updatedBy;
     }
 }

@@ -22,11 +22,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.problem.Problem;
-import nl.integrity.platform.problem.ProblemException;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,8 +63,8 @@ public class RiskRuleResource {
                                Instant updatedAt, String updatedBy) {
 
         static RuleResponse from(RiskRule r) {
-            return new RuleResponse(r.code, r.organisation, r.revision, r.level, r.conditions, r.textNl, r.textEn,
-                    r.enabled, r.updatedAt, r.updatedBy);
+            return new RuleResponse(r.code(), r.organisation(), r.revision(), r.level(), r.conditions(), r.textNl(),
+                    r.textEn(), r.enabled(), r.updatedAt(), r.updatedBy());
         }
     }
 
@@ -109,35 +107,11 @@ public class RiskRuleResource {
         var existing = RiskRule.<RiskRule>find("organisation = ?1 and code = ?2", caller.organisation(), code)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
-        int current = existing.map(r -> r.revision).orElse(0);
-        if (request.expectedRevision() != null && request.expectedRevision() != current) {
-            throw new StaleRule(code, request.expectedRevision(), current);
-        }
-        var rule = existing.orElseGet(() -> {
-            var r = new RiskRule();
-            r.id = UUID.randomUUID();
-            r.organisation = caller.organisation();
-            r.code = code;
-            return r;
-        });
-        rule.revision = rule.revision + 1;
-        rule.level = request.level();
-        rule.conditions = new ArrayList<>(request.conditions());
-        rule.textNl = request.textNl().trim();
-        rule.textEn = request.textEn().trim();
-        rule.enabled = request.enabled();
-        rule.updatedAt = clock.instant();
-        rule.updatedBy = caller.username();
+        var rule = existing.orElseGet(() -> RiskRule.create(caller.organisation(), code));
+        rule.change(request.expectedRevision(), request.level(), request.conditions(), request.textNl().trim(),
+                request.textEn().trim(), request.enabled(), caller.username(), clock.instant());
         rule.persist();
         return Response.status(existing.isPresent() ? 200 : 201).entity(RuleResponse.from(rule)).build();
-    }
-
-    /** A change made on an outdated view of the rule. */
-    static class StaleRule extends ProblemException {
-        StaleRule(String code, int expected, int current) {
-            super(409, "stale-version", "Conflicting update", "Risk rule " + code + " is at revision " + current
-                    + ", not " + expected + "; reload it and apply your change again");
-        }
     }
 
     private RiskRule find(String code) {

@@ -84,7 +84,7 @@ public final class AlumniEvents {
     /** The read-model id of this alumnus, registering them through the topic first if unknown. */
     public static UUID ensureKnown(String organisation, String personnelNumber) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> KnownAlumnus.findByPersonnelNumber(organisation, personnelNumber).map(a -> a.alumnusId))
+                .call(() -> KnownAlumnus.findByPersonnelNumber(organisation, personnelNumber).map(KnownAlumnus::alumnusId))
                 .orElseGet(() -> registerAndAwait(organisation, personnelNumber));
     }
 

@@ -47,12 +47,12 @@ class AlumniEventsConsumerTest {
 
         Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId).isPresent());
         KnownAlumnus known = AlumniEvents.known(alumnusId).orElseThrow();
-        assertEquals("POLITIE", known.organisation);
-        assertEquals("Eva Boer", known.fullName);
-        assertEquals("DISCIPLINARY_DISMISSAL", known.departureReason);
-        assertEquals(LocalDate.of(2027, 9, 30), known.windowEnd);
-        assertEquals("HIGH", known.windowRiskLevel);
-        assertEquals("REC-DIG", known.lastFunction);
+        assertEquals("POLITIE", known.organisation());
+        assertEquals("Eva Boer", known.fullName());
+        assertEquals("DISCIPLINARY_DISMISSAL", known.departureReason());
+        assertEquals(LocalDate.of(2027, 9, 30), known.windowEnd());
+        assertEquals("HIGH", known.windowRiskLevel());
+        assertEquals("REC-DIG", known.lastFunction());
     }
 
     @Test
@@ -69,7 +69,7 @@ class AlumniEventsConsumerTest {
                 AlumniEvents.registered(marker, "KMAR", "M-" + number, "Marker"));
 
         Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(marker).isPresent());
-        assertEquals("First Delivery", AlumniEvents.known(alumnusId).orElseThrow().fullName,
+        assertEquals("First Delivery", AlumniEvents.known(alumnusId).orElseThrow().fullName(),
                 "the second delivery of the same event had no effect");
     }
 
@@ -84,13 +84,13 @@ class AlumniEventsConsumerTest {
         AlumniEvents.publishWindowChanged(alumnusId, "POLITIE", "2028-03-31", 3);
 
         Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId)
-                .map(a -> LocalDate.of(2028, 3, 31).equals(a.windowEnd)).orElse(false));
+                .map(a -> LocalDate.of(2028, 3, 31).equals(a.windowEnd())).orElse(false));
         KnownAlumnus known = AlumniEvents.known(alumnusId).orElseThrow();
-        assertEquals("Name After Update", known.fullName, "neither the older registration nor the stale update won");
-        assertEquals("DEPARTED", known.status);
-        assertEquals(2, known.recordVersion);
-        assertEquals("CRITICAL", known.windowRiskLevel, "the window of version 3");
-        assertEquals(number, known.personnelNumber);
+        assertEquals("Name After Update", known.fullName(), "neither the older registration nor the stale update won");
+        assertEquals("DEPARTED", known.status());
+        assertEquals(2, known.recordVersion());
+        assertEquals("CRITICAL", known.windowRiskLevel(), "the window of version 3");
+        assertEquals(number, known.personnelNumber());
     }
 
     @Test
@@ -100,14 +100,14 @@ class AlumniEventsConsumerTest {
         AlumniEvents.publishWindowChanged(alumnusId, "KMAR", "2028-06-30", 1);
         Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId).isPresent());
         KnownAlumnus stub = AlumniEvents.known(alumnusId).orElseThrow();
-        assertNull(stub.personnelNumber, "a stub: no login links to it yet");
+        assertNull(stub.personnelNumber(), "a stub: no login links to it yet");
         assertTrue(KnownAlumnus.class.isInstance(stub) && !stub.registered());
 
         AlumniEvents.publishRegistered(UUID.randomUUID(), alumnusId, "KMAR", number, "Late Registration");
         Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId).map(KnownAlumnus::registered).orElse(false));
         KnownAlumnus known = AlumniEvents.known(alumnusId).orElseThrow();
-        assertEquals("Late Registration", known.fullName);
-        assertEquals(LocalDate.of(2028, 6, 30), known.windowEnd, "the newer window stays; the registration's is older");
+        assertEquals("Late Registration", known.fullName());
+        assertEquals(LocalDate.of(2028, 6, 30), known.windowEnd(), "the newer window stays; the registration's is older");
     }
 
     @Test
@@ -123,11 +123,11 @@ class AlumniEventsConsumerTest {
 
         Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(marker).isPresent());
         KnownAlumnus known = AlumniEvents.known(alumnusId).orElseThrow();
-        assertTrue(known.anonymised);
-        assertNull(known.fullName, "the replayed update did not bring the name back");
-        assertNull(known.personnelNumber);
-        assertEquals(LocalDate.of(2027, 9, 30), known.windowEnd, "nothing changes after anonymisation");
-        assertEquals("ANONYMISED", known.status);
+        assertTrue(known.anonymised());
+        assertNull(known.fullName(), "the replayed update did not bring the name back");
+        assertNull(known.personnelNumber());
+        assertEquals(LocalDate.of(2027, 9, 30), known.windowEnd(), "nothing changes after anonymisation");
+        assertEquals("ANONYMISED", known.status());
     }
 
     @Test
@@ -137,16 +137,16 @@ class AlumniEventsConsumerTest {
         var declaration = declarations.create("KMAR", number, Fixtures.activity("Kept BV"), false);
 
         AlumniEvents.publishAnonymised(alumnusId, "KMAR");
-        Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId).map(a -> a.anonymised).orElse(false));
+        Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId).map(KnownAlumnus::anonymised).orElse(false));
         var kept = QuarkusTransaction.requiringNew().call(() ->
                 Declaration.<Declaration>findById(
-                        declaration.id).activity);
+                        declaration.id()).activity());
         assertEquals("-", kept.duties, "free text removed");
         assertEquals("-", kept.role);
         assertEquals("Kept BV", kept.employerName, "what statistics need stays");
         assertEquals(Sector.ICT, kept.sector);
         var version = QuarkusTransaction.requiringNew().call(() ->
-                DeclarationVersion.of(declaration.id).get(0).activity);
+                DeclarationVersion.of(declaration.id()).get(0).activity());
         assertEquals("-", version.duties, "in every version");
     }
 
@@ -162,9 +162,9 @@ class AlumniEventsConsumerTest {
 
         Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.profile("POLITIE", marker).isPresent());
         KnownFunctionProfile profile = AlumniEvents.profile("POLITIE", code).orElseThrow();
-        assertEquals(2, profile.version);
-        assertEquals("HIGH", profile.riskLevel);
-        assertEquals(List.of("ICT", "PRIVATE_SECURITY"), profile.sensitiveSectors);
+        assertEquals(2, profile.version());
+        assertEquals("HIGH", profile.riskLevel());
+        assertEquals(List.of("ICT", "PRIVATE_SECURITY"), profile.sensitiveSectors());
     }
 
     @Test
@@ -177,6 +177,6 @@ class AlumniEventsConsumerTest {
                     .orElseThrow(() -> new AssertionError("poison record not on the dead-letter topic"));
         }
         UUID after = AlumniEvents.registerAndAwait("POLITIE", "E-" + UUID.randomUUID().toString().substring(0, 6));
-        assertEquals("POLITIE", AlumniEvents.known(after).orElseThrow().organisation);
+        assertEquals("POLITIE", AlumniEvents.known(after).orElseThrow().organisation());
     }
 }

@@ -49,7 +49,7 @@ class DeadlinesTest {
     }
 
     static void dueOn(String id, LocalDate due) {
-        QuarkusTransaction.requiringNew().run(() -> Declaration.<Declaration>findById(UUID.fromString(id)).dueDate = due);
+        QuarkusTransaction.requiringNew().run(() -> Declaration.update("dueDate = ?1 where id = ?2", due, UUID.fromString(id)));
     }
 
     @Test
@@ -96,13 +96,13 @@ class DeadlinesTest {
                 .post("/api/declarations/{id}/decision", id).then().statusCode(200);
 
         deadlines.run(lastDay);
-        assertEquals(ImposedCondition.Status.ACTIVE, conditionOf(id).status, "in force on its last day");
+        assertEquals(ImposedCondition.Status.ACTIVE, conditionOf(id).status(), "in force on its last day");
 
         deadlines.run(lastDay.plusDays(1));
         ImposedCondition ended = conditionOf(id);
-        assertEquals(ImposedCondition.Status.ENDED, ended.status);
-        assertEquals(ImposedCondition.EndReason.EXPIRED, ended.endReason);
-        assertEquals(lastDay.plusDays(1), ended.endedOn);
+        assertEquals(ImposedCondition.Status.ENDED, ended.status());
+        assertEquals(ImposedCondition.EndReason.EXPIRED, ended.endReason());
+        assertEquals(lastDay.plusDays(1), ended.endedOn());
         assertEquals(1, eventsOf(id, "condition-ended"));
         deadlines.run(lastDay.plusDays(2));
         assertEquals(1, eventsOf(id, "condition-ended"), "ends once");
@@ -140,7 +140,7 @@ class DeadlinesTest {
     }
 
     static LocalDate lastReminded(UUID alumnusId) {
-        return QuarkusTransaction.requiringNew().call(() -> KnownAlumnus.<KnownAlumnus>findById(alumnusId).lastRemindedOn);
+        return QuarkusTransaction.requiringNew().call(() -> KnownAlumnus.<KnownAlumnus>findById(alumnusId).lastRemindedOn());
     }
 
     static long reminderEvents(UUID alumnusId) {
@@ -152,8 +152,8 @@ class DeadlinesTest {
     void dueDate_isThirtyWorkingDaysAfterSubmission() {
         String id = declare("alumnus.politie", ORDINARY);
         Declaration d = QuarkusTransaction.requiringNew().call(() -> Declaration.findById(UUID.fromString(id)));
-        LocalDate submitted = LocalDate.ofInstant(d.submittedAt, java.time.ZoneId.systemDefault());
-        assertEquals(WorkingDays.withClosedDays(java.util.Set.of()).plus(submitted, 30), d.dueDate);
-        assertTrue(d.dueDate.isAfter(submitted.plusDays(41)), "30 working days are at least six weeks");
+        LocalDate submitted = LocalDate.ofInstant(d.submittedAt(), java.time.ZoneId.systemDefault());
+        assertEquals(WorkingDays.withClosedDays(java.util.Set.of()).plus(submitted, 30), d.dueDate());
+        assertTrue(d.dueDate().isAfter(submitted.plusDays(41)), "30 working days are at least six weeks");
     }
 }

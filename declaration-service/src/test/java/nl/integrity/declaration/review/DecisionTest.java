@@ -30,28 +30,28 @@ class DecisionTest {
     @Test
     void aDecisionInForceAtOnce_hasActiveConditions_startingTodayUnlessSaidOtherwise() {
         var made = make(Outcome.ALLOWED_WITH_CONDITIONS, false, NO_LOBBYING, STAND_ASIDE);
-        assertEquals(Decision.Status.IN_FORCE, made.decision().status);
-        assertEquals(2, made.decision().versionNumber);
+        assertEquals(Decision.Status.IN_FORCE, made.decision().status());
+        assertEquals(2, made.decision().versionNumber());
         assertEquals(List.of(ImposedCondition.Status.ACTIVE, ImposedCondition.Status.ACTIVE),
-                made.conditions().stream().map(c -> c.status).toList());
-        assertEquals(TODAY, made.conditions().get(0).startsOn);
-        assertEquals(TODAY.plusDays(7), made.conditions().get(1).startsOn);
-        assertTrue(made.conditions().stream().allMatch(c -> c.decisionId.equals(made.decision().id)
-                && c.declarationId.equals(made.decision().declarationId)));
+                made.conditions().stream().map(ImposedCondition::status).toList());
+        assertEquals(TODAY, made.conditions().get(0).startsOn());
+        assertEquals(TODAY.plusDays(7), made.conditions().get(1).startsOn());
+        assertTrue(made.conditions().stream().allMatch(c -> c.decisionId().equals(made.decision().id())
+                && c.declarationId().equals(made.decision().declarationId())));
     }
 
     @Test
     void underFourEyes_theDecisionAndItsConditionsAreOnlyProposed_untilConfirmed() {
         var made = make(Outcome.ALLOWED_WITH_CONDITIONS, true, NO_LOBBYING);
         Decision proposal = made.decision();
-        assertEquals(Decision.Status.PROPOSED, proposal.status);
-        assertEquals(ImposedCondition.Status.PROPOSED, made.conditions().get(0).status);
+        assertEquals(Decision.Status.PROPOSED, proposal.status());
+        assertEquals(ImposedCondition.Status.PROPOSED, made.conditions().get(0).status());
 
         proposal.confirm("officer2.politie", NOW.plusSeconds(60));
         proposal.takeForce(made.conditions());
-        assertEquals(Decision.Status.IN_FORCE, proposal.status);
-        assertEquals("officer2.politie", proposal.confirmedBy);
-        assertEquals(ImposedCondition.Status.ACTIVE, made.conditions().get(0).status);
+        assertEquals(Decision.Status.IN_FORCE, proposal.status());
+        assertEquals("officer2.politie", proposal.confirmedBy());
+        assertEquals(ImposedCondition.Status.ACTIVE, made.conditions().get(0).status());
         assertThrows(IllegalStateException.class, () -> proposal.confirm("officer3.politie", NOW));
     }
 
@@ -59,8 +59,8 @@ class DecisionTest {
     void aReturnedProposal_neverApplies_norDoItsConditions() {
         var made = make(Outcome.ALLOWED_WITH_CONDITIONS, true, NO_LOBBYING, STAND_ASIDE);
         made.decision().returnToReview(made.conditions());
-        assertEquals(Decision.Status.RETURNED, made.decision().status);
-        assertTrue(made.conditions().stream().allMatch(c -> c.status == ImposedCondition.Status.VOID));
+        assertEquals(Decision.Status.RETURNED, made.decision().status());
+        assertTrue(made.conditions().stream().allMatch(c -> c.status() == ImposedCondition.Status.VOID));
         assertThrows(IllegalStateException.class, () -> made.decision().takeForce(made.conditions()));
         assertThrows(IllegalStateException.class, () -> made.decision().returnToReview(made.conditions()));
     }
@@ -72,11 +72,11 @@ class DecisionTest {
         expired.end(TODAY.minusDays(1), ImposedCondition.EndReason.EXPIRED);
 
         List<ImposedCondition> ended = made.decision().supersede(TODAY, made.conditions());
-        assertEquals(Decision.Status.SUPERSEDED, made.decision().status);
+        assertEquals(Decision.Status.SUPERSEDED, made.decision().status());
         assertEquals(List.of(made.conditions().get(1)), ended);
-        assertEquals(ImposedCondition.EndReason.SUPERSEDED, ended.get(0).endReason);
-        assertEquals(TODAY, ended.get(0).endedOn);
-        assertEquals(ImposedCondition.EndReason.EXPIRED, expired.endReason, "an ended condition keeps its end");
+        assertEquals(ImposedCondition.EndReason.SUPERSEDED, ended.get(0).endReason());
+        assertEquals(TODAY, ended.get(0).endedOn());
+        assertEquals(ImposedCondition.EndReason.EXPIRED, expired.endReason(), "an ended condition keeps its end");
         assertThrows(IllegalStateException.class, () -> made.decision().supersede(TODAY, made.conditions()));
     }
 
@@ -84,19 +84,19 @@ class DecisionTest {
     void withdrawingTheDeclaration_returnsAProposal_endsADecisionInForce_andLeavesPastOnesAlone() {
         var proposed = make(Outcome.ALLOWED_WITH_CONDITIONS, true, NO_LOBBYING);
         assertEquals(List.of(), proposed.decision().withdraw(TODAY, proposed.conditions()));
-        assertEquals(Decision.Status.RETURNED, proposed.decision().status);
-        assertEquals(ImposedCondition.Status.VOID, proposed.conditions().get(0).status);
+        assertEquals(Decision.Status.RETURNED, proposed.decision().status());
+        assertEquals(ImposedCondition.Status.VOID, proposed.conditions().get(0).status());
 
         var inForce = make(Outcome.ALLOWED_WITH_CONDITIONS, false, NO_LOBBYING);
         List<ImposedCondition> ended = inForce.decision().withdraw(TODAY, inForce.conditions());
-        assertEquals(Decision.Status.WITHDRAWN, inForce.decision().status);
+        assertEquals(Decision.Status.WITHDRAWN, inForce.decision().status());
         assertEquals(1, ended.size());
-        assertEquals(ImposedCondition.EndReason.WITHDRAWN, ended.get(0).endReason);
+        assertEquals(ImposedCondition.EndReason.WITHDRAWN, ended.get(0).endReason());
 
         var superseded = make(Outcome.NO_OBJECTION, false);
         superseded.decision().supersede(TODAY, superseded.conditions());
         assertEquals(List.of(), superseded.decision().withdraw(TODAY, superseded.conditions()));
-        assertEquals(Decision.Status.SUPERSEDED, superseded.decision().status);
+        assertEquals(Decision.Status.SUPERSEDED, superseded.decision().status());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -31,14 +32,17 @@ class RiskAssessorTest {
     }
 
     static RiskRule rule(String code, RiskLevel level, RuleCondition... conditions) {
-        var r = new RiskRule();
-        r.code = code;
-        r.level = level;
-        r.revision = 3;
-        r.enabled = true;
-        r.conditions = List.of(conditions);
-        r.textNl = "NL {sector} {functionCode} {windowEnd}";
-        r.textEn = "EN {sector} {functionRisk} v{versionNumber}";
+        return rule(code, level, "NL {sector} {functionCode} {windowEnd}", "EN {sector} {functionRisk} v{versionNumber}",
+                true, conditions);
+    }
+
+    /** A rule at its third revision. */
+    static RiskRule rule(String code, RiskLevel level, String textNl, String textEn, boolean enabled,
+                         RuleCondition... conditions) {
+        var r = RiskRule.create("POLITIE", code);
+        for (int revision = 0; revision < 3; revision++) {
+            r.change(revision, level, List.of(conditions), textNl, textEn, enabled, "admin", Instant.EPOCH);
+        }
         return r;
     }
 
@@ -142,8 +146,7 @@ class RiskAssessorTest {
 
     @Test
     void aDisabledRuleNeverMatches() {
-        var r = rule("OFF", RiskLevel.CRITICAL, c(Kind.STARTS_IN_WINDOW));
-        r.enabled = false;
+        var r = rule("OFF", RiskLevel.CRITICAL, "NL", "EN", false, c(Kind.STARTS_IN_WINDOW));
         assertEquals(RiskLevel.LOW, RiskAssessor.assess(List.of(r), facts()).level());
     }
 
@@ -214,9 +217,8 @@ class RiskAssessorTest {
 
     @Test
     void reasonsNameTheFactsInTheWordsOfTheirLanguage_notInCodes() {
-        var rule = rule("WORDS", RiskLevel.MEDIUM, c(Kind.STARTS_IN_WINDOW));
-        rule.textNl = "{sector}|{functionGroup}|{departureReason}|{startDate}|{functionRisk}|{functionCode}";
-        rule.textEn = "{sector}|{functionGroup}|{departureReason}|{startDate}|{functionRisk}|{functionCode}";
+        String text = "{sector}|{functionGroup}|{departureReason}|{startDate}|{functionRisk}|{functionCode}";
+        var rule = rule("WORDS", RiskLevel.MEDIUM, text, text, true, c(Kind.STARTS_IN_WINDOW));
         var reason = RiskAssessor.assess(List.of(rule), with(b -> b.departureReason("DISCIPLINARY_DISMISSAL")))
                 .reasons().get(0);
         assertEquals("beveiliging|opsporing|strafontslag|1 februari 2027|hoog|REC-DIG", reason.textNl());

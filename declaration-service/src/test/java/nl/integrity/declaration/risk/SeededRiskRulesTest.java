@@ -25,7 +25,7 @@ class SeededRiskRulesTest {
 
     static Map<String, RiskRule> seeded(String organisation) {
         return QuarkusTransaction.requiringNew().call(() -> RiskRule.<RiskRule>list("organisation = ?1 and updatedBy = 'seed'", organisation))
-                .stream().collect(Collectors.toMap(r -> r.code, Function.identity()));
+                .stream().collect(Collectors.toMap(RiskRule::code, Function.identity()));
     }
 
     static boolean fires(RiskRule rule, AssessmentFacts facts) {
@@ -43,7 +43,7 @@ class SeededRiskRulesTest {
     @Test
     void functionRiskHigh() {
         var rule = rules.get("FUNCTION_RISK_HIGH");
-        assertEquals(RiskLevel.MEDIUM, rule.level);
+        assertEquals(RiskLevel.MEDIUM, rule.level());
         assertTrue(fires(rule, facts()));
         assertFalse(fires(rule, with(b -> b.functionRisk(RiskLevel.MEDIUM))));
         assertFalse(fires(rule, with(b -> b.startDate(LocalDate.of(2028, 7, 1)))), "after the window");
@@ -52,7 +52,7 @@ class SeededRiskRulesTest {
     @Test
     void functionRiskCritical() {
         var rule = rules.get("FUNCTION_RISK_CRITICAL");
-        assertEquals(RiskLevel.HIGH, rule.level);
+        assertEquals(RiskLevel.HIGH, rule.level());
         assertTrue(fires(rule, with(b -> b.functionRisk(RiskLevel.CRITICAL))));
         assertFalse(fires(rule, facts()));
     }
@@ -60,7 +60,7 @@ class SeededRiskRulesTest {
     @Test
     void sensitiveSector() {
         var rule = rules.get("SENSITIVE_SECTOR");
-        assertEquals(RiskLevel.HIGH, rule.level);
+        assertEquals(RiskLevel.HIGH, rule.level());
         assertTrue(fires(rule, facts()));
         assertFalse(fires(rule, with(b -> b.sector(Sector.HOSPITALITY))));
         assertFalse(fires(rule, with(b -> b.window(null, null))));
@@ -69,7 +69,7 @@ class SeededRiskRulesTest {
     @Test
     void sensitiveSectorCriticalFunction() {
         var rule = rules.get("SENSITIVE_SECTOR_CRITICAL_FUNCTION");
-        assertEquals(RiskLevel.CRITICAL, rule.level);
+        assertEquals(RiskLevel.CRITICAL, rule.level());
         assertTrue(fires(rule, with(b -> b.functionRisk(RiskLevel.CRITICAL))));
         assertFalse(fires(rule, facts()), "a high, not critical, function");
     }
@@ -101,7 +101,7 @@ class SeededRiskRulesTest {
     @Test
     void contactInSensitiveSector() {
         var rule = rules.get("CONTACT_IN_SENSITIVE_SECTOR");
-        assertEquals(RiskLevel.HIGH, rule.level);
+        assertEquals(RiskLevel.HIGH, rule.level());
         assertTrue(fires(rule, with(b -> b.contact(true))));
         assertFalse(fires(rule, with(b -> b.contact(true).sector(Sector.AVIATION))));
     }
@@ -116,7 +116,7 @@ class SeededRiskRulesTest {
     @Test
     void lateDeclaration() {
         var rule = rules.get("LATE_DECLARATION");
-        assertEquals(RiskLevel.HIGH, rule.level);
+        assertEquals(RiskLevel.HIGH, rule.level());
         var late = RiskAssessor.assess(List.of(rule), with(b -> b.startDate(LocalDate.of(2026, 11, 1))));
         assertEquals("De activiteit begon op 1 november 2026, voordat u haar meldde.", late.reasons().get(0).textNl());
         assertEquals("The activity started on 1 November 2026, before you declared it.", late.reasons().get(0).textEn());
