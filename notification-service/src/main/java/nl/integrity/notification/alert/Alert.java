@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Something one organisation's integrity office must look at, raised from an event. */
@@ -18,72 +19,123 @@ import java.util.UUID;
 public class Alert extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(nullable = false)
-    public String organisation;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public AlertKind kind;
+    private String organisation;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public AlertStatus status;
+    private AlertKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AlertStatus status;
 
     /** What happened, in English (API clients and webhooks read this one). */
     @Column(nullable = false)
-    public String summary;
+    private String summary;
 
     /** What happened, in Dutch; null on alerts raised before summaries were kept in Dutch too. */
     @Column(name = "summary_nl")
-    public String summaryNl;
+    private String summaryNl;
 
     @Column(name = "declaration_id")
-    public UUID declarationId;
+    private UUID declarationId;
 
     @Column(name = "alumnus_id")
-    public UUID alumnusId;
+    private UUID alumnusId;
 
     @Column(name = "source_event_id", nullable = false)
-    public UUID sourceEventId;
+    private UUID sourceEventId;
 
     @Column(name = "raised_at", nullable = false)
-    public Instant raisedAt;
+    private Instant raisedAt;
 
     /** Username of the officer who handles it. */
-    public String assignee;
+    private String assignee;
 
     /** The risk level, for alerts about an assessment. */
     @Column(name = "risk_level")
-    public String riskLevel;
+    private String riskLevel;
 
     /** The decision's due date, for deadline alerts. */
     @Column(name = "due_date")
-    public LocalDate dueDate;
+    private LocalDate dueDate;
 
     @Column(name = "acknowledged_at")
-    public Instant acknowledgedAt;
+    private Instant acknowledgedAt;
 
     @Column(name = "acknowledged_by")
-    public String acknowledgedBy;
+    private String acknowledgedBy;
 
     @Column(name = "resolved_at")
-    public Instant resolvedAt;
+    private Instant resolvedAt;
 
     @Column(name = "resolved_by")
-    public String resolvedBy;
+    private String resolvedBy;
 
     /** What the officer did about it. */
-    public String resolution;
+    private String resolution;
 
     @Version
-    public long version;
+    private long version;
 
     protected Alert() {
     }
 
-    /** Someone is on it. Only a new alert can be acknowledged. */
+    /**
+     * What an alert is about (a declaration, an alumnus) and the facts its kind shows (a risk
+     * level, a due date, who handles it); each may be absent.
+     */
+    public record About(UUID declarationId, UUID alumnusId, String riskLevel, LocalDate dueDate, String assignee) {
+
+        /** About nothing in particular (a webhook subscription, for instance). */
+        public static final About NOTHING = new About(null, null, null, null, null);
+
+        public static About declaration(UUID declarationId, UUID alumnusId) {
+            return new About(declarationId, alumnusId, null, null, null);
+        }
+
+        public static About alumnus(UUID alumnusId) {
+            return new About(null, alumnusId, null, null, null);
+        }
+
+        public About withRiskLevel(String level) {
+            return new About(declarationId, alumnusId, level, dueDate, assignee);
+        }
+
+        public About withDueDate(LocalDate date) {
+            return new About(declarationId, alumnusId, riskLevel, date, assignee);
+        }
+
+        /** Handled by this officer from the start (the one the declaration is assigned to). */
+        public About withAssignee(String officer) {
+            return new About(declarationId, alumnusId, riskLevel, dueDate, officer);
+        }
+    }
+
+    /** A new alert for the office of {@code organisation}, raised by the event {@code sourceEventId}. */
+    public static Alert raise(String organisation, AlertKind kind, AlertText summary, About about, UUID sourceEventId,
+                              Instant now) {
+        var alert = new Alert();
+        alert.id = UUID.randomUUID();
+        alert.organisation = Objects.requireNonNull(organisation, "organisation");
+        alert.kind = Objects.requireNonNull(kind, "kind");
+        alert.status = AlertStatus.NEW;
+        alert.summary = Objects.requireNonNull(summary.en(), "summary");
+        alert.summaryNl = summary.nl();
+        alert.declarationId = about.declarationId();
+        alert.alumnusId = about.alumnusId();
+        alert.riskLevel = about.riskLevel();
+        alert.dueDate = about.dueDate();
+        alert.assignee = about.assignee();
+        alert.sourceEventId = Objects.requireNonNull(sourceEventId, "sourceEventId");
+        alert.raisedAt = Objects.requireNonNull(now, "now");
+        return alert;
+    }
+
+    /** Someone is on it. Only a new alert can be acknowledged; the officer becomes its assignee if it has none. */
     void acknowledge(String officer, Instant now) {
         if (status != AlertStatus.NEW) {
             throw new AlertConflict("acknowledged", status);
@@ -107,11 +159,17 @@ public class Alert extends PanacheEntityBase {
         resolution = note;
     }
 
-    void assign(String officer) {
+    /** Handled by this officer from now on; not once it is resolved. */
+    void assignTo(String officer) {
         if (status == AlertStatus.RESOLVED) {
             throw new AlertConflict("assigned", status);
         }
         assignee = officer;
+    }
+
+    /** Whether the alert is critical (a critical risk, an overdue decision): mailed at once, or first in the digest. */
+    public boolean critical() {
+        return kind == AlertKind.DECISION_OVERDUE || kind == AlertKind.HIGH_RISK && "CRITICAL".equals(riskLevel);
     }
 
     /** The summary in Dutch or English; the English one where no Dutch one was kept. */
@@ -119,16 +177,79 @@ public class Alert extends PanacheEntityBase {
         return dutch && summaryNl != null ? summaryNl : summary;
     }
 
-    public static Alert raise(String organisation, AlertKind kind, AlertText summary, UUID sourceEventId, Instant now) {
-        var alert = new Alert();
-        alert.id = UUID.randomUUID();
-        alert.organisation = organisation;
-        alert.kind = kind;
-        alert.status = AlertStatus.NEW;
-        alert.summary = summary.en();
-        alert.summaryNl = summary.nl();
-        alert.sourceEventId = sourceEventId;
-        alert.raisedAt = now;
-        return alert;
+    public UUID id() {
+        return id;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public AlertKind kind() {
+        return kind;
+    }
+
+    AlertStatus status() {
+        return status;
+    }
+
+    String summary() {
+        return summary;
+    }
+
+    String summaryNl() {
+        return summaryNl;
+    }
+
+    UUID declarationId() {
+        return declarationId;
+    }
+
+    UUID alumnusId() {
+        return alumnusId;
+    }
+
+    public UUID sourceEventId() {
+        return sourceEventId;
+    }
+
+    public Instant raisedAt() {
+        return raisedAt;
+    }
+
+    String assignee() {
+        return assignee;
+    }
+
+    String riskLevel() {
+        return riskLevel;
+    }
+
+    LocalDate dueDate() {
+        return dueDate;
+    }
+
+    Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    String acknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    String resolvedBy() {
+        return resolvedBy;
+    }
+
+    String resolution() {
+        return resolution;
+    }
+
+    long version() {
+        return version;
     }
 }

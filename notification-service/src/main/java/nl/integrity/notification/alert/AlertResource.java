@@ -1,6 +1,5 @@
 package nl.integrity.notification.alert;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -20,12 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
@@ -46,10 +40,12 @@ public class AlertResource {
 
     private final Caller caller;
     private final Clock clock;
+    private final AlertInbox inbox;
 
-    AlertResource(Caller caller, Clock clock) {
+    AlertResource(Caller caller, Clock clock, AlertInbox inbox) {
         this.caller = caller;
         this.clock = clock;
+        this.inbox = inbox;
     }
 
     public record AssignmentRequest(@NotBlank @Pattern(regexp = Caller.USERNAME,
@@ -71,43 +67,11 @@ public class AlertResource {
                                     @QueryParam("alumnusId") UUID alumnusId, @QueryParam("sort") String sort,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        where.add("organisation = :organisation");
-        params.put("organisation", caller.organisation());
-        Set<AlertStatus> statuses = InvalidField.enumValues("status", AlertStatus.class, status);
-        // Looking up the alerts of one declaration or alumnus shows all of them; the inbox shows what is open.
-        if (statuses.isEmpty() && declarationId == null && alumnusId == null) {
-            statuses = EnumSet.of(AlertStatus.NEW, AlertStatus.ACKNOWLEDGED);
-        }
-        if (!statuses.isEmpty()) {
-            where.add("status in :statuses");
-            params.put("statuses", statuses);
-        }
-        Set<AlertKind> kinds = InvalidField.enumValues("kind", AlertKind.class, kind);
-        if (!kinds.isEmpty()) {
-            where.add("kind in :kinds");
-            params.put("kinds", kinds);
-        }
-        if (assignee != null && !assignee.isBlank()) {
-            if (assignee.equals("none")) {
-                where.add("assignee is null");
-            } else {
-                where.add("assignee = :assignee");
-                params.put("assignee", assignee.equals("me") ? caller.username() : assignee);
-            }
-        }
-        if (declarationId != null) {
-            where.add("declarationId = :declarationId");
-            params.put("declarationId", declarationId);
-        }
-        if (alumnusId != null) {
-            where.add("alumnusId = :alumnusId");
-            params.put("alumnusId", alumnusId);
-        }
-        var query = Alert.<Alert>find(String.join(" and ", where), sortOf(sort), params);
-        return new AlertResponse.Page(query.page(page, size).stream().map(AlertResponse::from).toList(), page, size,
-                query.count());
+        String organisation = caller.organisation();
+        var filter = new AlertInbox.Filter(InvalidField.enumValues("status", AlertStatus.class, status),
+                InvalidField.enumValues("kind", AlertKind.class, kind), assignee, declarationId, alumnusId);
+        var found = inbox.page(filter, organisation, caller.username(), AlertInbox.sort(sort), page, size);
+        return new AlertResponse.Page(found.alerts().stream().map(AlertResponse::from).toList(), page, size, found.total());
     }
 
     @GET
@@ -149,24 +113,13 @@ public class AlertResource {
     @Operation(summary = "Assign an open alert to an officer of the office (by username)")
     public AlertResponse assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
         var alert = own(id);
-        alert.assign(request.officer().trim());
+        alert.assignTo(request.officer().trim());
         return AlertResponse.from(alert);
     }
 
     private Alert own(UUID id) {
         return Alert.<Alert>findByIdOptional(id)
-                .filter(a -> a.organisation.equals(caller.organisation()))
+                .filter(a -> a.organisation().equals(caller.organisation()))
                 .orElseThrow(() -> new NotFound("Alert", id));
-    }
-
-    private static Sort sortOf(String sort) {
-        if (sort == null || sort.isBlank() || sort.equals("-raisedAt")) {
-            return Sort.descending("raisedAt", "id");
-        }
-        return switch (sort) {
-            case "raisedAt" -> Sort.ascending("raisedAt", "id");
-            case "dueDate" -> Sort.ascending("dueDate", "raisedAt", "id");
-            default -> throw new InvalidField("sort", "one of -raisedAt, raisedAt, dueDate");
-        };
     }
 }

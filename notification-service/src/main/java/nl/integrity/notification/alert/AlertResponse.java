@@ -12,9 +12,9 @@ public record AlertResponse(UUID id, String organisation, AlertKind kind, AlertS
                             String resolvedBy, String resolution, long version) {
 
     static AlertResponse from(Alert a) {
-        return new AlertResponse(a.id, a.organisation, a.kind, a.status, a.summary, a.summaryNl, a.declarationId, a.alumnusId,
-                a.riskLevel, a.dueDate, a.assignee, a.raisedAt, a.acknowledgedAt, a.acknowledgedBy, a.resolvedAt,
-                a.resolvedBy, a.resolution, a.version);
+        return new AlertResponse(a.id(), a.organisation(), a.kind(), a.status(), a.summary(), a.summaryNl(),
+                a.declarationId(), a.alumnusId(), a.riskLevel(), a.dueDate(), a.assignee(), a.raisedAt(), a.acknowledgedAt(),
+                a.acknowledgedBy(), a.resolvedAt(), a.resolvedBy(), a.resolution(), a.version());
     }
 
     /** A page of the inbox. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -22,35 +23,112 @@ public class AlumnusContact extends PanacheEntityBase {
 
     @Id
     @Column(name = "alumnus_id")
-    public UUID alumnusId;
+    private UUID alumnusId;
 
     @Column(nullable = false)
-    public String organisation;
+    private String organisation;
 
-    public String email;
+    private String email;
 
     /** {@code nl} (default) or {@code en}. */
     @Column(nullable = false)
-    public String language = "nl";
+    private String language = "nl";
 
     @Column(name = "record_version", nullable = false)
-    public long recordVersion = -1;
+    private long recordVersion = -1;
 
     @Column(nullable = false)
-    public boolean anonymised;
+    private boolean anonymised;
+
+    /** Consent for alumni-network mail, as last given or withdrawn; false until the alumnus gives it. */
+    @Column(name = "network_consent", nullable = false)
+    private boolean networkConsent;
+
+    @Column(name = "consent_changed_at")
+    private Instant consentChangedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected AlumnusContact() {
+    }
+
+    /** An alumnus of whom nothing is known yet: no address, Dutch, no consent. Persist it once something is. */
+    public static AlumnusContact unknown(UUID alumnusId, String organisation) {
+        var contact = new AlumnusContact();
+        contact.alumnusId = Objects.requireNonNull(alumnusId, "alumnusId");
+        contact.organisation = organisation;
+        return contact;
+    }
+
+    /**
+     * The alumnus' record as of {@code version} (null: the one after the version known): the address
+     * (blank for none) and the language ({@code nl} or {@code en}; anything else leaves it as it is).
+     * An older or the same version, or any version after anonymisation, changes nothing; whether it
+     * changed something.
+     */
+    public boolean updateRecord(String newEmail, String newLanguage, Long version, Instant now) {
+        long newVersion = version == null ? recordVersion + 1 : version;
+        if (anonymised || newVersion <= recordVersion) {
+            return false;
+        }
+        email = newEmail == null || newEmail.isBlank() ? null : newEmail.trim();
+        if ("en".equals(newLanguage) || "nl".equals(newLanguage)) {
+            language = newLanguage;
+        }
+        recordVersion = newVersion;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * Consent for network mail given or withdrawn at {@code changedAt}; a change older than the one
+     * known (redelivered, or overtaken) changes nothing. Whether it changed something.
+     */
+    public boolean changeConsent(boolean given, Instant changedAt, Instant now) {
+        if (consentChangedAt != null && !changedAt.isAfter(consentChangedAt)) {
+            return false;
+        }
+        networkConsent = given;
+        consentChangedAt = changedAt;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The alumnus is anonymised: the address and consent are gone, for good. */
+    public void anonymise(Instant now) {
+        anonymised = true;
+        email = null;
+        networkConsent = false;
+        updatedAt = now;
+    }
 
     /** Whether alumni-network mail may go to this alumnus now. */
     public boolean wantsNetworkMail() {
         return networkConsent && !anonymised && email != null;
     }
 
-    /** Consent for alumni-network mail, as last given or withdrawn; false until the alumnus gives it. */
-    @Column(name = "network_consent", nullable = false)
-    public boolean networkConsent;
+    public String email() {
+        return email;
+    }
 
-    @Column(name = "consent_changed_at")
-    public Instant consentChangedAt;
+    public String language() {
+        return language;
+    }
 
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    public long recordVersion() {
+        return recordVersion;
+    }
+
+    public boolean anonymised() {
+        return anonymised;
+    }
+
+    public boolean networkConsent() {
+        return networkConsent;
+    }
+
+    public Instant consentChangedAt() {
+        return consentChangedAt;
+    }
 }

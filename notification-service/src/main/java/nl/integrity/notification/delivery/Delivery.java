@@ -7,7 +7,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,69 +25,134 @@ public class Delivery extends PanacheEntityBase {
 
     public enum Channel { WEBHOOK, EMAIL }
 
+    /** The longest last error kept; longer ones are cut off. */
+    static final int MAX_ERROR = 1000;
+
     @Id
-    public UUID id;
+    private UUID id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Channel channel;
+    private Channel channel;
 
     @Column(nullable = false)
-    public String organisation;
+    private String organisation;
 
     @Column(name = "subscription_id")
-    public UUID subscriptionId;
+    private UUID subscriptionId;
 
     @Column(nullable = false)
-    public String recipient;
+    private String recipient;
 
     @Column(name = "event_id", nullable = false)
-    public UUID eventId;
+    private UUID eventId;
 
     @Column(name = "event_type", nullable = false)
-    public String eventType;
+    private String eventType;
 
     @Column(nullable = false)
-    public String payload;
+    private String payload;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public DeliveryStatus status;
+    private DeliveryStatus status;
 
     @Column(nullable = false)
-    public int attempts;
+    private int attempts;
 
     @Column(name = "next_attempt_at")
-    public Instant nextAttemptAt;
+    private Instant nextAttemptAt;
 
     @Column(name = "last_error")
-    public String lastError;
+    private String lastError;
 
     @Column(name = "last_status_code")
-    public Integer lastStatusCode;
+    private Integer lastStatusCode;
 
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+    private Instant createdAt;
 
     @Column(name = "sent_at")
-    public Instant sentAt;
+    private Instant sentAt;
+
+    protected Delivery() {
+    }
 
     /** A new delivery, due at once. */
     public static Delivery pending(Channel channel, String organisation, String recipient, UUID eventId, String eventType,
                                    String payload, Instant now) {
+        return pending(UUID.randomUUID(), channel, organisation, recipient, eventId, eventType, payload, now);
+    }
+
+    /** A new delivery with an id chosen beforehand (one another row already names), due at once. */
+    public static Delivery pending(UUID id, Channel channel, String organisation, String recipient, UUID eventId,
+                                   String eventType, String payload, Instant now) {
         var d = new Delivery();
-        d.id = UUID.randomUUID();
-        d.channel = channel;
-        d.organisation = organisation;
-        d.recipient = recipient;
-        d.eventId = eventId;
-        d.eventType = eventType;
-        d.payload = payload;
+        d.id = Objects.requireNonNull(id, "id");
+        d.channel = Objects.requireNonNull(channel, "channel");
+        d.organisation = Objects.requireNonNull(organisation, "organisation");
+        d.recipient = Objects.requireNonNull(recipient, "recipient");
+        d.eventId = Objects.requireNonNull(eventId, "eventId");
+        d.eventType = Objects.requireNonNull(eventType, "eventType");
+        d.payload = Objects.requireNonNull(payload, "payload");
         d.status = DeliveryStatus.PENDING;
         d.attempts = 0;
-        d.nextAttemptAt = now;
+        d.nextAttemptAt = Objects.requireNonNull(now, "now");
         d.createdAt = now;
         return d;
+    }
+
+    /** A new webhook delivery to a subscription's URL, due at once. */
+    public static Delivery pendingWebhook(UUID subscriptionId, String organisation, String url, UUID eventId,
+                                          String eventType, String payload, Instant now) {
+        var d = pending(Channel.WEBHOOK, organisation, url, eventId, eventType, payload, now);
+        d.subscriptionId = Objects.requireNonNull(subscriptionId, "subscriptionId");
+        return d;
+    }
+
+    /** The attempt succeeded. */
+    void markDelivered(Integer statusCode, Instant at) {
+        attempts++;
+        status = DeliveryStatus.SENT;
+        sentAt = at;
+        nextAttemptAt = null;
+        lastError = null;
+        lastStatusCode = statusCode;
+    }
+
+    /**
+     * The wait before the next attempt once the one under way has failed: the schedule's next; empty
+     * when that was the schedule's last attempt.
+     */
+    Optional<Duration> nextWait(List<Duration> schedule) {
+        return attempts < schedule.size() ? Optional.of(schedule.get(attempts)) : Optional.empty();
+    }
+
+    /** The attempt failed and is tried again at {@code next}. */
+    void scheduleRetry(Integer statusCode, String error, Instant next) {
+        failedAttempt(statusCode, error);
+        status = DeliveryStatus.FAILED;
+        nextAttemptAt = next;
+    }
+
+    /** The attempt failed and no other follows (until a replay). */
+    void markDead(Integer statusCode, String error) {
+        failedAttempt(statusCode, error);
+        status = DeliveryStatus.DEAD;
+        nextAttemptAt = null;
+    }
+
+    private void failedAttempt(Integer statusCode, String error) {
+        attempts++;
+        lastStatusCode = statusCode;
+        lastError = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+    }
+
+    /** Not to be sent after all, and never again; why in {@code reason}. */
+    void cancel(String reason) {
+        status = DeliveryStatus.CANCELLED;
+        nextAttemptAt = null;
+        lastError = reason;
     }
 
     /** Due again now, from the first attempt (after a fix at the receiver). */
@@ -91,5 +160,65 @@ public class Delivery extends PanacheEntityBase {
         status = DeliveryStatus.PENDING;
         attempts = 0;
         nextAttemptAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public UUID subscriptionId() {
+        return subscriptionId;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    UUID eventId() {
+        return eventId;
+    }
+
+    String eventType() {
+        return eventType;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    Integer lastStatusCode() {
+        return lastStatusCode;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Startup
-public class DeliveryMetrics {
+class DeliveryMetrics {
 
     public enum Outcome { SENT, FAILED, DEAD, CANCELLED }
 

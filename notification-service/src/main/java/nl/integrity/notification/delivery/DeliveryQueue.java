@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -85,13 +86,8 @@ public class DeliveryQueue {
 
     /** The attempt succeeded. Call in a transaction, with the delivery loaded in it. */
     public void sent(Delivery d, Integer statusCode) {
-        d.attempts++;
-        d.status = DeliveryStatus.SENT;
-        d.sentAt = clock.instant();
-        d.nextAttemptAt = null;
-        d.lastError = null;
-        d.lastStatusCode = statusCode;
-        metrics.count(d.channel, DeliveryMetrics.Outcome.SENT);
+        d.markDelivered(statusCode, clock.instant());
+        metrics.count(d.channel(), DeliveryMetrics.Outcome.SENT);
     }
 
     /**
@@ -100,26 +96,20 @@ public class DeliveryQueue {
      */
     public void failed(Delivery d, Integer statusCode, String error, List<Duration> schedule, double jitter,
                        boolean giveUp) {
-        d.attempts++;
-        d.lastStatusCode = statusCode;
-        d.lastError = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
-        if (giveUp || d.attempts > schedule.size()) {
-            d.status = DeliveryStatus.DEAD;
-            d.nextAttemptAt = null;
-            metrics.count(d.channel, DeliveryMetrics.Outcome.DEAD);
+        Optional<Duration> wait = giveUp ? Optional.empty() : d.nextWait(schedule);
+        if (wait.isPresent()) {
+            d.scheduleRetry(statusCode, error, clock.instant().plus(withJitter(wait.get(), jitter)));
+            metrics.count(d.channel(), DeliveryMetrics.Outcome.FAILED);
         } else {
-            d.status = DeliveryStatus.FAILED;
-            d.nextAttemptAt = clock.instant().plus(withJitter(schedule.get(d.attempts - 1), jitter));
-            metrics.count(d.channel, DeliveryMetrics.Outcome.FAILED);
+            d.markDead(statusCode, error);
+            metrics.count(d.channel(), DeliveryMetrics.Outcome.DEAD);
         }
     }
 
     /** Not to be sent after all, and never again; why in {@code reason}. Call in a transaction, with the delivery loaded in it. */
     public void cancelled(Delivery d, String reason) {
-        d.status = DeliveryStatus.CANCELLED;
-        d.nextAttemptAt = null;
-        d.lastError = reason;
-        metrics.count(d.channel, DeliveryMetrics.Outcome.CANCELLED);
+        d.cancel(reason);
+        metrics.count(d.channel(), DeliveryMetrics.Outcome.CANCELLED);
     }
 
     private static Duration withJitter(Duration wait, double jitter) {

@@ -1,6 +1,5 @@
 package nl.integrity.notification.delivery;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -16,11 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
@@ -38,10 +33,12 @@ public class DeliveryResource {
 
     private final Caller caller;
     private final Clock clock;
+    private final DeliveryLog deliveryLog;
 
-    DeliveryResource(Caller caller, Clock clock) {
+    DeliveryResource(Caller caller, Clock clock, DeliveryLog deliveryLog) {
         this.caller = caller;
         this.clock = clock;
+        this.deliveryLog = deliveryLog;
     }
 
     public record DeliveryView(UUID id, Delivery.Channel channel, UUID subscriptionId, String recipient, UUID eventId,
@@ -49,8 +46,8 @@ public class DeliveryResource {
                                String lastError, Integer lastStatusCode, Instant createdAt, Instant sentAt) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id, d.channel, d.subscriptionId, d.recipient, d.eventId, d.eventType, d.status,
-                    d.attempts, d.nextAttemptAt, d.lastError, d.lastStatusCode, d.createdAt, d.sentAt);
+            return new DeliveryView(d.id(), d.channel(), d.subscriptionId(), d.recipient(), d.eventId(), d.eventType(),
+                    d.status(), d.attempts(), d.nextAttemptAt(), d.lastError(), d.lastStatusCode(), d.createdAt(), d.sentAt());
         }
     }
 
@@ -65,25 +62,11 @@ public class DeliveryResource {
                     @QueryParam("eventId") UUID eventId,
                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        where.add("organisation = :organisation");
-        params.put("organisation", caller.organisation());
-        Set<DeliveryStatus> statuses = InvalidField.enumValues("status", DeliveryStatus.class, status);
-        if (!statuses.isEmpty()) {
-            where.add("status in :statuses");
-            params.put("statuses", statuses);
-        }
-        if (subscriptionId != null) {
-            where.add("subscriptionId = :subscriptionId");
-            params.put("subscriptionId", subscriptionId);
-        }
-        if (eventId != null) {
-            where.add("eventId = :eventId");
-            params.put("eventId", eventId);
-        }
-        var query = Delivery.<Delivery>find(String.join(" and ", where), Sort.descending("createdAt", "id"), params);
-        return new Page(query.page(page, size).stream().map(DeliveryView::of).toList(), page, size, query.count());
+        String organisation = caller.organisation();
+        var filter = new DeliveryLog.Filter(InvalidField.enumValues("status", DeliveryStatus.class, status), subscriptionId,
+                eventId);
+        var found = deliveryLog.page(filter, organisation, page, size);
+        return new Page(found.deliveries().stream().map(DeliveryView::of).toList(), page, size, found.total());
     }
 
     @GET
@@ -106,7 +89,7 @@ public class DeliveryResource {
 
     private Delivery own(UUID id) {
         return Delivery.<Delivery>findByIdOptional(id)
-                .filter(d -> d.organisation.equals(caller.organisation()))
+                .filter(d -> d.organisation().equals(caller.organisation()))
                 .orElseThrow(() -> new NotFound("Delivery", id));
     }
 }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * from {@code network-consent-changed} (the newest change wins). Once per event.
  */
 @ApplicationScoped
-public class AlumniEventsConsumer {
+class AlumniEventsConsumer {
 
     static final String CONSUMER = "notification-service.alumni-events";
     static final String REGISTERED = "nl.integrity.alumni.registered.v1";
@@ -86,36 +86,21 @@ public class AlumniEventsConsumer {
 
     private void contact(Contact e) {
         var contact = find(e);
-        long version = e.version() == null ? contact.recordVersion + 1 : e.version();
-        if (contact.anonymised || version <= contact.recordVersion) {
-            return;
+        if (contact.updateRecord(e.email(), e.language(), e.version(), clock.instant())) {
+            contact.persist();
         }
-        contact.email = e.email() == null || e.email().isBlank() ? null : e.email().trim();
-        if ("en".equals(e.language()) || "nl".equals(e.language())) {
-            contact.language = e.language();
-        }
-        contact.recordVersion = version;
-        contact.updatedAt = clock.instant();
-        contact.persist();
     }
 
     private void consent(Consent e) {
         var contact = find(e.alumnusId(), e.organisation());
-        if (contact.consentChangedAt != null && !e.changedAt().isAfter(contact.consentChangedAt)) {
-            return; // an older change, redelivered or overtaken
+        if (contact.changeConsent(e.given(), e.changedAt(), clock.instant())) {
+            contact.persist();
         }
-        contact.networkConsent = e.given();
-        contact.consentChangedAt = e.changedAt();
-        contact.updatedAt = clock.instant();
-        contact.persist();
     }
 
     private void anonymised(Contact e) {
         var contact = find(e);
-        contact.anonymised = true;
-        contact.email = null;
-        contact.networkConsent = false;
-        contact.updatedAt = clock.instant();
+        contact.anonymise(clock.instant());
         contact.persist();
     }
 
@@ -124,11 +109,7 @@ public class AlumniEventsConsumer {
     }
 
     private static AlumnusContact find(UUID alumnusId, String organisation) {
-        return AlumnusContact.<AlumnusContact>findByIdOptional(alumnusId).orElseGet(() -> {
-            var c = new AlumnusContact();
-            c.alumnusId = alumnusId;
-            c.organisation = organisation;
-            return c;
-        });
+        return AlumnusContact.<AlumnusContact>findByIdOptional(alumnusId)
+                .orElseGet(() -> AlumnusContact.unknown(alumnusId, organisation));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.alert.AlertText;
@@ -29,7 +28,7 @@ import org.jboss.logging.Logger;
  * {@code declaration.events.dlq}.
  */
 @ApplicationScoped
-public class DeclarationEventsConsumer {
+class DeclarationEventsConsumer {
 
     static final String CONSUMER = "notification-service.declaration-events";
     private static final Set<String> ALERTING_RISK = Set.of("HIGH", "CRITICAL");
@@ -103,7 +102,7 @@ public class DeclarationEventsConsumer {
                         + ", begint " + (e.startDate() == null ? "nog onbekend" : AlertText.dutch(e.startDate())),
                 (changed ? "Changed declaration (version " + e.versionNumber() + "): " : "New declaration: ") + activity
                         + ", starting " + (e.startDate() == null ? "not yet known" : e.startDate())),
-                e.declarationId(), e.alumnusId());
+                Alert.About.declaration(e.declarationId(), e.alumnusId()));
     }
 
     private void assessed(IncomingEvent event, DeclarationEvents.Assessed e) {
@@ -111,21 +110,20 @@ public class DeclarationEventsConsumer {
             Alert alert = raise(event, e.organisation(), AlertKind.HIGH_RISK, new AlertText(
                     "Versie " + e.versionNumber() + " van een melding is beoordeeld met risico " + AlertText.dutchLevel(e.riskLevel()),
                     "Version " + e.versionNumber() + " of a declaration was assessed " + e.riskLevel() + " risk"),
-                    e.declarationId(), e.alumnusId());
-            alert.riskLevel = e.riskLevel();
+                    Alert.About.declaration(e.declarationId(), e.alumnusId()).withRiskLevel(e.riskLevel()));
             officeMail.alertRaised(alert);
         }
         if (e.late()) {
             raise(event, e.organisation(), AlertKind.LATE_DECLARATION, new AlertText(
                     "Een activiteit is gemeld nadat die al begonnen was", "An activity was declared after it had started"),
-                    e.declarationId(), e.alumnusId()).riskLevel = e.riskLevel();
+                    Alert.About.declaration(e.declarationId(), e.alumnusId()).withRiskLevel(e.riskLevel()));
         }
     }
 
     private void informationProvided(IncomingEvent event, DeclarationEvents.InformationProvided e) {
         raise(event, e.organisation(), AlertKind.INFORMATION_RECEIVED, new AlertText(
                 "De oud-medewerker heeft de vraag van het bureau beantwoord", "The alumnus answered the office's question"),
-                e.declarationId(), e.alumnusId()).assignee = e.assignee();
+                Alert.About.declaration(e.declarationId(), e.alumnusId()).withAssignee(e.assignee()));
     }
 
     private void deadline(IncomingEvent event, AlertKind kind, DeclarationEvents.Deadline e) {
@@ -136,9 +134,8 @@ public class DeclarationEventsConsumer {
                         + " genomen zijn (nog " + e.workingDaysLeft() + " werkdagen)",
                         "The decision on a declaration is due on " + e.dueDate() + " (" + e.workingDaysLeft()
                                 + " working days left)");
-        Alert alert = raise(event, e.organisation(), kind, summary, e.declarationId(), e.alumnusId());
-        alert.assignee = e.assignee();
-        alert.dueDate = e.dueDate();
+        Alert alert = raise(event, e.organisation(), kind, summary,
+                Alert.About.declaration(e.declarationId(), e.alumnusId()).withAssignee(e.assignee()).withDueDate(e.dueDate()));
         officeMail.alertRaised(alert);
     }
 
@@ -148,14 +145,11 @@ public class DeclarationEventsConsumer {
         raise(event, e.organisation(), AlertKind.DECLARATION_MISSING, new AlertText(
                 "Een oud-medewerker binnen de meldplicht (tot " + AlertText.dutch(e.windowEnd()) + ") heeft niets gemeld",
                 "An alumnus inside the obligation window (until " + e.windowEnd() + ") has declared nothing"),
-                null, e.alumnusId());
+                Alert.About.alumnus(e.alumnusId()));
     }
 
-    private Alert raise(IncomingEvent event, String organisation, AlertKind kind, AlertText summary, UUID declarationId,
-                        UUID alumnusId) {
-        var alert = Alert.raise(organisation, kind, summary, event.id(), clock.instant());
-        alert.declarationId = declarationId;
-        alert.alumnusId = alumnusId;
+    private Alert raise(IncomingEvent event, String organisation, AlertKind kind, AlertText summary, Alert.About about) {
+        var alert = Alert.raise(organisation, kind, summary, about, event.id(), clock.instant());
         alert.persist();
         return alert;
     }

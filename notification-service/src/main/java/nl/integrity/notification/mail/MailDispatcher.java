@@ -12,6 +12,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.notification.NotificationConfig;
 import nl.integrity.notification.contact.AlumnusContact;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.notification.delivery.DeliveryQueue;
@@ -23,21 +24,21 @@ import org.jboss.logging.Logger;
  * the Kafka consumer; its mail waits in the delivery table and is retried on the schedule.
  */
 @ApplicationScoped
-public class MailDispatcher {
+class MailDispatcher {
 
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
 
     private final DeliveryQueue queue;
-    private final MailPolicy policy;
+    private final NotificationConfig.Mail policy;
     private final Mailer mailer;
     private final ObjectMapper json;
     private final Engine engine;
     private final NetworkMail networkMail;
 
-    MailDispatcher(DeliveryQueue queue, MailPolicy policy, Mailer mailer, ObjectMapper json, Engine engine,
+    MailDispatcher(DeliveryQueue queue, NotificationConfig config, Mailer mailer, ObjectMapper json, Engine engine,
                    NetworkMail networkMail) {
         this.queue = queue;
-        this.policy = policy;
+        this.policy = config.mail();
         this.mailer = mailer;
         this.json = json;
         this.engine = engine;
@@ -80,13 +81,13 @@ public class MailDispatcher {
         boolean malformed = false;
         String cancelled = null;
         try {
-            JsonNode mail = json.readTree(claimed.payload);
+            JsonNode mail = json.readTree(claimed.payload());
             if (mail.has("notice")) {
                 sendNotice(claimed, mail);
             } else if (mail.has("mailing")) {
                 sendNetworkMail(mail);
             } else {
-                mailer.send(Mail.withText(claimed.recipient, mail.path("subject").asText(), mail.path("text").asText()));
+                mailer.send(Mail.withText(claimed.recipient(), mail.path("subject").asText(), mail.path("text").asText()));
             }
         } catch (JsonProcessingException e) {
             error = "unreadable payload: " + e.getOriginalMessage();
@@ -102,12 +103,12 @@ public class MailDispatcher {
         }
         String failure = error;
         if (failure != null) {
-            LOG.debugf("Mail %s not sent: %s", claimed.id, failure);
+            LOG.debugf("Mail %s not sent: %s", claimed.id(), failure);
         }
         boolean giveUp = malformed;
         String notWanted = cancelled;
         QuarkusTransaction.requiringNew().run(() -> {
-            Delivery d = Delivery.findById(claimed.id);
+            Delivery d = Delivery.findById(claimed.id());
             if (notWanted != null) {
                 queue.cancelled(d, notWanted);
             } else if (failure == null) {
@@ -132,18 +133,18 @@ public class MailDispatcher {
     private void sendNotice(Delivery claimed, JsonNode mail) {
         UUID alumnusId = UUID.fromString(mail.path("alumnusId").asText());
         AlumnusContact contact = QuarkusTransaction.requiringNew().call(() -> AlumnusContact.<AlumnusContact>findById(alumnusId));
-        if (contact != null && contact.anonymised) {
+        if (contact != null && contact.anonymised()) {
             throw new Undeliverable("the alumnus was anonymised", true);
         }
-        if (contact == null || contact.email == null) {
+        if (contact == null || contact.email() == null) {
             throw new Undeliverable("no e-mail address known for the alumnus (yet)", false);
         }
         AlumnusMail.Notice notice = AlumnusMail.Notice.valueOf(mail.path("notice").asText());
-        boolean english = "en".equals(contact.language);
+        boolean english = "en".equals(contact.language());
         TemplateInstance text = engine.getTemplate("mail/" + notice.template + (english ? "-en" : "-nl") + ".txt").instance();
         mail.path("data").fields().forEachRemaining(f -> text.data(f.getKey(), f.getValue().isNumber()
                 ? f.getValue().numberValue() : f.getValue().asText()));
-        text.data("organisation", claimed.organisation);
-        mailer.send(Mail.withText(contact.email, english ? notice.subjectEn : notice.subjectNl, text.render()));
+        text.data("organisation", claimed.organisation());
+        mailer.send(Mail.withText(contact.email(), english ? notice.subjectEn : notice.subjectNl, text.render()));
     }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.integrity.notification.NotificationConfig;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.alert.AlertStatus;
@@ -36,7 +37,7 @@ import org.jboss.logging.Logger;
  * it twice; the mail itself is a delivery like any other (retried, logged).
  */
 @ApplicationScoped
-public class OfficeDigest {
+class OfficeDigest {
 
     private static final Logger LOG = Logger.getLogger(OfficeDigest.class);
     /** Alerts listed one by one; beyond this the mail counts them and points at the inbox. */
@@ -53,7 +54,7 @@ public class OfficeDigest {
             AlertKind.DECISION_OVERDUE, new String[] {"Besluit te laat", "Decision overdue"},
             AlertKind.WEBHOOK_DISABLED, new String[] {"Webhook uitgeschakeld", "Webhook disabled"}));
 
-    private final MailPolicy policy;
+    private final NotificationConfig.Mail policy;
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
@@ -62,10 +63,10 @@ public class OfficeDigest {
     private final PortalLinks links;
     private final DateTimeFormatter when;
 
-    OfficeDigest(MailPolicy policy, EntityManager em, ObjectMapper json, Clock clock,
+    OfficeDigest(NotificationConfig config, EntityManager em, ObjectMapper json, Clock clock,
                  @Location("mail/office-digest-nl.txt") Template nl, @Location("mail/office-digest-en.txt") Template en,
                  PortalLinks links) {
-        this.policy = policy;
+        this.policy = config.mail();
         this.em = em;
         this.json = json;
         this.clock = clock;
@@ -89,9 +90,9 @@ public class OfficeDigest {
     public int run(Instant now) {
         int made = 0;
         for (var entry : policy.offices().entrySet()) {
-            MailPolicy.Office office = entry.getValue();
+            NotificationConfig.Mail.Office office = entry.getValue();
             ZonedDateTime local = now.atZone(policy.zone());
-            if (office.delivery() == MailPolicy.Delivery.DAILY_DIGEST && !local.toLocalTime().isBefore(office.digestAt())
+            if (office.delivery() == NotificationConfig.Mail.Delivery.DAILY_DIGEST && !local.toLocalTime().isBefore(office.digestAt())
                     && QuarkusTransaction.requiringNew().call(() -> compose(entry.getKey(), office, local.toLocalDate(), now))) {
                 made++;
             }
@@ -100,7 +101,7 @@ public class OfficeDigest {
     }
 
     /** The digest of this office and day, unless it was made already; whether this call made it. */
-    private boolean compose(String organisation, MailPolicy.Office office, LocalDate day, Instant now) {
+    private boolean compose(String organisation, NotificationConfig.Mail.Office office, LocalDate day, Instant now) {
         Instant previousEnd = (Instant) em.createNativeQuery(
                         "select max(period_end) from office_digest where organisation = ?1", Instant.class)
                 .setParameter(1, organisation).getSingleResult();
@@ -121,18 +122,18 @@ public class OfficeDigest {
         boolean dutch = !"en".equals(office.language());
         long open = Alert.count("organisation = ?1 and status <> ?2", organisation, AlertStatus.RESOLVED);
         List<Line> lines = alerts.stream()
-                .sorted(Comparator.comparing((Alert a) -> !OfficeMail.critical(a)).thenComparing(a -> a.raisedAt))
+                .sorted(Comparator.comparing((Alert a) -> !a.critical()).thenComparing(Alert::raisedAt))
                 .limit(LISTED)
                 .map(a -> line(a, dutch))
                 .toList();
         Map<String, Long> perKind = new LinkedHashMap<>();
         for (AlertKind kind : AlertKind.values()) {
-            long n = alerts.stream().filter(a -> a.kind == kind).count();
+            long n = alerts.stream().filter(a -> a.kind() == kind).count();
             if (n > 0) {
                 perKind.put(TITLES.get(kind)[dutch ? 0 : 1], n);
             }
         }
-        long critical = alerts.stream().filter(OfficeMail::critical).count();
+        long critical = alerts.stream().filter(Alert::critical).count();
         String text = (dutch ? nl : en)
                 .data("organisation", organisation)
                 .data("from", when.format(start))
@@ -148,11 +149,9 @@ public class OfficeDigest {
         String subject = dutch
                 ? "[Integriteit] Dagoverzicht " + day + ": " + alerts.size() + " nieuwe signalen" + (critical > 0 ? ", " + critical + " kritiek" : "")
                 : "[Integrity] Daily digest " + day + ": " + alerts.size() + " new alerts" + (critical > 0 ? ", " + critical + " critical" : "");
-        var delivery = Delivery.pending(Delivery.Channel.EMAIL, organisation, office.address(),
+        Delivery.pending(deliveryId, Delivery.Channel.EMAIL, organisation, office.address(),
                 UUID.nameUUIDFromBytes(("digest:" + organisation + ":" + day).getBytes(StandardCharsets.UTF_8)),
-                EVENT_TYPE, json.createObjectNode().put("subject", subject).put("text", text).toString(), now);
-        delivery.id = deliveryId;
-        delivery.persist();
+                EVENT_TYPE, json.createObjectNode().put("subject", subject).put("text", text).toString(), now).persist();
         return true;
     }
 
@@ -162,10 +161,10 @@ public class OfficeDigest {
     }
 
     private Line line(Alert a, boolean dutch) {
-        boolean critical = OfficeMail.critical(a);
+        boolean critical = a.critical();
         // Summaries of new declarations name employer and role; the digest leaves those to the portal.
-        String summary = a.kind == AlertKind.DECLARATION_SUBMITTED ? null : a.summaryIn(dutch);
-        return new Line(TITLES.get(a.kind)[dutch ? 0 : 1], critical, when.format(a.raisedAt), summary,
-                links.alert(a.id));
+        String summary = a.kind() == AlertKind.DECLARATION_SUBMITTED ? null : a.summaryIn(dutch);
+        return new Line(TITLES.get(a.kind())[dutch ? 0 : 1], critical, when.format(a.raisedAt()), summary,
+                links.alert(a.id()));
     }
 }

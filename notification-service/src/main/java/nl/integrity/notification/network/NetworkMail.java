@@ -56,10 +56,10 @@ public class NetworkMail {
                         from alumnus_contact c
                         where c.organisation = ?5 and c.network_consent and not c.anonymised and c.email is not null""")
                 .setParameter(1, AlumnusContact.RECIPIENT_PREFIX)
-                .setParameter(2, mailing.id)
+                .setParameter(2, mailing.id())
                 .setParameter(3, EVENT_TYPE)
                 .setParameter(4, now)
-                .setParameter(5, mailing.organisation)
+                .setParameter(5, mailing.organisation())
                 .executeUpdate();
     }
 
@@ -88,12 +88,12 @@ public class NetworkMail {
         if (mailing == null || contact == null || !contact.wantsNetworkMail()) {
             return Optional.empty();
         }
-        boolean english = "en".equals(contact.language) && mailing.hasEnglish();
+        boolean english = "en".equals(contact.language()) && mailing.hasEnglish();
         String text = (english ? en : nl)
-                .data("text", english ? mailing.textEn : mailing.textNl)
-                .data("organisation", mailing.organisation)
+                .data("text", english ? mailing.textEn() : mailing.textNl())
+                .data("organisation", mailing.organisation())
                 .data("consentLink", links.consent())
                 .render();
-        return Optional.of(Mail.withText(contact.email, english ? mailing.subjectEn : mailing.subjectNl, text));
+        return Optional.of(Mail.withText(contact.email(), english ? mailing.subjectEn() : mailing.subjectNl(), text));
     }
 }

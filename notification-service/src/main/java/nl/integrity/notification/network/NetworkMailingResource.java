@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.integrity.notification.delivery.DeliveryStatus;
-import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
@@ -76,24 +75,11 @@ public class NetworkMailingResource {
                     + "as plain text, as written, with a footer on how to withdraw consent. Answers 201 with the number of "
                     + "recipients; follow the Location for progress.")
     public Response send(@Valid @NotNull MailingRequest request) {
-        String subjectEn = blankToNull(request.subjectEn());
-        String textEn = blankToNull(request.textEn());
-        if ((subjectEn == null) != (textEn == null)) {
-            throw new InvalidField(subjectEn == null ? "subjectEn" : "textEn",
-                    "give both the English subject and the English text, or neither");
-        }
-        var m = new NetworkMailing();
-        m.id = UUID.randomUUID();
-        m.organisation = caller.organisation();
-        m.subjectNl = request.subjectNl().trim();
-        m.textNl = request.textNl();
-        m.subjectEn = subjectEn == null ? null : subjectEn.trim();
-        m.textEn = textEn;
-        m.createdBy = caller.username();
-        m.createdAt = clock.instant();
+        var content = new NetworkMailing.Content(request.subjectNl(), request.textNl(), request.subjectEn(), request.textEn());
+        var m = NetworkMailing.write(caller.organisation(), content, caller.username(), clock.instant());
         m.persist();
-        m.recipients = mail.queueToConsenting(m);
-        return Response.created(URI.create("/api/network-mailings/" + m.id)).entity(view(m)).build();
+        m.queuedFor(mail.queueToConsenting(m));
+        return Response.created(URI.create("/api/network-mailings/" + m.id())).entity(view(m)).build();
     }
 
     @GET
@@ -103,8 +89,8 @@ public class NetworkMailingResource {
         var query = NetworkMailing.<NetworkMailing>find("organisation = ?1 order by createdAt desc, id",
                 caller.organisation());
         List<NetworkMailing> mailings = query.page(page, size).list();
-        Map<UUID, Map<DeliveryStatus, Long>> counts = mail.countByStatus(mailings.stream().map(m -> m.id).toList());
-        return new Page(mailings.stream().map(m -> view(m, counts.getOrDefault(m.id, Map.of()))).toList(), page, size,
+        Map<UUID, Map<DeliveryStatus, Long>> counts = mail.countByStatus(mailings.stream().map(NetworkMailing::id).toList());
+        return new Page(mailings.stream().map(m -> view(m, counts.getOrDefault(m.id(), Map.of()))).toList(), page, size,
                 query.count());
     }
 
@@ -114,20 +100,16 @@ public class NetworkMailingResource {
             description = "CANCELLED deliveries were not sent because the alumnus withdrew consent in the meantime.")
     public MailingView byId(@PathParam("id") UUID id) {
         return view(NetworkMailing.<NetworkMailing>findByIdOptional(id)
-                .filter(m -> m.organisation.equals(caller.organisation()))
+                .filter(m -> m.organisation().equals(caller.organisation()))
                 .orElseThrow(() -> new NotFound("Network mailing", id)));
     }
 
     private MailingView view(NetworkMailing m) {
-        return view(m, mail.countByStatus(List.of(m.id)).getOrDefault(m.id, Map.of()));
+        return view(m, mail.countByStatus(List.of(m.id())).getOrDefault(m.id(), Map.of()));
     }
 
     private static MailingView view(NetworkMailing m, Map<DeliveryStatus, Long> counts) {
-        return new MailingView(m.id, m.organisation, m.subjectNl, m.textNl, m.subjectEn, m.textEn, m.recipients, counts,
-                m.createdBy, m.createdAt);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return new MailingView(m.id(), m.organisation(), m.subjectNl(), m.textNl(), m.subjectEn(), m.textEn(), m.recipients(),
+                counts, m.createdBy(), m.createdAt());
     }
 }

@@ -2,7 +2,7 @@ package nl.integrity.notification.portal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import nl.integrity.notification.NotificationConfig;
 
 /** The portal's addresses that mail links to, on the portal's public address ({@code notification.portal-url}). */
 @ApplicationScoped
@@ -10,8 +10,8 @@ public class PortalLinks {
 
     private final String portalUrl;
 
-    PortalLinks(@ConfigProperty(name = "notification.portal-url", defaultValue = "http://localhost:8080") String portalUrl) {
-        this.portalUrl = portalUrl.replaceAll("/+$", "");
+    PortalLinks(NotificationConfig config) {
+        this.portalUrl = config.portalUrl().replaceAll("/+$", "");
     }
 
     /** The office's inbox with this alert in focus. */

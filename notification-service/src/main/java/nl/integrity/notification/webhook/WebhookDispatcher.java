@@ -22,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.integrity.notification.NotificationConfig;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.alert.AlertText;
@@ -45,12 +46,12 @@ import org.jboss.logging.Logger;
  * to now ({@link WebhookTargets}).
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     private final DeliveryQueue queue;
-    private final WebhookPolicy policy;
+    private final NotificationConfig.Webhooks policy;
     private final WebhookTargets targets;
     private final Clock clock;
     private final ExecutorService senders;
@@ -61,9 +62,9 @@ public class WebhookDispatcher {
     private final ExecutorService claimer = Executors.newSingleThreadExecutor(r -> new Thread(r, "webhook-claimer"));
     private final java.util.concurrent.atomic.AtomicBoolean claimQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    WebhookDispatcher(DeliveryQueue queue, WebhookPolicy policy, WebhookTargets targets, Clock clock) {
+    WebhookDispatcher(DeliveryQueue queue, NotificationConfig config, WebhookTargets targets, Clock clock) {
         this.queue = queue;
-        this.policy = policy;
+        this.policy = config.webhooks();
         this.targets = targets;
         this.clock = clock;
         this.senders = Executors.newFixedThreadPool(policy.senderThreads(), r -> {
@@ -133,21 +134,21 @@ public class WebhookDispatcher {
                 return started;
             }
             Map<UUID, WebhookSubscription> subscriptions = QuarkusTransaction.requiringNew().call(() ->
-                    WebhookSubscription.<WebhookSubscription>list("id in ?1", batch.stream().map(d -> d.subscriptionId).toList())
-                            .stream().collect(Collectors.toMap(s -> s.id, Function.identity())));
+                    WebhookSubscription.<WebhookSubscription>list("id in ?1", batch.stream().map(Delivery::subscriptionId).toList())
+                            .stream().collect(Collectors.toMap(WebhookSubscription::id, Function.identity())));
             for (Delivery d : batch) {
                 slots.acquireUninterruptibly();
-                inFlight.computeIfAbsent(d.subscriptionId, id -> new AtomicInteger()).incrementAndGet();
+                inFlight.computeIfAbsent(d.subscriptionId(), id -> new AtomicInteger()).incrementAndGet();
                 started++;
-                send(d, subscriptions.get(d.subscriptionId)).whenCompleteAsync((attempt, failure) -> {
+                send(d, subscriptions.get(d.subscriptionId())).whenCompleteAsync((attempt, failure) -> {
                     try {
                         QuarkusTransaction.requiringNew().run(() -> record(attempt != null ? attempt
-                                : new Attempt(d.id, d.subscriptionId, null, describe(failure), false)));
+                                : new Attempt(d.id(), d.subscriptionId(), null, describe(failure), false)));
                     } catch (RuntimeException e) {
                         LOG.warnf("Outcome of delivery %s not recorded; its lease runs out and it is sent again: %s",
-                                d.id, e.getMessage());
+                                d.id(), e.getMessage());
                     } finally {
-                        inFlight.get(d.subscriptionId).decrementAndGet();
+                        inFlight.get(d.subscriptionId()).decrementAndGet();
                         slots.release();
                         wakeUp();
                     }
@@ -165,34 +166,34 @@ public class WebhookDispatcher {
     }
 
     private CompletableFuture<Attempt> send(Delivery d, WebhookSubscription subscription) {
-        if (subscription == null || !subscription.enabled) {
-            return CompletableFuture.completedFuture(new Attempt(d.id, d.subscriptionId, null, "subscription disabled", true));
+        if (subscription == null || !subscription.enabled()) {
+            return CompletableFuture.completedFuture(new Attempt(d.id(), d.subscriptionId(), null, "subscription disabled", true));
         }
         try {
-            targets.checkBeforeDelivery(subscription.url);
+            targets.checkBeforeDelivery(subscription.url());
         } catch (WebhookTargets.Refused e) {
-            return CompletableFuture.completedFuture(new Attempt(d.id, d.subscriptionId, null,
+            return CompletableFuture.completedFuture(new Attempt(d.id(), d.subscriptionId(), null,
                     "target not allowed: " + e.getMessage(), true));
         }
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(subscription.url))
+            request = HttpRequest.newBuilder(URI.create(subscription.url()))
                     .timeout(policy.timeout())
                     .header("Content-Type", "application/json")
-                    .header("webhook-id", d.id.toString())
+                    .header("webhook-id", d.id().toString())
                     .header("webhook-timestamp", Long.toString(timestamp))
                     .header("webhook-signature", WebhookSignature.sign(subscription.signingSecrets(clock.instant()),
-                            d.id.toString(), timestamp, d.payload))
-                    .POST(HttpRequest.BodyPublishers.ofString(d.payload, StandardCharsets.UTF_8))
+                            d.id().toString(), timestamp, d.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
                     .build();
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Attempt(d.id, d.subscriptionId, null, "invalid URL", true));
+            return CompletableFuture.completedFuture(new Attempt(d.id(), d.subscriptionId(), null, "invalid URL", true));
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> new Attempt(d.id, d.subscriptionId, response.statusCode(),
+                .thenApply(response -> new Attempt(d.id(), d.subscriptionId(), response.statusCode(),
                         response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(), false))
-                .exceptionally(e -> new Attempt(d.id, d.subscriptionId, null, describe(e), false));
+                .exceptionally(e -> new Attempt(d.id(), d.subscriptionId(), null, describe(e), false));
     }
 
     /**
@@ -202,22 +203,22 @@ public class WebhookDispatcher {
      */
     private void record(Attempt attempt) {
         Delivery d = Delivery.findById(attempt.deliveryId());
-        WebhookSubscription subscription = d.subscriptionId == null ? null : WebhookSubscription.findById(d.subscriptionId);
+        WebhookSubscription subscription = d.subscriptionId() == null ? null : WebhookSubscription.findById(d.subscriptionId());
         if (attempt.succeeded()) {
             queue.sent(d, attempt.statusCode());
             if (subscription != null) {
                 WebhookSubscription.getEntityManager().createNativeQuery(
                                 "update webhook_subscription set failing_since = null where id = ?1 and failing_since is not null")
-                        .setParameter(1, subscription.id).executeUpdate();
+                        .setParameter(1, subscription.id()).executeUpdate();
             }
             return;
         }
-        boolean giveUp = attempt.giveUp() || subscription == null || !subscription.enabled;
+        boolean giveUp = attempt.giveUp() || subscription == null || !subscription.enabled();
         queue.failed(d, attempt.statusCode(), attempt.error(), policy.retrySchedule(), policy.jitter(), giveUp);
         if (subscription != null) {
             WebhookSubscription.getEntityManager().createNativeQuery(
                             "update webhook_subscription set failing_since = ?1 where id = ?2 and failing_since is null")
-                    .setParameter(1, clock.instant()).setParameter(2, subscription.id).executeUpdate();
+                    .setParameter(1, clock.instant()).setParameter(2, subscription.id()).executeUpdate();
         }
     }
 
@@ -228,17 +229,16 @@ public class WebhookDispatcher {
             List<WebhookSubscription> failing = WebhookSubscription.list("enabled = true and failingSince < ?1",
                     now.minus(policy.disableAfter()));
             for (WebhookSubscription s : failing) {
-                s.enabled = false;
-                s.disabledReason = "Every delivery failed since " + s.failingSince;
+                s.disableAsFailing();
                 Delivery.update("status = ?1, nextAttemptAt = null, lastError = ?2 where subscriptionId = ?3 and status in ?4",
-                        DeliveryStatus.DEAD, "subscription disabled", s.id, List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED));
+                        DeliveryStatus.DEAD, "subscription disabled", s.id(), List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED));
                 // One alert per failing period: its id follows from the subscription and when the failing began.
-                UUID source = UUID.nameUUIDFromBytes((s.id + "@" + s.failingSince).getBytes(StandardCharsets.UTF_8));
-                Alert.raise(s.organisation, AlertKind.WEBHOOK_DISABLED, new AlertText(
-                        "Webhook-abonnement " + s.id + " is uitgezet: elke aflevering mislukt sinds " + s.failingSince,
-                        "Webhook subscription " + s.id + " was disabled: every delivery failed since " + s.failingSince),
-                        source, now).persist();
-                LOG.warnf("Disabled webhook subscription %s (%s): failing since %s", s.id, s.url, s.failingSince);
+                UUID source = UUID.nameUUIDFromBytes((s.id() + "@" + s.failingSince()).getBytes(StandardCharsets.UTF_8));
+                Alert.raise(s.organisation(), AlertKind.WEBHOOK_DISABLED, new AlertText(
+                        "Webhook-abonnement " + s.id() + " is uitgezet: elke aflevering mislukt sinds " + s.failingSince(),
+                        "Webhook subscription " + s.id() + " was disabled: every delivery failed since " + s.failingSince()),
+                        Alert.About.NOTHING, source, now).persist();
+                LOG.warnf("Disabled webhook subscription %s (%s): failing since %s", s.id(), s.url(), s.failingSince());
             }
         });
     }

@@ -53,10 +53,8 @@ public class WebhookFanOut {
             body.put("eventId", event.id().toString());
             body.put("timestamp", now.toString());
             body.set("data", data);
-            var delivery = Delivery.pending(Delivery.Channel.WEBHOOK, organisation, subscription.url, event.id(),
-                    event.type(), body.toString(), now);
-            delivery.subscriptionId = subscription.id;
-            delivery.persist();
+            Delivery.pendingWebhook(subscription.id(), organisation, subscription.url(), event.id(), event.type(),
+                    body.toString(), now).persist();
             queued++;
         }
         return queued;

@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * separated by spaces, of which a receiver needs one to match. Secrets are {@code whsec_}
  * followed by the base64 of 32 random bytes.
  */
-public final class WebhookSignature {
+final class WebhookSignature {
 
     private static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.notification.NotificationConfig;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.notification.delivery.DeliveryStatus;
 import nl.integrity.platform.problem.InvalidField;
@@ -47,13 +47,13 @@ public class WebhookSubscriptionResource {
     private final Caller caller;
     private final Clock clock;
     private final WebhookTargets targets;
-    private final WebhookPolicy policy;
+    private final NotificationConfig.Webhooks policy;
 
-    WebhookSubscriptionResource(Caller caller, Clock clock, WebhookTargets targets, WebhookPolicy policy) {
+    WebhookSubscriptionResource(Caller caller, Clock clock, WebhookTargets targets, NotificationConfig config) {
         this.caller = caller;
         this.clock = clock;
         this.targets = targets;
-        this.policy = policy;
+        this.policy = config.webhooks();
     }
 
     public record SubscriptionRequest(@NotBlank @Size(max = 2000) String url,
@@ -67,9 +67,9 @@ public class WebhookSubscriptionResource {
                                    String createdBy, String secret, Instant previousSecretValidUntil) {
 
         static SubscriptionView of(WebhookSubscription s, boolean withSecret) {
-            return new SubscriptionView(s.id, s.organisation, s.url, s.eventTypes, s.description, s.enabled,
-                    s.disabledReason, s.failingSince, s.createdAt, s.createdBy, withSecret ? s.secret : null,
-                    s.previousSecretUntil);
+            return new SubscriptionView(s.id(), s.organisation(), s.url(), s.eventTypes(), s.description(), s.enabled(),
+                    s.disabledReason(), s.failingSince(), s.createdAt(), s.createdBy(), withSecret ? s.secret() : null,
+                    s.previousSecretUntil());
         }
     }
 
@@ -84,16 +84,12 @@ public class WebhookSubscriptionResource {
                     + "nl.integrity.declaration.decided.v1, or * for all of the organisation's events. The response carries "
                     + "the signing secret; it is not shown again.")
     public Response create(@Valid @NotNull SubscriptionRequest request) {
-        var s = new WebhookSubscription();
-        s.id = UUID.randomUUID();
-        s.organisation = caller.organisation();
-        apply(s, request);
-        s.enabled = request.enabled() == null || request.enabled();
-        s.secret = WebhookSignature.newSecret();
-        s.createdAt = clock.instant();
-        s.createdBy = caller.username();
+        String organisation = caller.organisation();
+        var s = WebhookSubscription.subscribe(organisation, target(request), request.eventTypes(), request.description(),
+                request.enabled() == null || request.enabled(), WebhookSignature.newSecret(), caller.username(),
+                clock.instant());
         s.persist();
-        return Response.created(URI.create("/api/webhook-subscriptions/" + s.id)).entity(SubscriptionView.of(s, true)).build();
+        return Response.created(URI.create("/api/webhook-subscriptions/" + s.id())).entity(SubscriptionView.of(s, true)).build();
     }
 
     @GET
@@ -117,11 +113,11 @@ public class WebhookSubscriptionResource {
             description = "Enabling a disabled subscription clears its failure record; replay its dead deliveries afterwards.")
     public SubscriptionView update(@PathParam("id") UUID id, @Valid @NotNull SubscriptionRequest request) {
         var s = own(id);
-        apply(s, request);
-        if (request.enabled() != null && request.enabled() != s.enabled) {
-            s.enabled = request.enabled();
-            s.disabledReason = s.enabled ? null : "Disabled by " + caller.username();
-            s.failingSince = null;
+        s.change(target(request), request.eventTypes(), request.description());
+        if (Boolean.TRUE.equals(request.enabled())) {
+            s.enable();
+        } else if (Boolean.FALSE.equals(request.enabled())) {
+            s.disable(caller.username());
         }
         return SubscriptionView.of(s, false);
     }
@@ -147,7 +143,7 @@ public class WebhookSubscriptionResource {
     @Operation(summary = "Send every dead delivery of the subscription again, from the first attempt")
     public ReplayResult replayDead(@PathParam("id") UUID id) {
         var s = own(id);
-        List<Delivery> dead = Delivery.list("subscriptionId = ?1 and status = ?2", s.id, DeliveryStatus.DEAD);
+        List<Delivery> dead = Delivery.list("subscriptionId = ?1 and status = ?2", s.id(), DeliveryStatus.DEAD);
         Instant now = clock.instant();
         dead.forEach(d -> d.replay(now));
         return new ReplayResult(dead.size());
@@ -155,29 +151,16 @@ public class WebhookSubscriptionResource {
 
     private WebhookSubscription own(UUID id) {
         return WebhookSubscription.<WebhookSubscription>findByIdOptional(id)
-                .filter(s -> s.organisation.equals(caller.organisation()))
+                .filter(s -> s.organisation().equals(caller.organisation()))
                 .orElseThrow(() -> new NotFound("Webhook subscription", id));
     }
 
-    private void apply(WebhookSubscription s, SubscriptionRequest request) {
-        URI url;
+    /** The request's URL, when it may be subscribed. */
+    private URI target(SubscriptionRequest request) {
         try {
-            url = targets.checkSubscribed(request.url());
+            return targets.checkSubscribed(request.url());
         } catch (WebhookTargets.Refused e) {
             throw new InvalidField("url", e.getMessage());
         }
-        List<nl.integrity.platform.problem.Problem.FieldError> unknown = new ArrayList<>();
-        for (int i = 0; i < request.eventTypes().size(); i++) {
-            if (!PublishedEvents.subscribable(request.eventTypes().get(i).trim())) {
-                unknown.add(new nl.integrity.platform.problem.Problem.FieldError("eventTypes[" + i + "]",
-                        "not a published event type: one of " + PublishedEvents.TYPES + ", or *"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidField(unknown);
-        }
-        s.url = url.toString();
-        s.eventTypes = new ArrayList<>(request.eventTypes().stream().map(String::trim).distinct().toList());
-        s.description = request.description() == null ? null : request.description().trim();
     }
 }

@@ -1,15 +1,18 @@
 package nl.integrity.notification.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.integrity.notification.NotificationConfig;
 
 /**
  * Where webhooks may go: {@code https} URLs of hosts on the internet. Plain {@code http}, and
@@ -20,7 +23,7 @@ import java.util.stream.Collectors;
  * then: a name can be pointed elsewhere after it was checked. Redirects are never followed.
  */
 @ApplicationScoped
-public class WebhookTargets {
+class WebhookTargets {
 
     /** A URL that is not called, and why (in words for the administrator; the URL is theirs). */
     public static final class Refused extends RuntimeException {
@@ -31,8 +34,14 @@ public class WebhookTargets {
 
     private final Set<String> trusted;
 
-    WebhookTargets(WebhookPolicy policy) {
-        this.trusted = policy.trustedHosts().orElse(java.util.List.of()).stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+    @Inject
+    WebhookTargets(NotificationConfig config) {
+        this(config.webhooks().trustedHosts().orElse(List.of()));
+    }
+
+    /** Plain http, and addresses inside a network, allowed for {@code trustedHosts} only. */
+    WebhookTargets(List<String> trustedHosts) {
+        this.trusted = trustedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
     }
 

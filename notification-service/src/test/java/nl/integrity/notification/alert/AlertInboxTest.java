@@ -39,7 +39,7 @@ class AlertInboxTest {
 
     static List<String> kindsFor(UUID declarationId) {
         return QuarkusTransaction.requiringNew().call(() -> Alert.<Alert>list("declarationId = ?1 order by kind", declarationId)
-                .stream().map(a -> a.kind.name()).toList());
+                .stream().map(a -> a.kind().name()).toList());
     }
 
     static void publish(String type, UUID key, String json) {
@@ -89,7 +89,7 @@ class AlertInboxTest {
         DeclarationEventsConsumerTest.publishSubmitted(UUID.randomUUID(), declaration, organisation);
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> kindsFor(declaration).size() == 1);
         return QuarkusTransaction.requiringNew().call(() ->
-                Alert.<Alert>find("declarationId", declaration).<Alert>singleResult().id.toString());
+                Alert.<Alert>find("declarationId", declaration).<Alert>singleResult().id().toString());
     }
 
     @Test

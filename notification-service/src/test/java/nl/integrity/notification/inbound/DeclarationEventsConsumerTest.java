@@ -93,7 +93,7 @@ public class DeclarationEventsConsumerTest {
         publishSubmitted(UUID.randomUUID(), declarationId, "KMAR");
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> alertsFor(declarationId) == 1);
         String alertId = QuarkusTransaction.requiringNew().call(() ->
-                Alert.<Alert>find("declarationId", declarationId).<Alert>singleResult().id.toString());
+                Alert.<Alert>find("declarationId", declarationId).<Alert>singleResult().id().toString());
 
         given().auth().oauth2(tokenFor("officer.kmar")).get("/api/alerts/{id}", alertId).then().statusCode(200);
         given().auth().oauth2(tokenFor("officer.politie")).queryParam("declarationId", declarationId)

@@ -69,9 +69,9 @@ class ApiFuzzTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 Alert.count("declarationId", declaration) > 0 && Delivery.count("status", DeliveryStatus.DEAD) > 0));
         String alert = QuarkusTransaction.requiringNew().call(() ->
-                Alert.<Alert>find("declarationId", declaration).firstResult().id.toString());
+                Alert.<Alert>find("declarationId", declaration).firstResult().id().toString());
         String delivery = QuarkusTransaction.requiringNew().call(() ->
-                Delivery.<Delivery>find("status", DeliveryStatus.DEAD).firstResult().id.toString());
+                Delivery.<Delivery>find("status", DeliveryStatus.DEAD).firstResult().id().toString());
         String mailing = given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON)
                 .body("{\"subjectNl\":\"Nieuws\",\"textNl\":\"Tekst\"}")
                 .post("/api/network-mailings").then().statusCode(201).extract().path("id");

@@ -59,7 +59,7 @@ class OfficeMailTest {
         publishAssessed(eventId, declarationId, "POLITIE", "CRITICAL"); // redelivered
 
         Awaitility.await().atMost(WAIT).until(() -> alertOf(declarationId, AlertKind.HIGH_RISK) != null);
-        String alertId = alertOf(declarationId, AlertKind.HIGH_RISK).id.toString();
+        String alertId = alertOf(declarationId, AlertKind.HIGH_RISK).id().toString();
         Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning("integriteit@politie.example.nl", alertId).isEmpty());
         var mail = mailsMentioning("integriteit@politie.example.nl", alertId);
         assertEquals(1, mail.size(), "one mail, although the event came twice");
@@ -70,8 +70,8 @@ class OfficeMailTest {
         assertTrue(body.contains("http://localhost:8080/office/alerts/" + alertId), body);
         Delivery delivery = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find(
                 "eventId = ?1 and channel = ?2", eventId, Delivery.Channel.EMAIL).singleResult());
-        assertEquals(DeliveryStatus.SENT, delivery.status);
-        assertEquals("integriteit@politie.example.nl", delivery.recipient);
+        assertEquals(DeliveryStatus.SENT, delivery.status());
+        assertEquals("integriteit@politie.example.nl", delivery.recipient());
     }
 
     @Test
@@ -97,7 +97,7 @@ class OfficeMailTest {
         assertEquals(1, digest.run(Instant.now()), "KMAR reads a digest; POLITIE does not");
         assertEquals(0, digest.run(Instant.now()), "one digest a day");
 
-        String overdueAlert = alertOf(overdue, AlertKind.DECISION_OVERDUE).id.toString();
+        String overdueAlert = alertOf(overdue, AlertKind.DECISION_OVERDUE).id().toString();
         Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning("integriteit@kmar.example.nl", overdueAlert).isEmpty());
         var mails = mailsMentioning("integriteit@kmar.example.nl", overdueAlert);
         assertEquals(1, mails.size());
@@ -105,10 +105,10 @@ class OfficeMailTest {
         String body = String.valueOf(mails.get(0).get("mimeMessage"));
         assertTrue(body.contains("[CRITICAL] Decision overdue"), body);
         assertTrue(body.contains("The decision on a declaration was due on 2027-01-12"), body);
-        assertTrue(body.indexOf(overdueAlert) < body.indexOf(alertOf(submitted, AlertKind.DECLARATION_SUBMITTED).id.toString()),
+        assertTrue(body.indexOf(overdueAlert) < body.indexOf(alertOf(submitted, AlertKind.DECLARATION_SUBMITTED).id().toString()),
                 "critical alerts come first");
         assertFalse(body.contains("Geheim BV"), "employer and role stay in the portal");
-        assertFalse(body.contains(alertOf(politie, AlertKind.HIGH_RISK).id.toString()), "only the office's own alerts");
+        assertFalse(body.contains(alertOf(politie, AlertKind.HIGH_RISK).id().toString()), "only the office's own alerts");
     }
 
     @Test

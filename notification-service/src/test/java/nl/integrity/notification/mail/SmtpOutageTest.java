@@ -70,11 +70,11 @@ class SmtpOutageTest {
 
         Awaitility.await().atMost(WAIT).until(() -> {
             Delivery d = deliveryTo(alumnus);
-            return d != null && d.status == DeliveryStatus.FAILED && d.attempts >= 2;
+            return d != null && d.status() == DeliveryStatus.FAILED && d.attempts() >= 2;
         });
         Delivery failing = deliveryTo(alumnus);
-        assertTrue(failing.lastError != null && !failing.lastError.isBlank(), "the log says why");
-        assertTrue(failing.nextAttemptAt != null, "a retry is scheduled");
+        assertTrue(failing.lastError() != null && !failing.lastError().isBlank(), "the log says why");
+        assertTrue(failing.nextAttemptAt() != null, "a retry is scheduled");
 
         // The consumer is not held up by the mail server: the next event still becomes an alert.
         UUID next = UUID.randomUUID();
@@ -83,10 +83,10 @@ class SmtpOutageTest {
                 Alert.count("declarationId", next)) == 1);
 
         forwardTo(3025);
-        Awaitility.await().atMost(WAIT).until(() -> deliveryTo(alumnus).status == DeliveryStatus.SENT);
+        Awaitility.await().atMost(WAIT).until(() -> deliveryTo(alumnus).status() == DeliveryStatus.SENT);
         Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning(email, declaration.toString()).isEmpty());
         assertEquals(1, mailsMentioning(email, declaration.toString()).size(), "sent once");
-        assertTrue(deliveryTo(alumnus).attempts > failing.attempts, "sent on a retry");
+        assertTrue(deliveryTo(alumnus).attempts() > failing.attempts(), "sent on a retry");
     }
 
     static Delivery deliveryTo(UUID alumnus) {

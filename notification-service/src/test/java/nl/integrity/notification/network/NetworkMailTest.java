@@ -87,11 +87,11 @@ class NetworkMailTest {
         consent(withdrew, "POLITIE", true, T0);
         register(kmar, "KMAR", mailbox(), "nl");
         consent(kmar, "KMAR", true, T0);
-        Awaitility.await().atMost(WAIT).until(() -> contact(kmar) != null && contact(kmar).networkConsent
-                && contact(english) != null && contact(english).networkConsent
-                && contact(withdrew) != null && contact(withdrew).consentChangedAt != null
-                && contact(withdrew).recordVersion == 0);
-        assertEquals(false, contact(withdrew).networkConsent, "the newest change counts");
+        Awaitility.await().atMost(WAIT).until(() -> contact(kmar) != null && contact(kmar).networkConsent()
+                && contact(english) != null && contact(english).networkConsent()
+                && contact(withdrew) != null && contact(withdrew).consentChangedAt() != null
+                && contact(withdrew).recordVersion() == 0);
+        assertEquals(false, contact(withdrew).networkConsent(), "the newest change counts");
 
         String tag = "Reunie " + UUID.randomUUID().toString().substring(0, 8);
         String location = given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON)
@@ -128,29 +128,24 @@ class NetworkMailTest {
         String email = mailbox();
         register(alumnus, "POLITIE", email, "nl");
         consent(alumnus, "POLITIE", false, T0);
-        Awaitility.await().atMost(WAIT).until(() -> contact(alumnus) != null && contact(alumnus).consentChangedAt != null);
+        Awaitility.await().atMost(WAIT).until(() -> contact(alumnus) != null && contact(alumnus).consentChangedAt() != null);
         // A mailing queued for the alumnus while consent still held; it is sent only after the withdrawal.
-        UUID mailing = UUID.randomUUID();
+        UUID mailing = UUID.randomUUID(); // in its text, to look for in the mailbox
         UUID delivery = QuarkusTransaction.requiringNew().call(() -> {
-            var m = new NetworkMailing();
-            m.id = mailing;
-            m.organisation = "POLITIE";
-            m.subjectNl = "Nieuwsbrief";
-            m.textNl = "Nieuws " + mailing;
-            m.createdBy = "officer.politie";
-            m.createdAt = Instant.now();
+            var m = NetworkMailing.write("POLITIE", new NetworkMailing.Content("Nieuwsbrief", "Nieuws " + mailing, null, null),
+                    "officer.politie", Instant.now());
             m.persist();
-            var d = Delivery.pending(Delivery.Channel.EMAIL, "POLITIE", "alumnus:" + alumnus, mailing, NetworkMail.EVENT_TYPE,
-                    "{\"mailing\":\"%s\",\"alumnusId\":\"%s\"}".formatted(mailing, alumnus), Instant.now());
+            var d = Delivery.pending(Delivery.Channel.EMAIL, "POLITIE", "alumnus:" + alumnus, m.id(), NetworkMail.EVENT_TYPE,
+                    "{\"mailing\":\"%s\",\"alumnusId\":\"%s\"}".formatted(m.id(), alumnus), Instant.now());
             d.persist();
-            return d.id;
+            return d.id();
         });
 
         Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Delivery.<Delivery>findById(delivery).status) == DeliveryStatus.CANCELLED);
+                Delivery.<Delivery>findById(delivery).status()) == DeliveryStatus.CANCELLED);
         Delivery cancelled = QuarkusTransaction.requiringNew().call(() -> Delivery.findById(delivery));
-        assertTrue(cancelled.lastError.contains("consent"), cancelled.lastError);
-        assertEquals(0, cancelled.attempts, "never sent");
+        assertTrue(cancelled.lastError().contains("consent"), cancelled.lastError());
+        assertEquals(0, cancelled.attempts(), "never sent");
         assertTrue(mailsMentioning(email, mailing.toString()).isEmpty());
     }
 

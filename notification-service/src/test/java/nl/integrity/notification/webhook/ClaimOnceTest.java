@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.notification.delivery.DeliveryQueue;
-import nl.integrity.notification.delivery.DeliveryStatus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,20 +90,13 @@ class ClaimOnceTest {
             List<UUID> ids = new ArrayList<>();
             Instant due = Instant.now().minusSeconds(1);
             for (int i = 0; i < DELIVERIES; i++) {
-                Delivery d = new Delivery();
-                d.id = UUID.randomUUID();
-                d.channel = channel;
-                d.organisation = "POLITIE";
-                d.subscriptionId = subscription;
-                d.recipient = channel == Delivery.Channel.WEBHOOK ? "http://127.0.0.1:9/claim" : "office-" + i + "@example.org";
-                d.eventId = UUID.randomUUID();
-                d.eventType = WebhookDeliveryTest.SUBMITTED;
-                d.payload = "{}";
-                d.status = DeliveryStatus.PENDING;
-                d.nextAttemptAt = due;
-                d.createdAt = due;
+                Delivery d = channel == Delivery.Channel.WEBHOOK
+                        ? Delivery.pendingWebhook(subscription, "POLITIE", "http://127.0.0.1:9/claim", UUID.randomUUID(),
+                                WebhookDeliveryTest.SUBMITTED, "{}", due)
+                        : Delivery.pending(channel, "POLITIE", "office-" + i + "@example.org", UUID.randomUUID(),
+                                WebhookDeliveryTest.SUBMITTED, "{}", due);
                 d.persist();
-                ids.add(d.id);
+                ids.add(d.id());
             }
             return ids;
         });
@@ -131,8 +123,8 @@ class ClaimOnceTest {
                 running.add(dispatchers.submit(() -> {
                     List<Delivery> batch;
                     while (!(batch = claim.next()).isEmpty()) {
-                        batch.stream().filter(d -> subscription == null || subscription.equals(d.subscriptionId))
-                                .forEach(d -> claims.computeIfAbsent(d.id, id -> new AtomicInteger()).incrementAndGet());
+                        batch.stream().filter(d -> subscription == null || subscription.equals(d.subscriptionId()))
+                                .forEach(d -> claims.computeIfAbsent(d.id(), id -> new AtomicInteger()).incrementAndGet());
                     }
                     return null;
                 }));

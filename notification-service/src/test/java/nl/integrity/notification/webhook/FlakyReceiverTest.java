@@ -192,7 +192,7 @@ class FlakyReceiverTest {
 
             List<Duration> healthyLatency = QuarkusTransaction.requiringNew().call(() ->
                     Delivery.<Delivery>list("subscriptionId = ?1", UUID.fromString(healthyId)).stream()
-                            .map(d -> Duration.between(d.createdAt, d.sentAt)).toList());
+                            .map(d -> Duration.between(d.createdAt(), d.sentAt())).toList());
             assertEquals(40, healthyLatency.size());
             Duration slowest = healthyLatency.stream().max(Duration::compareTo).orElseThrow();
             assertTrue(slowest.compareTo(Duration.ofSeconds(3)) < 0, "the healthy receiver waited " + slowest);
@@ -216,6 +216,6 @@ class FlakyReceiverTest {
 
     static Set<String> deliveryIds(String subscription) {
         return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list("subscriptionId", UUID.fromString(subscription))
-                .stream().map(d -> d.id.toString()).collect(Collectors.toSet()));
+                .stream().map(d -> d.id().toString()).collect(Collectors.toSet()));
     }
 }

@@ -80,7 +80,7 @@ class WebhookDeliveryTest {
     }
 
     static boolean hasStatus(UUID eventId, JsonPath subscription, DeliveryStatus status) {
-        return deliveryOf(eventId, subscription).map(d -> d.status == status).orElse(false);
+        return deliveryOf(eventId, subscription).map(d -> d.status() == status).orElse(false);
     }
 
     @Test
@@ -125,15 +125,15 @@ class WebhookDeliveryTest {
 
             Awaitility.await().atMost(WAIT).until(() -> hasStatus(eventId, subscription, DeliveryStatus.DEAD));
             Delivery dead = deliveryOf(eventId, subscription).orElseThrow();
-            assertEquals(4, dead.attempts, "the first attempt and three retries");
-            assertEquals("HTTP 500", dead.lastError);
+            assertEquals(4, dead.attempts(), "the first attempt and three retries");
+            assertEquals("HTTP 500", dead.lastError());
             assertEquals(4, receiver.calls.size());
 
             receiver.failNext(0);
-            given().auth().oauth2(admin).post("/api/deliveries/{id}/replay", dead.id)
+            given().auth().oauth2(admin).post("/api/deliveries/{id}/replay", dead.id())
                     .then().statusCode(200).body("status", equalTo("PENDING"));
             Awaitility.await().atMost(WAIT).until(() -> hasStatus(eventId, subscription, DeliveryStatus.SENT));
-            assertEquals(dead.id.toString(), receiver.calls.get(4).id(), "the replay carries the same message id");
+            assertEquals(dead.id().toString(), receiver.calls.get(4).id(), "the replay carries the same message id");
             given().auth().oauth2(tokenFor("admin")).get("/api/webhook-subscriptions/{id}", subscription.getString("id"))
                     .then().body("enabled", equalTo(true)).body("failingSince", nullValue()).body("secret", nullValue());
 
@@ -153,7 +153,7 @@ class WebhookDeliveryTest {
             UUID eventId = publishSubmitted("KMAR");
 
             Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                    !WebhookSubscription.<WebhookSubscription>findById(UUID.fromString(id)).enabled));
+                    !WebhookSubscription.<WebhookSubscription>findById(UUID.fromString(id)).enabled()));
             long alerts = QuarkusTransaction.requiringNew().call(() -> Alert.count("organisation = ?1 and kind = ?2 and summary like ?3",
                     "KMAR", AlertKind.WEBHOOK_DISABLED, "%" + id + "%"));
             assertEquals(1, alerts);
@@ -177,7 +177,7 @@ class WebhookDeliveryTest {
             UUID kmarEvent = publishSubmitted("KMAR");
             UUID politieEvent = publishSubmitted("POLITIE");
             Awaitility.await().atMost(WAIT).until(() -> hasStatus(politieEvent, politie, DeliveryStatus.SENT));
-            assertTrue(deliveriesOf(kmarEvent).stream().noneMatch(d -> d.subscriptionId.toString().equals(politie.getString("id"))),
+            assertTrue(deliveriesOf(kmarEvent).stream().noneMatch(d -> d.subscriptionId().toString().equals(politie.getString("id"))),
                     "a KMAR event never goes to a POLITIE subscriber");
 
             String id = politie.getString("id");

@@ -79,26 +79,19 @@ class WebhookSafetyTest {
             acceptor.start();
             // As if the name had pointed elsewhere when it was subscribed: stored directly.
             UUID subscription = QuarkusTransaction.requiringNew().call(() -> {
-                var s = new WebhookSubscription();
-                s.id = UUID.randomUUID();
-                s.organisation = "KMAR";
-                s.url = "https://localhost:" + socket.getLocalPort() + "/hook";
-                s.eventTypes = new java.util.ArrayList<>(List.of("*"));
-                s.secret = WebhookSignature.newSecret();
-                s.enabled = true;
-                s.createdAt = Instant.now();
-                s.createdBy = "test";
+                var s = WebhookSubscription.subscribe("KMAR", java.net.URI.create("https://localhost:" + socket.getLocalPort() + "/hook"),
+                        List.of("*"), null, true, WebhookSignature.newSecret(), "test", Instant.now());
                 s.persist();
-                return s.id;
+                return s.id();
             });
             UUID eventId = WebhookDeliveryTest.publishSubmitted("KMAR");
             Awaitility.await().atMost(WAIT).until(() -> deliveryOf(eventId, subscription) != null
-                    && deliveryOf(eventId, subscription).status == DeliveryStatus.DEAD);
+                    && deliveryOf(eventId, subscription).status() == DeliveryStatus.DEAD);
             Delivery dead = deliveryOf(eventId, subscription);
-            assertTrue(dead.lastError.startsWith("target not allowed"), dead.lastError);
-            assertEquals(1, dead.attempts, "not retried: no retry makes it allowed");
+            assertTrue(dead.lastError().startsWith("target not allowed"), dead.lastError());
+            assertEquals(1, dead.attempts(), "not retried: no retry makes it allowed");
             assertEquals(0, connections.get(), "no connection was ever made");
-            QuarkusTransaction.requiringNew().run(() -> WebhookSubscription.<WebhookSubscription>findById(subscription).enabled = false);
+            QuarkusTransaction.requiringNew().run(() -> WebhookSubscription.<WebhookSubscription>findById(subscription).disable("test"));
         }
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,21 +21,7 @@ import org.junit.jupiter.api.Test;
 class WebhookTargetsTest {
 
     static WebhookTargets targets(String... trusted) {
-        WebhookPolicy policy = new WebhookPolicy() {
-            public List<Duration> retrySchedule() { return List.of(); }
-            public double jitter() { return 0; }
-            public Duration timeout() { return Duration.ofSeconds(1); }
-            public Duration disableAfter() { return Duration.ofDays(1); }
-            public int maxInFlight() { return 1; }
-            public int perSubscription() { return 1; }
-            public int senderThreads() { return 1; }
-            public int batchSize() { return 1; }
-            public Duration lease() { return Duration.ofMinutes(1); }
-            public String pollInterval() { return "1s"; }
-            public Optional<List<String>> trustedHosts() { return Optional.of(List.of(trusted)); }
-            public Duration secretOverlap() { return Duration.ofDays(1); }
-        };
-        return new WebhookTargets(policy);
+        return new WebhookTargets(List.of(trusted));
     }
 
     static InetAddress address(String literal) throws UnknownHostException {
