@@ -1,43 +1,34 @@
 package nl.integrity.alumni.audit;
 
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
-import nl.integrity.platform.problem.ProblemMappers;
-import nl.integrity.platform.security.Caller;
-import nl.integrity.platform.security.Roles;
+import nl.integrity.platform.audit.StaffAudit;
 
-/** Writes the audit trail of staff access to person records, for the calling member of staff. */
+/**
+ * The audit trail of staff access to person records, in the registry's words: the subject is an
+ * alumnus, and every access names its {@link Purpose}. Written and read by the platform's
+ * {@link StaffAudit}.
+ */
 @RequestScoped
 public class AuditLog {
 
     public static final String READ_RECORD = "READ_RECORD";
+    static final String SUBJECT = "alumnus";
 
-    private final Caller caller;
-    private final Clock clock;
-    private final HttpServerRequest request;
+    private final StaffAudit audit;
 
-    AuditLog(Caller caller, Clock clock, HttpServerRequest request) {
-        this.caller = caller;
-        this.clock = clock;
-        this.request = request;
+    AuditLog(StaffAudit audit) {
+        this.audit = audit;
     }
 
     /** Records that the caller accessed this alumnus' record for this purpose. */
-    @Transactional
     public void record(String action, UUID alumnusId, String organisation, Purpose purpose) {
-        var entry = new AuditEntry();
-        entry.occurredAt = clock.instant();
-        entry.actor = caller.username();
-        entry.actorId = caller.subject();
-        entry.actorRole = caller.hasRole(Roles.ADMIN) ? Roles.ADMIN : caller.hasRole(Roles.HR_SYSTEM) ? Roles.HR_SYSTEM : Roles.OFFICER;
-        entry.organisation = organisation;
-        entry.action = action;
-        entry.alumnusId = alumnusId;
-        entry.purpose = purpose;
-        entry.requestId = request.getHeader(ProblemMappers.REQUEST_ID_HEADER);
-        entry.persist();
+        audit.record(action, new StaffAudit.Subject(SUBJECT, alumnusId), organisation, purpose.name(), null);
+    }
+
+    /** Who accessed this alumnus' record, oldest first. */
+    public List<StaffAudit.AuditRecord> trail(UUID alumnusId) {
+        return audit.trail(new StaffAudit.Subject(SUBJECT, alumnusId));
     }
 }

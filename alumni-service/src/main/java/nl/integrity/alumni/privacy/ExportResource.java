@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import nl.integrity.alumni.audit.AuditEntry;
+import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.alumni.audit.Purpose;
 import nl.integrity.alumni.consent.ConsentResource.ConsentResponse;
 import nl.integrity.alumni.consent.NetworkConsent;
@@ -34,10 +34,12 @@ public class ExportResource {
 
     private final Caller caller;
     private final Clock clock;
+    private final AuditLog auditLog;
 
-    ExportResource(Caller caller, Clock clock) {
+    ExportResource(Caller caller, Clock clock, AuditLog auditLog) {
         this.caller = caller;
         this.clock = clock;
+        this.auditLog = auditLog;
     }
 
     /** Who at the office looked at the record, by role, and why (staff names are theirs to keep). */
@@ -55,8 +57,8 @@ public class ExportResource {
                description = "My record with functions and obligation window, my consent history, my exit interviews and who accessed my record when and why.")
     public Response export() {
         var alumnus = Alumnus.ofCaller(caller);
-        var accessLog = AuditEntry.<AuditEntry>list("alumnusId = ?1 order by id", alumnus.id()).stream()
-                .map(e -> new Access(e.occurredAt, e.actorRole, e.action, e.purpose))
+        var accessLog = auditLog.trail(alumnus.id()).stream()
+                .map(e -> new Access(e.occurredAt(), e.actorRole(), e.action(), Purpose.valueOf(e.purpose())))
                 .toList();
         var export = new PersonalDataExport(clock.instant(), "Integrity office of " + alumnus.organisation(),
                 AlumnusResponse.from(alumnus, LocalDate.now(clock)),

@@ -9,8 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.integrity.alumni.audit.AuditEntry;
+import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.alumni.audit.Purpose;
+import nl.integrity.platform.audit.StaffAudit;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,16 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditTrailResource {
 
     private final Caller caller;
+    private final AuditLog auditLog;
 
-    AuditTrailResource(Caller caller) {
+    AuditTrailResource(Caller caller, AuditLog auditLog) {
         this.caller = caller;
+        this.auditLog = auditLog;
     }
 
     public record AuditEntryResponse(Instant occurredAt, String actor, String actorRole, String action, Purpose purpose,
                                      String requestId) {
 
-        static AuditEntryResponse from(AuditEntry e) {
-            return new AuditEntryResponse(e.occurredAt, e.actor, e.actorRole, e.action, e.purpose, e.requestId);
+        static AuditEntryResponse from(StaffAudit.AuditRecord e) {
+            return new AuditEntryResponse(e.occurredAt(), e.actor(), e.actorRole(), e.action(),
+                    Purpose.valueOf(e.purpose()), e.requestId());
         }
     }
 
@@ -42,7 +46,7 @@ public class AuditTrailResource {
                description = "Alumni of another organisation answer 404.")
     public List<AuditEntryResponse> trail(@PathParam("id") UUID alumnusId) {
         Alumnus.inOrganisationOf(caller, alumnusId);
-        return AuditEntry.<AuditEntry>list("alumnusId = ?1 order by id", alumnusId).stream()
+        return auditLog.trail(alumnusId).stream()
                 .map(AuditEntryResponse::from)
                 .toList();
     }

@@ -94,10 +94,10 @@ class AuditTrailTest {
                 .get("/api/alumni/{id}", alumnus).then().statusCode(200);
 
         assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() ->
-                em.createNativeQuery("update audit_entry set purpose = 'AUDIT' where alumnus_id = ?1")
+                em.createNativeQuery("update staff_audit set purpose = 'AUDIT' where subject_id = ?1")
                         .setParameter(1, UUID.fromString(alumnus)).executeUpdate()));
         assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() ->
-                em.createNativeQuery("delete from audit_entry where alumnus_id = ?1")
+                em.createNativeQuery("delete from staff_audit where subject_id = ?1")
                         .setParameter(1, UUID.fromString(alumnus)).executeUpdate()));
         given().auth().oauth2(tokenFor("admin")).get("/api/alumni/{id}/audit-trail", alumnus)
                 .then().body("", hasSize(1));

@@ -29,22 +29,7 @@ class RequestLoggingTest {
     @Test
     void accessLogCarriesRequestIdAndTrace_butNoQuery() {
         List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                ExtLogRecord ext = ExtLogRecord.wrap(record);
-                ext.copyMdc(); // the context of the logging thread, now
-                lines.add(ext);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Handler capture = capturing(lines);
         Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
         accessLog.addHandler(capture);
         try {
@@ -66,5 +51,48 @@ class RequestLoggingTest {
         } finally {
             accessLog.removeHandler(capture);
         }
+    }
+
+    @Test
+    void aCallWithoutASaneRequestId_getsOne_andItsProblemAndLogLineNameTheSame() {
+        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
+        Handler capture = capturing(lines);
+        Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
+        accessLog.addHandler(capture);
+        try {
+            String trace = "5cf92f3577b34da6a3ce929d0e0e4737";
+            String problemId = given().auth().oauth2(tokenFor("officer.politie"))
+                    .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                    .header("X-Request-Id", "not sane <id>")
+                    .get("/api/alumni/{id}", java.util.UUID.randomUUID())
+                    .then().statusCode(400).extract().path("requestId");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream()
+                    .anyMatch(r -> trace.equals(r.getMdc(RequestLogContext.TRACE_ID))));
+            ExtLogRecord record = lines.stream().filter(r -> trace.equals(r.getMdc(RequestLogContext.TRACE_ID)))
+                    .findFirst().orElseThrow();
+            assertTrue(problemId.matches("[0-9a-f-]{36}"), problemId);
+            assertEquals(problemId, record.getMdc(RequestLogContext.REQUEST_ID));
+        } finally {
+            accessLog.removeHandler(capture);
+        }
+    }
+
+    private static Handler capturing(List<ExtLogRecord> lines) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                ExtLogRecord ext = ExtLogRecord.wrap(record);
+                ext.copyMdc(); // the context of the logging thread, now
+                lines.add(ext);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

@@ -1,14 +1,15 @@
 package nl.integrity.declaration.audit;
 
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
-import nl.integrity.platform.problem.ProblemMappers;
-import nl.integrity.platform.security.Caller;
+import nl.integrity.platform.audit.StaffAudit;
 
-/** Writes the audit trail for the calling member of staff, in the caller's transaction (or its own). */
+/**
+ * The audit trail of staff reads of and decisions on declarations, in this service's words: the
+ * subject is a declaration, the detail an outcome where there is one. Written and read by the
+ * platform's {@link StaffAudit}, in the caller's transaction (or its own).
+ */
 @RequestScoped
 public class AuditTrail {
 
@@ -19,28 +20,20 @@ public class AuditTrail {
     public static final String DECISION_PROPOSED = "DECISION_PROPOSED";
     public static final String DECISION_CONFIRMED = "DECISION_CONFIRMED";
     public static final String DECISION_RETURNED = "DECISION_RETURNED";
+    static final String SUBJECT = "declaration";
 
-    private final Caller caller;
-    private final Clock clock;
-    private final HttpServerRequest request;
+    private final StaffAudit audit;
 
-    AuditTrail(Caller caller, Clock clock, HttpServerRequest request) {
-        this.caller = caller;
-        this.clock = clock;
-        this.request = request;
+    AuditTrail(StaffAudit audit) {
+        this.audit = audit;
     }
 
-    @Transactional
     public void record(String action, UUID declarationId, String organisation, String detail) {
-        var entry = new DeclarationAudit();
-        entry.occurredAt = clock.instant();
-        entry.actor = caller.username();
-        entry.actorId = caller.subject();
-        entry.organisation = organisation;
-        entry.action = action;
-        entry.declarationId = declarationId;
-        entry.detail = detail;
-        entry.requestId = request.getHeader(ProblemMappers.REQUEST_ID_HEADER);
-        entry.persist();
+        audit.record(action, new StaffAudit.Subject(SUBJECT, declarationId), organisation, null, detail);
+    }
+
+    /** Who read or decided on this declaration, oldest first. */
+    public List<StaffAudit.AuditRecord> of(UUID declarationId) {
+        return audit.trail(new StaffAudit.Subject(SUBJECT, declarationId));
     }
 }

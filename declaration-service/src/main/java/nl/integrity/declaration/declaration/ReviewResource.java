@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.integrity.declaration.audit.AuditTrail;
-import nl.integrity.declaration.audit.DeclarationAudit;
 import nl.integrity.declaration.review.ConditionSpec;
 import nl.integrity.declaration.review.ConditionType;
 import nl.integrity.declaration.review.Message;
@@ -169,8 +168,8 @@ public class ReviewResource {
     @Operation(summary = "Who read or decided on this declaration, when")
     public List<AuditView> auditTrail(@PathParam("id") UUID id) {
         var d = reads.ofCallersOrganisation(id);
-        return DeclarationAudit.of(d.id()).stream()
-                .map(a -> new AuditView(a.occurredAt, a.actor, a.action, a.detail, a.requestId)).toList();
+        return audit.of(d.id()).stream()
+                .map(a -> new AuditView(a.occurredAt(), a.actor(), a.action(), a.detail(), a.requestId())).toList();
     }
 
     /** The declaration must be one of the officer's organisation; otherwise it does not exist for them. */
