@@ -3,6 +3,7 @@ package nl.integrity.alumni;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.time.Period;
 
@@ -28,6 +29,7 @@ public interface AlumniConfig {
 
         /** Rows registered per transaction; each chunk also records the import's progress and renews its lease. */
         @WithDefault("500")
+        @Min(1)
         int chunkSize();
 
         /**

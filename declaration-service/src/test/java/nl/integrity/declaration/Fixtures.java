@@ -49,18 +49,8 @@ public final class Fixtures {
 
     /** An activity as the domain holds it, for tests below the HTTP layer. */
     public static Activity activity(String employer) {
-        var a = new Activity();
-        a.kind = DeclarationKind.FIRM;
-        a.employerName = employer;
-        a.kvkNumber = "12345678";
-        a.country = "NL";
-        a.sector = Sector.ICT;
-        a.role = "Developer";
-        a.duties = "Builds software";
-        a.startDate = LocalDate.of(2099, 2, 1);
-        a.paid = true;
-        a.hoursPerWeek = 36;
-        return a;
+        return new Activity(DeclarationKind.FIRM, employer, "12345678", "NL", Sector.ICT, "Developer", "Builds software",
+                LocalDate.of(2099, 2, 1), true, 36, false, false, null, false, null);
     }
 
     public static String declare(String user, String body) {

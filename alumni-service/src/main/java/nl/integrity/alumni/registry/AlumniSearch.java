@@ -1,14 +1,13 @@
 package nl.integrity.alumni.registry;
 
-import io.quarkus.panache.common.Parameters;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.integrity.alumni.catalogue.FunctionGroup;
 import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.platform.problem.InvalidField;
+import nl.integrity.platform.query.ListFilter;
 
 /**
  * An officer's search over the alumni of their own organisation. Criteria combine; a page is
@@ -49,31 +48,18 @@ public record AlumniSearch(Organisation organisation, String name, String person
     }
 
     public Result run(LocalDate today) {
-        List<String> where = new ArrayList<>(List.of("organisation = :organisation"));
-        var parameters = Parameters.with("organisation", organisation);
-        if (name != null && !name.isBlank()) {
-            where.add("fullName ilike :name");
-            parameters.and("name", "%" + escapeLike(name.trim()) + "%");
-        }
-        if (personnelNumber != null && !personnelNumber.isBlank()) {
-            where.add("personnelNumber = :personnelNumber");
-            parameters.and("personnelNumber", personnelNumber.trim());
-        }
-        if (functionGroup != null) {
-            where.add("lastFunctionGroup = :functionGroup");
-            parameters.and("functionGroup", functionGroup);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            parameters.and("status", status);
-        }
+        var filter = new ListFilter()
+                .scope("organisation", organisation)
+                .contains("fullName", name)
+                .equal("personnelNumber", personnelNumber == null || personnelNumber.isBlank() ? null : personnelNumber.trim())
+                .equal("lastFunctionGroup", functionGroup)
+                .equal("status", status);
         if (windowActive != null) {
-            where.add(windowActive
+            filter.where(windowActive
                     ? "windowStart <= :today and windowEnd > :today"
-                    : "(windowEnd is null or windowEnd <= :today or windowStart > :today)");
-            parameters.and("today", today);
+                    : "(windowEnd is null or windowEnd <= :today or windowStart > :today)", "today", today);
         }
-        List<Alumnus> rows = Alumnus.<Alumnus>find(String.join(" and ", where) + " order by " + order(), parameters)
+        List<Alumnus> rows = Alumnus.<Alumnus>find(filter.query() + " order by " + order(), filter.parameters())
                 .range(page * size, page * size + size) // one row beyond the page: are there more?
                 .list();
         boolean hasMore = rows.size() > size;
@@ -100,9 +86,5 @@ public record AlumniSearch(Organisation organisation, String name, String person
         return new Summary(a.id(), a.personnelNumber(), a.fullName(), a.status(), a.lastFunction(),
                 a.lastFunctionGroup(), a.departureDate(), window.map(ObligationWindow::end).orElse(null),
                 window.map(w -> w.activeOn(today)).orElse(false));
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

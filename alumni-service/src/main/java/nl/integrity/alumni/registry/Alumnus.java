@@ -310,8 +310,8 @@ public class Alumnus extends PanacheEntityBase {
 
     private static String lastFunctionOf(Departure departure) {
         return departure.functions().stream()
-                .max(Comparator.comparing((HeldFunction f) -> f.lastDay(departure.departureDate())).thenComparing(f -> f.from))
-                .map(f -> f.functionCode)
+                .max(Comparator.comparing((HeldFunction f) -> f.lastDay(departure.departureDate())).thenComparing(HeldFunction::from))
+                .map(HeldFunction::functionCode)
                 .orElse(null);
     }
 

@@ -28,7 +28,7 @@ public record AlumnusResponse(UUID id, Organisation organisation, String personn
                 w.functionCode(), w.functionProfileVersionId(), w.riskLevel(), w.activeOn(today))).orElse(null);
         return new AlumnusResponse(a.id(), a.organisation(), a.personnelNumber(), a.fullName(), a.email(), a.phone(),
                 a.language(), a.unit(), a.lastFunction(),
-                a.functions().stream().map(f -> new FunctionHeldResponse(f.functionCode, f.from, f.until)).toList(),
+                a.functions().stream().map(f -> new FunctionHeldResponse(f.functionCode(), f.from(), f.until())).toList(),
                 a.departureDate(), a.departureReason(), a.status(), window, a.registeredAt(), a.version());
     }
 }

@@ -5,18 +5,18 @@ import jakarta.persistence.Embeddable;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** A function an alumnus held, from a date until a date (open: until the departure). */
+/** A function an alumnus held, from a date until a date (open: until the departure); a value, fixed once made. */
 @Embeddable
 class HeldFunction {
 
     @Column(name = "function_code", nullable = false)
-    public String functionCode;
+    private String functionCode;
 
     @Column(name = "held_from", nullable = false)
-    public LocalDate from;
+    private LocalDate from;
 
     @Column(name = "held_until")
-    public LocalDate until;
+    private LocalDate until;
 
     protected HeldFunction() {
     }
@@ -28,6 +28,18 @@ class HeldFunction {
         if (until != null && until.isBefore(from)) {
             throw new IllegalArgumentException("function " + functionCode + " ends before it starts");
         }
+    }
+
+    String functionCode() {
+        return functionCode;
+    }
+
+    LocalDate from() {
+        return from;
+    }
+
+    LocalDate until() {
+        return until;
     }
 
     /** The last day held: {@code until}, or the departure date for the function held at departure. */

@@ -29,8 +29,8 @@ record ObligationWindow(LocalDate start, LocalDate end, int coolingOffMonths, St
                                                      Map<String, FunctionRating> ratings) {
         LocalDate lookbackStart = departureDate.minusYears(LOOKBACK_YEARS);
         return held.stream()
-                .filter(f -> !f.lastDay(departureDate).isBefore(lookbackStart) && !f.from.isAfter(departureDate))
-                .map(f -> ratings.get(f.functionCode))
+                .filter(f -> !f.lastDay(departureDate).isBefore(lookbackStart) && !f.from().isAfter(departureDate))
+                .map(f -> ratings.get(f.functionCode()))
                 .filter(r -> r != null && r.coolingOffMonths() > 0)
                 .max(Comparator.comparingInt(FunctionRating::coolingOffMonths)
                         .thenComparing(FunctionRating::riskLevel)

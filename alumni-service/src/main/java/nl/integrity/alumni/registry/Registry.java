@@ -49,7 +49,7 @@ public class Registry {
      */
     @Transactional
     public Registration registerDeparture(Departure departure) {
-        Set<String> codes = departure.functions().stream().map(f -> f.functionCode).collect(Collectors.toSet());
+        Set<String> codes = departure.functions().stream().map(HeldFunction::functionCode).collect(Collectors.toSet());
         var rated = ratings.of(departure.organisation(), codes);
         var unknown = unknownCodes(departure, rated);
         if (!unknown.isEmpty()) {
@@ -153,7 +153,7 @@ public class Registry {
 
     /** The codes of functions held that the organisation's catalogue does not rate, sorted. */
     private static Set<String> unknownCodes(Departure departure, Map<String, FunctionRating> rated) {
-        return departure.functions().stream().map(f -> f.functionCode)
+        return departure.functions().stream().map(HeldFunction::functionCode)
                 .filter(code -> !rated.containsKey(code)).collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -195,7 +195,7 @@ public class Registry {
                 where a.organisation = ?1 and f.functionCode = ?2 and a.status <> ?3""",
                 changed.organisation(), changed.code(), AlumnusStatus.ANONYMISED);
         for (Alumnus alumnus : holders) {
-            var codes = alumnus.functions().stream().map(f -> f.functionCode).collect(Collectors.toSet());
+            var codes = alumnus.functions().stream().map(HeldFunction::functionCode).collect(Collectors.toSet());
             if (alumnus.applyRatings(ratings.of(alumnus.organisation(), codes))) {
                 Alumnus.flush(); // bumps the version, which the event carries
                 outbox.append(AlumnusRegistered.TOPIC, alumnus.id().toString(), ObligationWindowChanged.TYPE,

@@ -8,81 +8,159 @@ import java.time.LocalDate;
 import java.util.Objects;
 import nl.integrity.declaration.risk.Sector;
 
-/** The new occupational activity as one version of a declaration describes it. */
+/** The new occupational activity as one version of a declaration describes it: a value, fixed once made. */
 @Embeddable
 public class Activity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public DeclarationKind kind;
+    private DeclarationKind kind;
 
     @Column(name = "employer_name", nullable = false)
-    public String employerName;
+    private String employerName;
 
     /** Dutch Chamber of Commerce (KvK) number: eight digits, for a Dutch employer only. */
     @Column(name = "kvk_number")
-    public String kvkNumber;
+    private String kvkNumber;
 
     /** ISO 3166-1 alpha-2 code of the employer's country. */
     @Column(nullable = false)
-    public String country;
+    private String country;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Sector sector;
+    private Sector sector;
 
     @Column(nullable = false)
-    public String role;
+    private String role;
 
     @Column(nullable = false)
-    public String duties;
+    private String duties;
 
     /** Null only for a speculative declaration whose start is not known yet. */
     @Column(name = "start_date")
-    public LocalDate startDate;
+    private LocalDate startDate;
 
     @Column(nullable = false)
-    public boolean paid;
+    private boolean paid;
 
     @Column(name = "hours_per_week", nullable = false)
-    public int hoursPerWeek;
+    private int hoursPerWeek;
 
     @Column(name = "self_employed", nullable = false)
-    public boolean selfEmployed;
+    private boolean selfEmployed;
 
     @Column(name = "expects_contact", nullable = false)
-    public boolean expectsContact;
+    private boolean expectsContact;
 
     @Column(name = "contact_details")
-    public String contactDetails;
+    private String contactDetails;
 
     @Column(name = "uses_knowledge", nullable = false)
-    public boolean usesKnowledge;
+    private boolean usesKnowledge;
 
     @Column(name = "knowledge_details")
-    public String knowledgeDetails;
+    private String knowledgeDetails;
 
-    public Activity() {
+    protected Activity() {
+        // for JPA
+    }
+
+    /** The activity as declared; the request it comes from has checked it. */
+    public Activity(DeclarationKind kind,
+                    String employerName,
+                    String kvkNumber,
+                    String country,
+                    Sector sector,
+                    String role,
+                    String duties,
+                    LocalDate startDate,
+                    boolean paid,
+                    int hoursPerWeek,
+                    boolean selfEmployed,
+                    boolean expectsContact,
+                    String contactDetails,
+                    boolean usesKnowledge,
+                    String knowledgeDetails) {
+        this.kind = kind;
+        this.employerName = employerName;
+        this.kvkNumber = kvkNumber;
+        this.country = country;
+        this.sector = sector;
+        this.role = role;
+        this.duties = duties;
+        this.startDate = startDate;
+        this.paid = paid;
+        this.hoursPerWeek = hoursPerWeek;
+        this.selfEmployed = selfEmployed;
+        this.expectsContact = expectsContact;
+        this.contactDetails = contactDetails;
+        this.usesKnowledge = usesKnowledge;
+        this.knowledgeDetails = knowledgeDetails;
     }
 
     public Activity copy() {
-        var a = new Activity();
-        a.kind = kind;
-        a.employerName = employerName;
-        a.kvkNumber = kvkNumber;
-        a.country = country;
-        a.sector = sector;
-        a.role = role;
-        a.duties = duties;
-        a.startDate = startDate;
-        a.paid = paid;
-        a.hoursPerWeek = hoursPerWeek;
-        a.selfEmployed = selfEmployed;
-        a.expectsContact = expectsContact;
-        a.contactDetails = contactDetails;
-        a.usesKnowledge = usesKnowledge;
-        a.knowledgeDetails = knowledgeDetails;
-        return a;
+        return new Activity(kind, employerName, kvkNumber, country, sector, role, duties, startDate, paid, hoursPerWeek, selfEmployed, expectsContact, contactDetails, usesKnowledge, knowledgeDetails);
+    }
+
+    public DeclarationKind kind() {
+        return kind;
+    }
+
+    public String employerName() {
+        return employerName;
+    }
+
+    public String kvkNumber() {
+        return kvkNumber;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public Sector sector() {
+        return sector;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public String duties() {
+        return duties;
+    }
+
+    public LocalDate startDate() {
+        return startDate;
+    }
+
+    public boolean paid() {
+        return paid;
+    }
+
+    public int hoursPerWeek() {
+        return hoursPerWeek;
+    }
+
+    public boolean selfEmployed() {
+        return selfEmployed;
+    }
+
+    public boolean expectsContact() {
+        return expectsContact;
+    }
+
+    public String contactDetails() {
+        return contactDetails;
+    }
+
+    public boolean usesKnowledge() {
+        return usesKnowledge;
+    }
+
+    public String knowledgeDetails() {
+        return knowledgeDetails;
     }
 
     /** Same content: an update that changes nothing makes no new version. */

@@ -42,15 +42,15 @@ public record ActivityRequest(
 
     public Activity toActivity() {
         var errors = new ArrayList<Problem.FieldError>();
-        var a = new Activity();
-        a.kind = kind == null || kind.isBlank() ? DeclarationKind.FIRM : enumValue("kind", DeclarationKind.class, kind, errors);
-        a.sector = enumValue("sector", Sector.class, sector, errors);
-        a.country = country == null || country.isBlank() ? "NL" : country.trim().toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(a.country)) {
+        DeclarationKind kind = this.kind == null || this.kind.isBlank() ? DeclarationKind.FIRM
+                : enumValue("kind", DeclarationKind.class, this.kind, errors);
+        Sector sector = enumValue("sector", Sector.class, this.sector, errors);
+        String country = this.country == null || this.country.isBlank() ? "NL" : this.country.trim().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(country)) {
             errors.add(new Problem.FieldError("country", "an ISO 3166-1 alpha-2 country code, such as NL or BE"));
         }
         String kvk = kvkNumber == null || kvkNumber.isBlank() ? null : kvkNumber.replace(" ", "").trim();
-        if ("NL".equals(a.country)) {
+        if ("NL".equals(country)) {
             if (kvk == null) {
                 errors.add(new Problem.FieldError("kvkNumber", "required for an employer in the Netherlands"));
             } else if (!KvkNumber.isValid(kvk)) {
@@ -59,8 +59,7 @@ public record ActivityRequest(
         } else if (kvk != null) {
             errors.add(new Problem.FieldError("kvkNumber", "only for an employer in the Netherlands"));
         }
-        a.kvkNumber = kvk;
-        if (a.kind == DeclarationKind.FIRM && startDate == null) {
+        if (kind == DeclarationKind.FIRM && startDate == null) {
             errors.add(new Problem.FieldError("startDate", "required for a firm declaration"));
         }
         if (Boolean.TRUE.equals(expectsContact) && (contactDetails == null || contactDetails.isBlank())) {
@@ -69,18 +68,9 @@ public record ActivityRequest(
         if (!errors.isEmpty()) {
             throw new InvalidField(errors);
         }
-        a.employerName = employerName.trim();
-        a.role = role.trim();
-        a.duties = duties.trim();
-        a.startDate = startDate;
-        a.paid = paid;
-        a.hoursPerWeek = hoursPerWeek;
-        a.selfEmployed = selfEmployed;
-        a.expectsContact = expectsContact;
-        a.contactDetails = expectsContact ? contactDetails.trim() : null;
-        a.usesKnowledge = usesKnowledge;
-        a.knowledgeDetails = knowledgeDetails == null || knowledgeDetails.isBlank() ? null : knowledgeDetails.trim();
-        return a;
+        return new Activity(kind, employerName.trim(), kvk, country, sector, role.trim(), duties.trim(), startDate, paid,
+                hoursPerWeek, selfEmployed, expectsContact, expectsContact ? contactDetails.trim() : null, usesKnowledge,
+                knowledgeDetails == null || knowledgeDetails.isBlank() ? null : knowledgeDetails.trim());
     }
 
     private static <E extends Enum<E>> E enumValue(String field, Class<E> type, String value,

@@ -47,7 +47,7 @@ class Assessments {
                 .forEach(p -> sensitive.addAll(p.sensitiveSectors()));
         Activity a = d.activity();
         return new AssessmentFacts(functionCode, risk, function.map(KnownFunctionProfile::functionGroup).orElse(null),
-                sensitive, alumnus.windowStart(), alumnus.windowEnd(), alumnus.departureReason(), a.sector, a.startDate,
-                today, a.expectsContact, a.usesKnowledge, a.selfEmployed, d.currentVersion());
+                sensitive, alumnus.windowStart(), alumnus.windowEnd(), alumnus.departureReason(), a.sector(), a.startDate(),
+                today, a.expectsContact(), a.usesKnowledge(), a.selfEmployed(), d.currentVersion());
     }
 }

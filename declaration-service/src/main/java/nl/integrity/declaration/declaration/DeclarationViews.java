@@ -27,8 +27,8 @@ public final class DeclarationViews {
 
         static Summary from(Declaration d) {
             Activity a = d.activity();
-            return new Summary(d.id(), d.alumnusId(), d.organisation(), d.status(), a.kind, a.employerName,
-                    a.sector.name(), a.role, a.startDate, d.currentVersion(), d.riskLevel(), d.late(), d.assignee(),
+            return new Summary(d.id(), d.alumnusId(), d.organisation(), d.status(), a.kind(), a.employerName(),
+                    a.sector().name(), a.role(), a.startDate(), d.currentVersion(), d.riskLevel(), d.late(), d.assignee(),
                     d.submittedAt(), d.dueDate(), d.outcome());
         }
     }
@@ -47,9 +47,9 @@ public final class DeclarationViews {
                                boolean usesKnowledge, String knowledgeDetails) {
 
         static ActivityView from(Activity a) {
-            return new ActivityView(a.kind, a.employerName, a.kvkNumber, a.country, a.sector.name(), a.role, a.duties,
-                    a.startDate, a.paid, a.hoursPerWeek, a.selfEmployed, a.expectsContact, a.contactDetails,
-                    a.usesKnowledge, a.knowledgeDetails);
+            return new ActivityView(a.kind(), a.employerName(), a.kvkNumber(), a.country(), a.sector().name(), a.role(), a.duties(),
+                    a.startDate(), a.paid(), a.hoursPerWeek(), a.selfEmployed(), a.expectsContact(), a.contactDetails(),
+                    a.usesKnowledge(), a.knowledgeDetails());
         }
     }
 

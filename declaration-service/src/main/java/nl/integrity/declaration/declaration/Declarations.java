@@ -140,8 +140,8 @@ public class Declarations {
         Activity a = d.activity();
         outbox.appendAll(List.of(
                 DeclarationEvents.about(d.id(), DeclarationEvents.Submitted.TYPE,
-                        new DeclarationEvents.Submitted(d.id(), d.alumnusId(), d.organisation(), d.currentVersion(), a.kind,
-                                a.employerName, a.sector.name(), a.role, a.startDate, d.late(), now, d.dueDate())),
+                        new DeclarationEvents.Submitted(d.id(), d.alumnusId(), d.organisation(), d.currentVersion(), a.kind(),
+                                a.employerName(), a.sector().name(), a.role(), a.startDate(), d.late(), now, d.dueDate())),
                 DeclarationEvents.about(d.id(), DeclarationEvents.Assessed.TYPE,
                         new DeclarationEvents.Assessed(d.id(), d.alumnusId(), d.organisation(), d.currentVersion(),
                                 assessment.level(), assessment.reasons().stream()

@@ -141,13 +141,13 @@ class AlumniEventsConsumerTest {
         var kept = QuarkusTransaction.requiringNew().call(() ->
                 Declaration.<Declaration>findById(
                         declaration.id()).activity());
-        assertEquals("-", kept.duties, "free text removed");
-        assertEquals("-", kept.role);
-        assertEquals("Kept BV", kept.employerName, "what statistics need stays");
-        assertEquals(Sector.ICT, kept.sector);
+        assertEquals("-", kept.duties(), "free text removed");
+        assertEquals("-", kept.role());
+        assertEquals("Kept BV", kept.employerName(), "what statistics need stays");
+        assertEquals(Sector.ICT, kept.sector());
         var version = QuarkusTransaction.requiringNew().call(() ->
                 DeclarationVersion.of(declaration.id()).get(0).activity());
-        assertEquals("-", version.duties, "in every version");
+        assertEquals("-", version.duties(), "in every version");
     }
 
     @Test

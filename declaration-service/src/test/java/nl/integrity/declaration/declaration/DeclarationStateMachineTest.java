@@ -112,7 +112,7 @@ class DeclarationStateMachineTest {
         var d = inState(DeclarationStatus.DRAFT);
         assertEquals(false, d.revise(Fixtures.activity("Changed BV"), NOW, DUE));
         assertEquals(1, d.currentVersion());
-        assertEquals("Changed BV", d.activity().employerName);
+        assertEquals("Changed BV", d.activity().employerName());
     }
 
     @Test

@@ -48,6 +48,22 @@ public final class ListFilter {
         return this;
     }
 
+    /** {@code field} contains {@code text}, ignoring case, when a text was given (wildcards in it are taken literally). */
+    public ListFilter contains(String field, String text) {
+        if (text != null && !text.isBlank()) {
+            conditions.add(field + " ilike :" + field);
+            parameters.put(field, "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return this;
+    }
+
+    /** A condition with one named parameter of its own ({@code windowStart <= :today and windowEnd > :today}). */
+    public ListFilter where(String condition, String parameter, Object value) {
+        conditions.add(condition);
+        parameters.put(parameter, value);
+        return this;
+    }
+
     /** A condition without parameters ({@code inReview = true}). */
     public ListFilter where(String condition) {
         conditions.add(condition);

@@ -42,4 +42,20 @@ class ListFilterTest {
     void noFilterAtAll_matchesEverything() {
         assertEquals("true = true", new ListFilter().query());
     }
+
+    @Test
+    void contains_ignoresCase_andTakesWildcardsLiterally() {
+        var filter = new ListFilter().contains("fullName", " 50%_off\\ ").contains("role", " ");
+
+        assertEquals("fullName ilike :fullName", filter.query());
+        assertEquals(Map.of("fullName", "%50\\%\\_off\\\\%"), filter.parameters());
+    }
+
+    @Test
+    void aConditionWithItsOwnParameter() {
+        var filter = new ListFilter().where("windowStart <= :today and windowEnd > :today", "today", 7);
+
+        assertEquals("windowStart <= :today and windowEnd > :today", filter.query());
+        assertEquals(Map.of("today", 7), filter.parameters());
+    }
 }
