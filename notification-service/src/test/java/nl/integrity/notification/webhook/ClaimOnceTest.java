@@ -34,11 +34,15 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ClaimOnceTest.NoDispatcher.class)
 class ClaimOnceTest {
 
-    /** The service's own dispatcher stays out of the way: the test's threads are the dispatchers. */
+    /**
+     * The service's own dispatchers stay out of the way: the test's threads are the dispatchers. A
+     * long poll interval is not enough, as an interval job also runs once at start, and the mail
+     * dispatcher's first batch then could take twenty of the first round's deliveries; "off" never runs.
+     */
     public static class NoDispatcher implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("notification.webhooks.poll-interval", "1h", "notification.mail.poll-interval", "1h");
+            return Map.of("notification.webhooks.poll-interval", "off", "notification.mail.poll-interval", "off");
         }
     }
 
