@@ -1,63 +1,75 @@
-// Shared by the portal's pages: the language (Dutch by default, English on request), the logged-in
-// session from the gateway (/session; no token ever reaches the browser), and calls to the APIs
-// with the session's CSRF token. Text from the APIs is only ever set as textContent, never as HTML.
+// Shared by the portal's pages: the language (Dutch by default, English on request), the portal's
+// texts, the page chrome every page shares (skip link, header with language switch and logout), the
+// logged-in session from the gateway (/session; no token ever reaches the browser), and calls to the
+// APIs with the session's CSRF token. Text from the APIs is only ever set as textContent, never as HTML.
+//
+// Texts: one message file per language, /i18n/nl.json and /i18n/en.json, with the same keys. A page
+// names a text by its key: in HTML with data-i18n="key" (data-i18n-label="key" for an aria-label;
+// data-required adds " *"), in script with t("key", { name: value }), which fills {name}. The labels
+// of the backend's enums are one table per enum under "enum" (key = the enum constant): label(table,
+// code) names one code, codes(table) lists them in the table's order for filters, selects and choices.
 "use strict";
 
-/** The sector codes of declaration-service and the function catalogue, with their labels in COMMON. */
-export const SECTORS = ["ICT", "CYBER_SECURITY", "PRIVATE_INVESTIGATION", "PRIVATE_SECURITY", "LEGAL_SERVICES",
-  "FINANCIAL_SERVICES", "TELECOM", "DEFENCE_INDUSTRY", "AVIATION", "TRANSPORT_LOGISTICS", "PUBLIC_ADMINISTRATION",
-  "CONSULTANCY", "HOSPITALITY", "OTHER"];
-
-const COMMON = {
-  nl: {
-    skip: "Naar de inhoud", brand: "Integriteitsplatform Politie en KMar", switch: "English",
-    login: "Inloggen", logout: "Uitloggen", signedInAs: "Ingelogd als", home: "Start",
-    failed: "Het portaal is nu niet bereikbaar. Probeer het later opnieuw.",
-    problem: "Dat lukte niet", required: "Vul dit in.",
-    employerName: "Werkgever", role: "Functie", sector: "Sector", country: "Land", kvkNumber: "KvK-nummer",
-    startDate: "Begindatum", hoursPerWeek: "Uren per week", duties: "Werkzaamheden", yes: "ja", no: "nee",
-    paid: "Betaald", selfEmployed: "Zelfstandige", expectsContact: "Contact met oude organisatie",
-    usesKnowledge: "Kennis uit oude functie",
-    ICT: "ICT", CYBER_SECURITY: "Cyberbeveiliging", PRIVATE_INVESTIGATION: "Particuliere recherche",
-    PRIVATE_SECURITY: "Beveiliging", LEGAL_SERVICES: "Juridische dienstverlening", FINANCIAL_SERVICES: "Financiële dienstverlening",
-    TELECOM: "Telecom", DEFENCE_INDUSTRY: "Defensie-industrie", AVIATION: "Luchtvaart",
-    TRANSPORT_LOGISTICS: "Transport en logistiek", PUBLIC_ADMINISTRATION: "Openbaar bestuur", CONSULTANCY: "Advies",
-    HOSPITALITY: "Horeca", OTHER: "Anders"
-  },
-  en: {
-    skip: "Skip to content", brand: "Integrity platform of Politie and KMar", switch: "Nederlands",
-    login: "Log in", logout: "Log out", signedInAs: "Logged in as", home: "Home",
-    failed: "The portal cannot be reached now. Please try again later.",
-    problem: "That did not work", required: "Please fill this in.",
-    employerName: "Employer", role: "Role", sector: "Sector", country: "Country", kvkNumber: "Chamber of Commerce number",
-    startDate: "Start date", hoursPerWeek: "Hours per week", duties: "Duties", yes: "yes", no: "no",
-    paid: "Paid", selfEmployed: "Self-employed", expectsContact: "Contact with former organisation",
-    usesKnowledge: "Knowledge from former function",
-    ICT: "ICT", CYBER_SECURITY: "Cyber security", PRIVATE_INVESTIGATION: "Private investigation",
-    PRIVATE_SECURITY: "Security", LEGAL_SERVICES: "Legal services", FINANCIAL_SERVICES: "Financial services",
-    TELECOM: "Telecom", DEFENCE_INDUSTRY: "Defence industry", AVIATION: "Aviation",
-    TRANSPORT_LOGISTICS: "Transport and logistics", PUBLIC_ADMINISTRATION: "Public administration", CONSULTANCY: "Consultancy",
-    HOSPITALITY: "Hospitality", OTHER: "Other"
-  }
-};
-
-let pageText = { nl: {}, en: {} };
+const STORAGE_KEY = "integrity.lang";
+/** The loaded message files by language. */
+const messages = {};
 let csrfToken = null;
 
 export function language() {
-  return localStorage.getItem("integrity.lang") === "en" ? "en" : "nl";
+  return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "nl";
 }
 
-/** The text of `key` in the current language. */
-export function t(key) {
-  const lang = language();
-  return pageText[lang][key] ?? COMMON[lang][key] ?? key;
+async function loadMessages(lang) {
+  if (!messages[lang]) {
+    const response = await fetch(`/i18n/${lang}.json`, { headers: { Accept: "application/json" } });
+    if (!response.ok) {
+      throw new Error("messages " + response.status);
+    }
+    messages[lang] = await response.json();
+  }
+  return messages[lang];
 }
 
-/** Fills every [data-t] element with its text; called again when the language changes. */
-export function translate() {
+function lookup(key) {
+  return key.split(".").reduce((node, part) => (node && typeof node === "object" ? node[part] : undefined),
+    messages[language()]);
+}
+
+/** The text of `key` in the current language, each {name} in it filled from `params`; the key itself when unknown. */
+export function t(key, params = {}) {
+  const text = lookup(key);
+  if (typeof text !== "string") {
+    return key;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
+/** The label of one constant of a backend enum (its table under "enum"); the code itself when it has none. */
+export function label(table, code) {
+  if (code === null || code === undefined) {
+    return "—";
+  }
+  return lookup("enum." + table)?.[code] ?? String(code);
+}
+
+/** The constants of a backend enum, in the order of its table. */
+export function codes(table) {
+  return Object.keys(lookup("enum." + table) ?? {});
+}
+
+/** "That did not work: …" with the problem's own detail. */
+export function problem(error) {
+  return t("common.problem", { detail: error.message });
+}
+
+/** Fills every text named by a key inside `root` (data-i18n, data-i18n-label, data-enum); again when the language changes. */
+export function translate(root = document) {
   document.documentElement.lang = language();
-  document.querySelectorAll("[data-t]").forEach(el => { el.textContent = t(el.dataset.t); });
+  root.querySelectorAll("[data-i18n]").forEach(e => {
+    e.textContent = t(e.dataset.i18n) + (e.hasAttribute("data-required") ? " *" : "");
+  });
+  root.querySelectorAll("[data-i18n-label]").forEach(e => e.setAttribute("aria-label", t(e.dataset.i18nLabel)));
+  root.querySelectorAll("[data-enum]").forEach(e => { e.textContent = label(e.dataset.enum, e.dataset.code); });
   const toggle = document.getElementById("lang");
   if (toggle) {
     toggle.setAttribute("aria-pressed", String(language() === "en"));
@@ -65,19 +77,22 @@ export function translate() {
 }
 
 /**
- * Starts a page: its texts, the language switch (`onLanguage` redraws what the page wrote itself)
- * and the session. Resolves to the session, or null when nobody is logged in.
+ * Starts a page: the shared chrome, the texts, the language switch (`onLanguage` redraws what the
+ * page wrote itself) and the session. Resolves to the session, or null when nobody is logged in.
  */
-export async function startPage(texts, onLanguage = () => {}) {
-  pageText = texts;
-  drawHeader();
+export async function startPage(onLanguage = () => {}) {
+  drawChrome();
+  const sessionAnswer = fetch("/session", { headers: { Accept: "application/json" } });
+  await loadMessages(language());
   translate();
-  document.getElementById("lang")?.addEventListener("click", () => {
-    localStorage.setItem("integrity.lang", language() === "en" ? "nl" : "en");
+  document.getElementById("lang").addEventListener("click", async () => {
+    const next = language() === "en" ? "nl" : "en";
+    await loadMessages(next);
+    localStorage.setItem(STORAGE_KEY, next);
     translate();
     onLanguage();
   });
-  const response = await fetch("/session", { headers: { Accept: "application/json" } });
+  const response = await sessionAnswer;
   if (response.status === 401) {
     return null;
   }
@@ -86,35 +101,80 @@ export async function startPage(texts, onLanguage = () => {}) {
   }
   const session = await response.json();
   csrfToken = session.csrfToken;
+  drawLogout();
   return session;
 }
 
-/** The header every page behind the login shares: home link, language switch, logout. */
-function drawHeader() {
-  const header = document.getElementById("site-header");
-  if (!header) {
-    return;
-  }
+/** What every page shares before its own content: the skip link and the header (home link, language switch). */
+function drawChrome() {
   const brand = el("p", null, { class: "brand" });
-  brand.append(el("a", null, { href: "/", "data-t": "brand" }));
-  const nav = el("nav", null, { "aria-label": "Taal / Language" });
+  brand.append(el("a", null, { href: "/", "data-i18n": "common.brand" }));
+  const nav = el("nav", null, { id: "site-nav", "data-i18n-label": "common.languageNav" });
+  nav.append(el("button", null, { type: "button", id: "lang", "aria-pressed": "false", "data-i18n": "common.switch" }));
+  const header = el("header", null, { id: "site-header" });
+  header.append(brand, nav);
+  document.body.prepend(el("a", null, { class: "skip", href: "#main", "data-i18n": "common.skip" }), header);
+}
+
+/** The logout button in the header, once someone is logged in. */
+function drawLogout() {
   const logout = el("form", null, { method: "post", action: "/logout", class: "inline" });
-  logout.append(el("button", null, { type: "submit", "data-t": "logout" }));
-  nav.append(el("button", null, { type: "button", id: "lang", "aria-pressed": "false", "data-t": "switch" }), logout);
-  header.replaceChildren(brand, nav);
+  logout.append(el("button", t("common.logout"), { type: "submit", "data-i18n": "common.logout" }));
+  document.getElementById("site-nav").append(logout);
 }
 
 /** A declared activity (a declaration version) as the terms of a definition list. */
 export function describeActivity(dl, a) {
-  const yesNo = value => t(value ? "yes" : "no");
+  const yesNo = value => t(value ? "common.yes" : "common.no");
   dl.replaceChildren();
-  [["employerName", a.employerName], ["kvkNumber", a.kvkNumber], ["country", a.country], ["sector", a.sector],
+  [["employerName", a.employerName], ["kvkNumber", a.kvkNumber], ["country", a.country], ["sector", label("sector", a.sector)],
    ["role", a.role], ["duties", a.duties], ["startDate", date(a.startDate)], ["hoursPerWeek", a.hoursPerWeek],
    ["paid", yesNo(a.paid)], ["selfEmployed", yesNo(a.selfEmployed)],
    ["expectsContact", yesNo(a.expectsContact) + (a.contactDetails ? ": " + a.contactDetails : "")],
    ["usesKnowledge", yesNo(a.usesKnowledge) + (a.knowledgeDetails ? ": " + a.knowledgeDetails : "")]]
     .filter(([, value]) => value !== null && value !== undefined)
-    .forEach(([key, value]) => dl.append(el("dt", t(key)), el("dd", value)));
+    .forEach(([key, value]) => dl.append(el("dt", t("activity." + key)), el("dd", value)));
+}
+
+/** An <option> per code of an enum table (or of `list`, its codes a page may offer), `selected` chosen. */
+export function options(select, table, selected, list = codes(table)) {
+  select.replaceChildren(...list.map(code => {
+    const option = el("option", label(table, code), { value: code, "data-enum": table, "data-code": code });
+    option.selected = code === selected;
+    return option;
+  }));
+}
+
+/** Adds an <option> per code of an enum table after the options `select` has (such as "all"). */
+export function addOptions(select, table, list = codes(table)) {
+  select.append(...list.map(code => el("option", label(table, code), { value: code, "data-enum": table, "data-code": code })));
+}
+
+/** A checkbox per code (of an enum table, or `list`) in `container`, ids prefix-CODE, those in `checked` ticked. */
+export function checkboxes(container, prefix, table, checked, list = codes(table)) {
+  container.replaceChildren(...list.map(code => {
+    const wrap = el("div");
+    const box = el("input", null, { type: "checkbox", id: `${prefix}-${code}`, value: code });
+    box.checked = checked.includes(code);
+    wrap.append(box, el("label", label(table, code), { for: box.id, class: "inline", "data-enum": table, "data-code": code }));
+    return wrap;
+  }));
+}
+
+/** The codes ticked among the checkboxes in `container`. */
+export function ticked(container) {
+  return [...container.querySelectorAll("input[type=checkbox]:checked")].map(box => box.value);
+}
+
+/** A radio button per code of an enum table, named `name`, ids name-CODE, before `before` in `fieldset`. */
+export function radios(fieldset, name, table, checked, before = null) {
+  codes(table).forEach(code => {
+    const radio = el("input", null, { type: "radio", id: `${name}-${code}`, name, value: code });
+    radio.checked = code === checked;
+    fieldset.insertBefore(radio, before);
+    fieldset.insertBefore(el("label", label(table, code), { for: radio.id, "data-enum": table, "data-code": code }), before);
+    fieldset.insertBefore(el("br"), before);
+  });
 }
 
 /**
@@ -159,6 +219,11 @@ export function el(tag, text, attributes = {}) {
 
 const MISSING = new Set(["must not be blank", "must not be null", "must not be empty"]);
 
+/** True when a field error of the service says only that a value is missing (each language says that itself). */
+export function isMissing(message) {
+  return MISSING.has(message);
+}
+
 /** Takes away the field errors `showFieldErrors` put in `container`. */
 export function clearFieldErrors(container) {
   container.querySelectorAll(".field-error").forEach(p => { p.textContent = ""; });
@@ -171,7 +236,7 @@ export function clearFieldErrors(container) {
  * the first. A missing value is said in the page's words: `missing(slot)` ("required" by default).
  * Returns false when the error names no field, so the caller shows it as a whole.
  */
-export function showFieldErrors(container, error, slot = field => field, missing = () => t("required")) {
+export function showFieldErrors(container, error, slot = field => field, missing = () => t("common.required")) {
   const errors = error instanceof ApiProblem && Array.isArray(error.problem.errors) ? error.problem.errors : [];
   let first = null;
   errors.forEach(({ field, message }) => {
@@ -180,7 +245,7 @@ export function showFieldErrors(container, error, slot = field => field, missing
     if (!place) {
       return;
     }
-    const text = MISSING.has(message) ? missing(name) : message;
+    const text = isMissing(message) ? missing(name) : message;
     place.textContent = place.textContent ? `${place.textContent} ${text}` : text;
     const input = container.querySelector(`[id="${CSS.escape(name)}"]`)
       ?? container.querySelector(`[name="${CSS.escape(name)}"]`);

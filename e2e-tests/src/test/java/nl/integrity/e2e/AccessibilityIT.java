@@ -60,6 +60,9 @@ class AccessibilityIT {
                         .selectByValue("-submittedAt");
                 officer.textAppears(By.id("queue-rows"), "Toegankelijk BV");
                 check(officer, "/office/");
+                officer.visible(By.cssSelector("#alert-rows button.handle")).click();
+                officer.visible(By.id("resolution-note"));
+                check(officer, "/office/ with an alert being handled");
                 officer.open(GATEWAY + "/office/declarations/" + declaration);
                 officer.textAppears(By.id("title"), "Toegankelijk BV");
                 check(officer, "/office/declarations/{id}");

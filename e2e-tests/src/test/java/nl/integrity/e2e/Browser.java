@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -57,6 +58,16 @@ final class Browser implements AutoCloseable {
 
     void textAppears(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void disappears(By by) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
+    /** Waits until a script run in the page answers true (elements redrawn meanwhile are read again). */
+    void scriptHolds(String script, Object... arguments) {
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> Boolean.TRUE.equals(this.driver.executeScript(script, arguments)));
     }
 
     /** Fills in Keycloak's real login form. */

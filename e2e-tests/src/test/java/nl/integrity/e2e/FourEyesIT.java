@@ -34,7 +34,7 @@ class FourEyesIT {
             first.open(GATEWAY + "/office/declarations/" + id);
             first.logInAtKeycloak("officer.politie", "demo");
             first.textAppears(By.id("risk-level"), "kritiek");
-            first.driver.findElement(By.id("outcome-objection")).click();
+            first.driver.findElement(By.id("outcome-OBJECTION")).click();
             first.driver.findElement(By.id("rationale")).sendKeys("Te nauw verwant aan het inlichtingenwerk");
             first.driver.findElement(By.cssSelector("#decision-form button[type=submit]")).click();
             first.textAppears(By.id("decisions"), "voorgesteld");

@@ -1,5 +1,7 @@
 package nl.integrity.e2e;
 
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +16,8 @@ import org.openqa.selenium.support.ui.Select;
  * through Keycloak's real login page: an alumnus declares; an officer of the same organisation
  * sees the alert and asks a question; the alumnus answers; the officer decides with a condition;
  * the alumnus sees decision and condition; an officer of the other organisation sees none of it.
+ * On the way the officer works the alert inbox: an alert of the declaration assigned to them, the
+ * inbox filtered by assignee, the alert resolved with a note.
  */
 class OfficeJourneyIT {
 
@@ -22,6 +26,10 @@ class OfficeJourneyIT {
     static final String ROLE = "Incident <i>responder</i> <script>alert(1)</script>";
     /** A name with markup, as the HR system may send it: shown as text in the office too. */
     static final String NAME = "Reis <em>Test</em>";
+    /** True when the inbox lists only alerts of declaration arguments[1], each with officer arguments[0] (or none at all). */
+    static final String EVERY_ROW_IS = """
+            return [...document.querySelectorAll('#alert-rows tr')].every(tr => tr.cells.length === 1
+                || (tr.cells[4].textContent === arguments[0] && tr.querySelector('a').href.endsWith(arguments[1])))""";
 
     @Test
     void declareAskAnswerDecide_andTheOtherOrganisationSeesNothing() {
@@ -80,7 +88,7 @@ class OfficeJourneyIT {
             // 4. The officer decides: allowed, with a condition; a missing rationale is shown at its field first.
             officer.driver.navigate().refresh();
             officer.textAppears(By.id("thread"), "Nee, alleen particuliere klanten.");
-            officer.driver.findElement(By.id("outcome-conditions")).click();
+            officer.driver.findElement(By.id("outcome-ALLOWED_WITH_CONDITIONS")).click();
             officer.driver.findElement(By.id("condition-NO_CONTACT_FORMER_UNIT")).click();
             officer.driver.executeScript("document.getElementById('ends-NO_CONTACT_FORMER_UNIT').value = '2028-04-29'");
             officer.driver.findElement(By.cssSelector("#decision-form button[type=submit]")).click();
@@ -90,9 +98,54 @@ class OfficeJourneyIT {
             officer.textAppears(By.id("status"), "Het besluit is vastgelegd.");
             officer.textAppears(By.id("decisions"), "Toegestaan met voorwaarden");
             officer.screenshot("decided");
+
+            // 4b. The alerts of this declaration in the inbox: one assigned to the officer, the inbox filtered by
+            // assignee (nobody, then me), the alert resolved with a note and found among the resolved ones.
+            String alertId = given().auth().oauth2(tokenFor("officer.politie")).queryParam("declarationId", declarationId)
+                    .queryParam("kind", "DECLARATION_SUBMITTED").get(GATEWAY + "/api/alerts").then().statusCode(200)
+                    .extract().path("items[0].id");
+            By alert = By.id("alert-" + alertId);
+            officer.driver.findElement(By.id("alerts-link")).click();
+            officer.visible(alert);
+            assertEquals(declarationId, officer.driver.findElement(By.id("alert-declaration")).getAttribute("value"));
+            officer.driver.findElement(By.cssSelector("#alert-" + alertId + " button.assign-me")).click();
+            officer.textAppears(By.id("status"), "Signaal toegewezen aan officer.politie.");
+            officer.textAppears(alert, "officer.politie");
+            new Select(officer.driver.findElement(By.id("alert-status"))).selectByValue("");
+            new Select(officer.driver.findElement(By.id("alert-assignee"))).selectByValue("none");
+            officer.driver.findElement(By.cssSelector("#alert-filter button[type=submit]")).click();
+            officer.disappears(alert);
+            officer.scriptHolds(EVERY_ROW_IS, "niemand", declarationId);
+            officer.textAppears(By.id("alert-page"), "Pagina 1 van 1");
+            new Select(officer.driver.findElement(By.id("alert-assignee"))).selectByValue("me");
+            officer.driver.findElement(By.cssSelector("#alert-filter button[type=submit]")).click();
+            officer.visible(alert);
+            officer.scriptHolds(EVERY_ROW_IS, "officer.politie", declarationId);
+            assertTrue(officer.driver.getCurrentUrl().contains("assignee=me"), "the filter is in the address");
+            given().auth().oauth2(tokenFor("officer.politie")).queryParam("assignee", "me").queryParam("declarationId", declarationId)
+                    .get(GATEWAY + "/api/alerts").then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.hasItem(alertId));
+            officer.driver.findElement(By.cssSelector("#alert-" + alertId + " button.handle")).click();
+            String note = "Besproken met de alumnus; melding beoordeeld";
+            officer.visible(By.id("resolution-note")).sendKeys(note);
+            officer.driver.findElement(By.id("resolve-submit")).click();
+            officer.textAppears(By.id("status"), "Signaal afgehandeld.");
+            officer.disappears(alert);
+            new Select(officer.driver.findElement(By.id("alert-status"))).selectByValue("RESOLVED");
+            officer.driver.findElement(By.cssSelector("#alert-filter button[type=submit]")).click();
+            officer.textAppears(alert, note);
+            officer.textAppears(alert, "Afgehandeld door officer.politie");
+            officer.screenshot("alert-resolved");
+            given().auth().oauth2(tokenFor("officer.politie")).get(GATEWAY + "/api/alerts/{id}", alertId).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("RESOLVED"))
+                    .body("resolution", org.hamcrest.Matchers.equalTo(note))
+                    .body("assignee", org.hamcrest.Matchers.equalTo("officer.politie"));
+
             officer.open(GATEWAY + "/office/statistics.html");
             officer.textAppears(By.id("chart-bySector"), "Per sector");
-            officer.textAppears(By.cssSelector("#charts"), "CYBER_SECURITY");
+            // Every category in the reader's words: the sector's label, not its code.
+            officer.textAppears(By.cssSelector("#charts"), "Cyberbeveiliging");
+            assertFalse(officer.driver.findElement(By.id("charts")).getText().contains("CYBER_SECURITY"));
             officer.screenshot("statistics");
             officer.open(GATEWAY + "/office/alumni.html");
             officer.visible(By.id("personnelNumber")).sendKeys(login.personnelNumber());
@@ -100,7 +153,8 @@ class OfficeJourneyIT {
             officer.textAppears(By.id("results"), NAME);
             officer.driver.findElement(By.cssSelector("#results button")).click();
             officer.textAppears(By.id("logged"), "vastgelegd met doel: Beoordeling melding");
-            officer.textAppears(By.id("record"), "REC-DIG");
+            // The functions by their title in the catalogue (REC-DIG), not by their code.
+            officer.textAppears(By.id("record"), "Digitaal rechercheur");
             officer.textAppears(By.id("record"), NAME);
             assertTrue(officer.driver.findElements(By.cssSelector("main em")).isEmpty(), "the name's markup is text");
 

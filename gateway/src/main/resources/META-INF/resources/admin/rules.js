@@ -1,65 +1,12 @@
 // The risk rules of the administrator's organisation: read them with their conditions, switch one
 // on or off, change one or add one. Every save is a new revision made on the revision the
 // administrator saw (expectedRevision); a change in between is reported, not overwritten.
-import { announce, api, ApiProblem, clearFieldErrors, el, language, SECTORS, showFieldErrors, t } from "/portal.js";
-import { button, checkboxes, FUNCTION_GROUPS, options, RISK_LEVELS, rows, startAdminPage, ticked } from "/admin/nav.js";
+import { announce, api, ApiProblem, checkboxes, clearFieldErrors, el, label, language, options, problem,
+  showFieldErrors, t, ticked } from "/portal.js";
+import { button, rows, startAdminPage } from "/admin/nav.js";
 
-const KINDS = ["FUNCTION_RISK_AT_LEAST", "SECTOR_SENSITIVE_FOR_FUNCTION", "SECTOR_IN", "FUNCTION_GROUP_IN",
-  "STARTS_IN_WINDOW", "DEPARTURE_REASON_IN", "CONTACT_WITH_FORMER_ORGANISATION", "USES_KNOWLEDGE_OR_CONTACTS",
-  "LATE_DECLARATION", "SELF_EMPLOYED", "VERSION_AT_LEAST"];
-const REASONS = ["VOLUNTARY", "RETIREMENT", "REORGANISATION", "END_OF_CONTRACT", "DISCIPLINARY_DISMISSAL",
-  "OTHER_DISMISSAL"];
-/** The values a condition kind chooses from, for the kinds that take values. */
-const VALUES = { SECTOR_IN: SECTORS, FUNCTION_GROUP_IN: FUNCTION_GROUPS, DEPARTURE_REASON_IN: REASONS };
-
-const TEXT = {
-  nl: {
-    title: "Risicoregels", intro: "Elke melding wordt beoordeeld met deze regels. Een regel geldt als al zijn voorwaarden gelden; het risico is het hoogste niveau van de regels die gelden. Een wijziging is een nieuwe revisie en geldt voor beoordelingen vanaf nu; eerdere beoordelingen houden hun revisie.",
-    ruleText: "Tekst", conditions: "Voorwaarden", state: "Stand", newRule: "Nieuwe regel",
-    codeLabel: "Code (hoofdletters, cijfers en _) *", levelLabel: "Niveau als de regel geldt *",
-    textNl: "Uitleg in het Nederlands *", textEn: "Uitleg in het Engels *",
-    placeholders: "In de uitleg kunt u gebruiken: {sector}, {functionCode}, {functionRisk}, {functionGroup}, {windowEnd}, {startDate}, {departureReason} en {versionNumber}.",
-    conditionsLegend: "Voorwaarden (alle moeten gelden) *", addCondition: "Voorwaarde toevoegen",
-    enabledLabel: "Regel staat aan", condition: "Voorwaarde {n}", kind: "Soort", remove: "Voorwaarde {n} weghalen",
-    atLeast: "Minstens", values: "Een van", fromVersion: "Vanaf versie (2 tot 100)",
-    editTitle: "Regel {code} wijzigen (nu revisie {revision})", newTitle: "Nieuwe regel",
-    switchOn: "Aanzetten", switchOff: "Uitzetten", saved: "Regel {code} is opgeslagen als revisie {revision}.",
-    ruleChanged: "Regel {code} staat nu {state} (revisie {revision}).", revision: "revisie",
-    FUNCTION_RISK_AT_LEAST: "Het risico van de functie is minstens…",
-    SECTOR_SENSITIVE_FOR_FUNCTION: "De sector is gevoelig voor de functie (volgens de catalogus)",
-    SECTOR_IN: "De sector is een van…", FUNCTION_GROUP_IN: "De functiegroep is een van…",
-    STARTS_IN_WINDOW: "De activiteit begint binnen de meldperiode", DEPARTURE_REASON_IN: "De reden van vertrek is een van…",
-    CONTACT_WITH_FORMER_ORGANISATION: "Contact met de oude organisatie verwacht",
-    USES_KNOWLEDGE_OR_CONTACTS: "Gebruikt kennis of contacten uit de oude functie",
-    LATE_DECLARATION: "Gemeld nadat de activiteit begon", SELF_EMPLOYED: "Werkt als zelfstandige",
-    VERSION_AT_LEAST: "De melding heeft minstens zoveel versies…",
-    VOLUNTARY: "Vrijwillig", RETIREMENT: "Pensioen", REORGANISATION: "Reorganisatie", END_OF_CONTRACT: "Einde contract",
-    DISCIPLINARY_DISMISSAL: "Strafontslag", OTHER_DISMISSAL: "Ander ontslag"
-  },
-  en: {
-    title: "Risk rules", intro: "Every declaration is assessed with these rules. A rule holds when all its conditions hold; the risk is the highest level of the rules that hold. A change is a new revision and applies to assessments from now on; earlier assessments keep their revision.",
-    ruleText: "Text", conditions: "Conditions", state: "State", newRule: "New rule",
-    codeLabel: "Code (capitals, digits and _) *", levelLabel: "Level when the rule holds *",
-    textNl: "Explanation in Dutch *", textEn: "Explanation in English *",
-    placeholders: "The explanation may use: {sector}, {functionCode}, {functionRisk}, {functionGroup}, {windowEnd}, {startDate}, {departureReason} and {versionNumber}.",
-    conditionsLegend: "Conditions (all must hold) *", addCondition: "Add a condition",
-    enabledLabel: "Rule is switched on", condition: "Condition {n}", kind: "Kind", remove: "Remove condition {n}",
-    atLeast: "At least", values: "One of", fromVersion: "From version (2 to 100)",
-    editTitle: "Change rule {code} (now revision {revision})", newTitle: "New rule",
-    switchOn: "Switch on", switchOff: "Switch off", saved: "Rule {code} is saved as revision {revision}.",
-    ruleChanged: "Rule {code} is now {state} (revision {revision}).", revision: "revision",
-    FUNCTION_RISK_AT_LEAST: "The function's risk is at least…",
-    SECTOR_SENSITIVE_FOR_FUNCTION: "The sector is sensitive for the function (by the catalogue)",
-    SECTOR_IN: "The sector is one of…", FUNCTION_GROUP_IN: "The function group is one of…",
-    STARTS_IN_WINDOW: "The activity starts inside the declaration window", DEPARTURE_REASON_IN: "The departure reason is one of…",
-    CONTACT_WITH_FORMER_ORGANISATION: "Contact with the former organisation expected",
-    USES_KNOWLEDGE_OR_CONTACTS: "Uses knowledge or contacts from the former function",
-    LATE_DECLARATION: "Declared after the activity started", SELF_EMPLOYED: "Works self-employed",
-    VERSION_AT_LEAST: "The declaration has at least this many versions…",
-    VOLUNTARY: "Voluntary", RETIREMENT: "Retirement", REORGANISATION: "Reorganisation", END_OF_CONTRACT: "End of contract",
-    DISCIPLINARY_DISMISSAL: "Disciplinary dismissal", OTHER_DISMISSAL: "Other dismissal"
-  }
-};
+/** The enum table of the values a condition kind chooses from, for the kinds that take values. */
+const VALUES = { SECTOR_IN: "sector", FUNCTION_GROUP_IN: "functionGroup", DEPARTURE_REASON_IN: "departureReason" };
 
 const status = document.getElementById("status");
 const editor = document.getElementById("editor");
@@ -69,12 +16,12 @@ let rules = [];
 let draft = null;
 
 function describe(condition) {
-  const kind = t(condition.kind).replace("…", "");
+  const kind = label("ruleConditionKind", condition.kind).replace("…", "");
   if (condition.level) {
-    return `${kind} ${t(condition.level)}`;
+    return `${kind} ${label("riskLevel", condition.level)}`;
   }
   if (condition.values) {
-    return `${kind} ${condition.values.map(t).join(", ")}`;
+    return `${kind} ${condition.values.map(v => label(VALUES[condition.kind], v)).join(", ")}`;
   }
   return condition.count ? `${kind} ${condition.count}` : kind;
 }
@@ -86,10 +33,11 @@ function draw() {
     const cell = el("td");
     cell.append(conditions);
     const actions = el("td");
-    actions.append(button(t("edit"), () => open(r), { "aria-label": `${t("edit")} ${r.code}` }), " ",
-      button(t(r.enabled ? "switchOff" : "switchOn"), () => toggle(r), { "aria-label": `${t(r.enabled ? "switchOff" : "switchOn")} ${r.code}` }));
-    return [el("td", r.code), el("td", t(r.level)), el("td", language() === "en" ? r.textEn : r.textNl), cell,
-      el("td", `${t(r.enabled ? "on" : "off")}, ${t("revision")} ${r.revision}`), actions];
+    const toggleText = t(r.enabled ? "admin.switchOff" : "admin.switchOn");
+    actions.append(button(t("common.edit"), () => open(r), { "aria-label": `${t("common.edit")} ${r.code}` }), " ",
+      button(toggleText, () => toggle(r), { "aria-label": `${toggleText} ${r.code}` }));
+    return [el("td", r.code), el("td", label("riskLevel", r.level)), el("td", language() === "en" ? r.textEn : r.textNl), cell,
+      el("td", `${t(r.enabled ? "admin.on" : "admin.off")}, ${t("admin.rules.revision")} ${r.revision}`), actions];
   });
   if (draft) {
     drawEditor();
@@ -123,8 +71,8 @@ function close() {
 
 function drawEditor(level = form.elements.level.value) {
   document.getElementById("editor-heading").textContent = draft.code
-    ? t("editTitle").replace("{code}", draft.code).replace("{revision}", draft.revision) : t("newTitle");
-  options(form.elements.level, RISK_LEVELS, level);
+    ? t("admin.rules.editTitle", { code: draft.code, revision: draft.revision }) : t("admin.rules.newRule");
+  options(form.elements.level, "riskLevel", level);
   document.getElementById("condition-list").replaceChildren(...draft.conditions.map(conditionRow));
 }
 
@@ -132,18 +80,18 @@ function drawEditor(level = form.elements.level.value) {
 function conditionRow(condition, i) {
   const n = String(i + 1);
   const row = el("fieldset", null, { class: "condition-row", id: "condition-" + i });
-  row.append(el("legend", t("condition").replace("{n}", n)));
+  row.append(el("legend", t("admin.rules.condition", { n })));
   const kindField = el("div", null, { class: "field" });
   const kind = el("select", null, { id: `kind-${i}` });
-  options(kind, KINDS, condition.kind);
+  options(kind, "ruleConditionKind", condition.kind);
   kind.addEventListener("change", () => {
     draft.conditions[i] = { kind: kind.value };
     drawParameters(parameters, draft.conditions[i], i);
   });
-  kindField.append(el("label", t("kind"), { for: `kind-${i}` }), kind);
+  kindField.append(el("label", t("common.kind"), { for: `kind-${i}` }), kind);
   const parameters = el("div");
   drawParameters(parameters, condition, i);
-  const remove = button(t("remove").replace("{n}", n), () => {
+  const remove = button(t("admin.rules.remove", { n }), () => {
     draft.conditions.splice(i, 1);
     drawEditor();
   });
@@ -155,18 +103,18 @@ function drawParameters(container, condition, i) {
   container.replaceChildren();
   if (condition.kind === "FUNCTION_RISK_AT_LEAST") {
     const select = el("select", null, { id: `condition-level-${i}` });
-    options(select, RISK_LEVELS, condition.level ?? "HIGH");
+    options(select, "riskLevel", condition.level ?? "HIGH");
     condition.level = select.value;
     select.addEventListener("change", () => { condition.level = select.value; });
     const field = el("div", null, { class: "field" });
-    field.append(el("label", t("atLeast"), { for: select.id }), select);
+    field.append(el("label", t("admin.rules.atLeast"), { for: select.id }), select);
     container.append(field);
   } else if (VALUES[condition.kind]) {
     const group = el("fieldset");
     const choices = el("div", null, { class: "choices" });
     checkboxes(choices, `condition-${i}-value`, VALUES[condition.kind], condition.values ?? []);
     choices.addEventListener("change", () => { condition.values = ticked(choices); });
-    group.append(el("legend", t("values")), choices);
+    group.append(el("legend", t("admin.rules.values")), choices);
     container.append(group);
   } else if (condition.kind === "VERSION_AT_LEAST") {
     const input = el("input", null, { id: `condition-count-${i}`, type: "number", min: "2", max: "100", inputmode: "numeric" });
@@ -174,7 +122,7 @@ function drawParameters(container, condition, i) {
     condition.count = Number(input.value);
     input.addEventListener("input", () => { condition.count = input.value === "" ? null : Number(input.value); });
     const field = el("div", null, { class: "field" });
-    field.append(el("label", t("fromVersion"), { for: input.id }), input);
+    field.append(el("label", t("admin.rules.fromVersion"), { for: input.id }), input);
     container.append(field);
   }
 }
@@ -202,7 +150,7 @@ async function reloadAfterConflict(code) {
   if (current && draft) {
     open(current);
   }
-  announce(status, t("stale"), "problem");
+  announce(status, t("admin.stale"), "problem");
   status.focus();
 }
 
@@ -211,7 +159,7 @@ form.addEventListener("submit", async event => {
   clearFieldErrors(form);
   const code = form.elements.code.value.trim();
   if (!code) {
-    document.getElementById("error-code").textContent = t("required");
+    document.getElementById("error-code").textContent = t("common.required");
     form.elements.code.setAttribute("aria-invalid", "true");
     form.elements.code.focus();
     return;
@@ -220,13 +168,13 @@ form.addEventListener("submit", async event => {
     const saved = await save(code, request());
     close();
     await load();
-    announce(status, t("saved").replace("{code}", saved.code).replace("{revision}", saved.revision));
+    announce(status, t("admin.rules.saved", { code: saved.code, revision: saved.revision }));
     status.focus();
   } catch (e) {
     if (e instanceof ApiProblem && e.status === 409) {
       await reloadAfterConflict(code);
     } else if (!showFieldErrors(form, e, field => field.replace(/^conditions\[(\d+)\].*$/, "conditions-$1"))) {
-      announce(status, `${t("problem")}: ${e.message}`, "problem");
+      announce(status, problem(e), "problem");
     }
   }
 });
@@ -236,13 +184,13 @@ async function toggle(rule) {
     const saved = await save(rule.code, { level: rule.level, conditions: rule.conditions, textNl: rule.textNl,
       textEn: rule.textEn, enabled: !rule.enabled, expectedRevision: rule.revision });
     await load();
-    announce(status, t("ruleChanged").replace("{code}", saved.code).replace("{state}", t(saved.enabled ? "on" : "off"))
-      .replace("{revision}", saved.revision));
+    announce(status, t("admin.rules.ruleChanged",
+      { code: saved.code, state: t(saved.enabled ? "admin.on" : "admin.off"), revision: saved.revision }));
   } catch (e) {
     if (e instanceof ApiProblem && e.status === 409) {
       await reloadAfterConflict(rule.code);
     } else {
-      announce(status, `${t("problem")}: ${e.message}`, "problem");
+      announce(status, problem(e), "problem");
     }
   }
 }
@@ -255,6 +203,6 @@ document.getElementById("add-condition").addEventListener("click", () => {
 });
 document.getElementById("cancel").addEventListener("click", close);
 
-if (await startAdminPage(TEXT, status, draw)) {
-  await load().catch(() => announce(status, t("failed"), "problem"));
+if (await startAdminPage(status, draw)) {
+  await load().catch(() => announce(status, t("common.failed"), "problem"));
 }

@@ -1,43 +1,45 @@
 // The office's statistics: counts by sector, risk, function group and outcome for a period, as
-// bar charts that are plain tables underneath (each bar's number is text, for every reader).
-import { announce, api, clearFieldErrors, el, showFieldErrors, startPage, t } from "/portal.js";
+// bar charts that are plain tables underneath (each bar's number is text, for every reader). Every
+// category is a code of the declaration-service, named by its enum table; the categories the
+// statistics add themselves (no risk yet, a function the catalogue does not rate, no decision yet,
+// withdrawn) have words of their own.
+import { announce, api, clearFieldErrors, el, label, problem, showFieldErrors, startPage, t } from "/portal.js";
 
-const TEXT = {
-  nl: {
-    back: "Terug naar signalen en meldingen", title: "Cijfers", from: "Van", to: "Tot en met", show: "Toon",
-    totals: "{submitted} meldingen ingediend, {decided} besloten; gemiddeld {days} dagen tot een besluit.",
-    bySector: "Per sector", byRiskLevel: "Per risico", byFunctionGroup: "Per functiegroep", byOutcome: "Per uitkomst",
-    category: "Categorie", count: "Aantal", none: "Geen meldingen in deze periode."
-  },
-  en: {
-    back: "Back to alerts and declarations", title: "Statistics", from: "From", to: "To (inclusive)", show: "Show",
-    totals: "{submitted} declarations submitted, {decided} decided; {days} days to a decision on average.",
-    bySector: "By sector", byRiskLevel: "By risk", byFunctionGroup: "By function group", byOutcome: "By outcome",
-    category: "Category", count: "Count", none: "No declarations in this period."
-  }
+/** Each chart: the enum table of its categories, and the words for the categories outside that enum. */
+const CHARTS = {
+  bySector: { table: "sector", other: {} },
+  byRiskLevel: { table: "riskLevel", other: { null: () => t("common.notAssessed") } },
+  byFunctionGroup: { table: "functionGroup", other: { UNKNOWN: () => t("office.statistics.unknownGroup") } },
+  byOutcome: { table: "outcome", other: { UNDECIDED: () => t("office.statistics.undecided"),
+    WITHDRAWN: () => label("declarationStatus", "WITHDRAWN") } }
 };
 
 const status = document.getElementById("status");
 let statistics = null;
+
+function category(key, code) {
+  const { table, other } = CHARTS[key];
+  return Object.hasOwn(other, code) ? other[code]() : label(table, code);
+}
 
 function chart(key, counts) {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   const max = Math.max(1, ...entries.map(([, n]) => n));
   const section = el("section", null, { "aria-labelledby": "chart-" + key });
   const table = el("table", null, { class: "chart" });
-  const caption = el("caption", t(key), { id: "chart-" + key });
+  const caption = el("caption", t("office.statistics." + key), { id: "chart-" + key });
   const head = el("thead");
   const headRow = el("tr");
-  headRow.append(el("th", t("category"), { scope: "col" }), el("th", t("count"), { scope: "col" }));
+  headRow.append(el("th", t("office.statistics.category"), { scope: "col" }), el("th", t("office.statistics.count"), { scope: "col" }));
   head.append(headRow);
   const body = el("tbody");
-  entries.forEach(([category, n]) => {
-    const tr = el("tr");
+  entries.forEach(([code, n]) => {
+    const tr = el("tr", null, { "data-code": code });
     const bar = el("td");
     const fill = el("span", null, { class: "bar", "aria-hidden": "true" });
     fill.style.width = `${Math.round((n / max) * 85)}%`; // room for the number beside the longest bar
     bar.append(fill, el("span", n, { class: "bar-value" }));
-    tr.append(el("th", category, { scope: "row" }), bar);
+    tr.append(el("th", category(key, code), { scope: "row" }), bar);
     body.append(tr);
   });
   table.append(caption, head, body);
@@ -50,10 +52,9 @@ function draw() {
     return;
   }
   const s = statistics;
-  document.getElementById("totals").textContent = s.submitted === 0 ? t("none") : t("totals")
-    .replace("{submitted}", s.submitted).replace("{decided}", s.decided).replace("{days}", s.averageDaysToDecision ?? "—");
-  document.getElementById("charts").replaceChildren(...["bySector", "byRiskLevel", "byFunctionGroup", "byOutcome"]
-    .map(key => chart(key, s[key] ?? {})));
+  document.getElementById("totals").textContent = s.submitted === 0 ? t("office.statistics.none") : t("office.statistics.totals",
+    { submitted: s.submitted, decided: s.decided, days: s.averageDaysToDecision ?? "—" });
+  document.getElementById("charts").replaceChildren(...Object.keys(CHARTS).map(key => chart(key, s[key] ?? {})));
   document.getElementById("from").value = s.from;
   document.getElementById("to").value = s.to;
 }
@@ -66,7 +67,7 @@ async function load(query = "") {
     draw();
   } catch (e) {
     showFieldErrors(period, e);
-    announce(status, `${t("problem")}: ${e.message}`, "problem");
+    announce(status, problem(e), "problem");
   }
 }
 
@@ -78,11 +79,11 @@ document.getElementById("period").addEventListener("submit", event => {
 });
 
 try {
-  if (!await startPage(TEXT, draw)) {
+  if (!await startPage(draw)) {
     location.assign("/login");
   } else {
     await load();
   }
 } catch (e) {
-  announce(status, t("failed"), "problem");
+  announce(status, t("common.failed"), "problem");
 }

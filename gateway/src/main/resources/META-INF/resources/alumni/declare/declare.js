@@ -1,52 +1,22 @@
 // A new declaration: the form checks nothing the service does not check itself; it sends what
 // the alumnus filled in and shows every field error of the service's problem next to its field.
-import { announce, api, ApiProblem, el, SECTORS, startPage, t, translate } from "/portal.js";
+import { addOptions, announce, api, ApiProblem, el, isMissing, problem, radios, startPage, t, translate } from "/portal.js";
+
 const YES_NO = ["paid", "selfEmployed", "expectsContact", "usesKnowledge"];
-
-const TEXT = {
-  nl: {
-    title: "Nieuwe melding", editTitle: "Melding wijzigen", change: "Wijziging indienen", back: "Terug naar mijn gegevens",
-    intro: "Meld een nieuwe werkgever of activiteit vóórdat u begint. Velden met * zijn verplicht.",
-    kind: "Soort melding *", FIRM: "Vast: ik heb een aanbod of afspraak",
-    SPECULATIVE: "Verkennend: nog geen aanbod, ik wil vooraf advies",
-    employerName: "Werkgever *", country: "Land (ISO-code, bijv. NL of BE) *",
-    kvkNumber: "KvK-nummer (bij een Nederlandse werkgever)", sector: "Sector *", pick: "Kies…", role: "Functie *",
-    duties: "Werkzaamheden *", startDate: "Begindatum (verplicht bij een vaste melding)", hoursPerWeek: "Uren per week *",
-    paid: "Betaald? *", selfEmployed: "Als zelfstandige? *", expectsContact: "Verwacht u contact met uw oude organisatie? *",
-    contactDetails: "Welk contact (verplicht als u contact verwacht)", usesKnowledge: "Gebruikt u kennis uit uw oude functie? *",
-    knowledgeDetails: "Welke kennis", submit: "Melding indienen", yes: "Ja", no: "Nee",
-    sending: "Uw melding wordt verstuurd…", fix: "Verbeter de velden hieronder:",
-    required: "Vul dit in.", choose: "Kies een antwoord.",
-  },
-  en: {
-    title: "New declaration", editTitle: "Change the declaration", change: "Submit the change", back: "Back to my record",
-    intro: "Declare a new employer or activity before you start. Fields marked * are required.",
-    kind: "Kind of declaration *", FIRM: "Firm: I have an offer or agreement",
-    SPECULATIVE: "Exploratory: no offer yet, I want advice first",
-    employerName: "Employer *", country: "Country (ISO code, e.g. NL or BE) *",
-    kvkNumber: "Chamber of Commerce number (Dutch employer)", sector: "Sector *", pick: "Choose…", role: "Role *",
-    duties: "Duties *", startDate: "Start date (required for a firm declaration)", hoursPerWeek: "Hours per week *",
-    paid: "Paid? *", selfEmployed: "Self-employed? *", expectsContact: "Do you expect contact with your former organisation? *",
-    contactDetails: "What contact (required if you expect contact)", usesKnowledge: "Do you use knowledge from your former function? *",
-    knowledgeDetails: "What knowledge", submit: "Submit declaration", yes: "Yes", no: "No",
-    sending: "Sending your declaration…", fix: "Please correct the fields below:",
-    required: "Please fill this in.", choose: "Please choose an answer.",
-  }
-};
-
 const form = document.getElementById("declaration");
 // With ?id= the form changes an existing declaration: a new version, assessed again.
 const editing = new URLSearchParams(location.search).get("id");
 
+/** The choices: kinds and sectors from their tables, yes or no for each question. */
 function buildChoices() {
-  const select = document.getElementById("sector");
-  SECTORS.forEach(code => select.append(el("option", code, { value: code, "data-t": code })));
+  radios(document.getElementById("kind-choice"), "kind", "declarationKind", "FIRM", document.getElementById("error-kind"));
+  addOptions(document.getElementById("sector"), "sector");
   document.querySelectorAll(".yes-no").forEach(fieldset => {
     const field = fieldset.dataset.field;
     ["yes", "no"].forEach(answer => {
       const id = `${field}-${answer}`;
       fieldset.append(el("input", null, { type: "radio", id, name: field, value: String(answer === "yes") }),
-        el("label", t(answer), { for: id, "data-t": answer }), document.createTextNode(" "));
+        el("label", t("common." + answer), { for: id, "data-i18n": "common." + answer }), document.createTextNode(" "));
     });
     fieldset.append(el("p", null, { class: "field-error", id: "error-" + field }));
   });
@@ -74,18 +44,23 @@ function clearErrors() {
   document.getElementById("summary").hidden = true;
 }
 
-const MISSING = new Set(["must not be blank", "must not be null", "must not be empty"]);
-const FIELDS = Array.from(form.elements).map(e => e.name);
+/** What the form calls a field: its label, or for a choice its legend, without the required mark. */
+function caption(field, target) {
+  const named = target?.closest("fieldset")?.querySelector("legend")
+    ?? (target ? form.querySelector(`label[for="${CSS.escape(target.id)}"]`) : null);
+  return (named?.textContent ?? field).replace(/ \*$/, "");
+}
 
 /** Every field error of the problem next to its field, in form order; a summary on top that takes the focus. */
 function showErrors(errors) {
   const summary = document.getElementById("summary");
   const list = el("ul");
-  [...errors].sort((a, b) => FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field)).forEach(({ field, message }) => {
+  const fields = Array.from(form.elements).map(e => e.name);
+  [...errors].sort((a, b) => fields.indexOf(a.field) - fields.indexOf(b.field)).forEach(({ field, message }) => {
     const input = form.elements[field];
     const choice = input instanceof RadioNodeList;
     // The service's own words, except for a missing answer, which each language says for itself.
-    const text = MISSING.has(message) ? t(choice ? "choose" : "required") : message;
+    const text = isMissing(message) ? t(choice ? "alumni.declare.choose" : "common.required") : message;
     const slot = document.getElementById("error-" + field);
     if (slot) {
       slot.textContent = text;
@@ -96,10 +71,10 @@ function showErrors(errors) {
       target.setAttribute("aria-describedby", "error-" + field);
     }
     const item = el("li");
-    item.append(el("a", `${t(field).replace(" *", "")}: ${text}`, { href: "#" + (target?.id ?? field) }));
+    item.append(el("a", `${caption(field, target)}: ${text}`, { href: "#" + (target?.id ?? field) }));
     list.append(item);
   });
-  summary.replaceChildren(el("p", t("fix")), list);
+  summary.replaceChildren(el("p", t("alumni.declare.fix")), list);
   summary.className = "notice problem";
   summary.hidden = false;
   summary.focus();
@@ -111,7 +86,7 @@ form.addEventListener("submit", async event => {
   const progress = document.getElementById("progress");
   const button = document.getElementById("submit");
   button.disabled = true;
-  progress.textContent = t("sending");
+  progress.textContent = t("alumni.declare.sending");
   try {
     if (editing) {
       await api("PUT", "/api/declarations/" + encodeURIComponent(editing), request());
@@ -127,7 +102,7 @@ form.addEventListener("submit", async event => {
     } else {
       const summary = document.getElementById("summary");
       summary.hidden = false;
-      announce(summary, `${t("problem")}: ${e.message}`, "problem");
+      announce(summary, problem(e), "problem");
       summary.focus();
     }
   } finally {
@@ -149,18 +124,20 @@ async function prefill(id) {
       field.value = value;
     }
   });
-  document.querySelector("h1").dataset.t = "editTitle";
-  document.getElementById("submit").dataset.t = "change";
+  document.querySelector("h1").dataset.i18n = "alumni.declare.editTitle";
+  document.querySelector("title").dataset.i18n = "alumni.declare.editTitle";
+  document.getElementById("submit").dataset.i18n = "alumni.declare.change";
   translate();
 }
 
-buildChoices();
 try {
-  if (!await startPage(TEXT, translate)) {
+  const session = await startPage();
+  buildChoices();
+  if (!session) {
     location.assign("/login");
   } else if (editing) {
     await prefill(editing);
   }
 } catch (e) {
-  announce(document.getElementById("progress"), t("failed"), "problem");
+  announce(document.getElementById("progress"), t("common.failed"), "problem");
 }
