@@ -60,7 +60,7 @@ class ExitInterviewResourceTest {
 
         var types = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
                 "subject = ?1 order by position", "alumni/" + alumnusId + "/exit-interviews/" + interviewId))
-                .stream().map(m -> m.eventType).toList();
+                .stream().map(m -> m.eventType()).toList();
         assertEquals(java.util.List.of("nl.integrity.alumni.exit-interview-recorded.v1",
                 "nl.integrity.alumni.exit-interview-acknowledged.v1"), types, "recorded once, acknowledged once");
         given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/alumni/me/export")

@@ -43,7 +43,7 @@ class AlumnusRegisteredPublicationTest {
 
             OutboxMessage outboxRow = QuarkusTransaction.requiringNew().call(() ->
                     OutboxMessage.<OutboxMessage>find("aggregateId", id).<OutboxMessage>singleResult());
-            assertEquals(outboxRow.eventId.toString(), header(record, "ce_id"), "ce_id is the outbox event id");
+            assertEquals(outboxRow.eventId().toString(), header(record, "ce_id"), "ce_id is the outbox event id");
         }
     }
 }

@@ -58,8 +58,8 @@ class DepartureResourceTest {
         var events = QuarkusTransaction.requiringNew().call(() ->
                 OutboxMessage.<OutboxMessage>list("aggregateId", id));
         assertEquals(1, events.size());
-        assertEquals("nl.integrity.alumni.registered.v1", events.get(0).eventType);
-        assertEquals("alumni.events", events.get(0).topic);
+        assertEquals("nl.integrity.alumni.registered.v1", events.get(0).eventType());
+        assertEquals("alumni.events", events.get(0).topic());
     }
 
     @Test
@@ -98,7 +98,7 @@ class DepartureResourceTest {
                 .body("version", equalTo(1));
 
         var types = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
-                "aggregateId = ?1 order by position", id)).stream().map(m -> m.eventType + " " + m.payload).toList();
+                "aggregateId = ?1 order by position", id)).stream().map(m -> m.eventType() + " " + m.payload()).toList();
         assertEquals(3, types.size(), types.toString());
         assertTrue(types.get(1).startsWith("nl.integrity.alumni.record-updated.v1"), types.get(1));
         assertTrue(types.get(1).contains("\"changedFields\":[\"functions\",\"departureDate\"]"), types.get(1));

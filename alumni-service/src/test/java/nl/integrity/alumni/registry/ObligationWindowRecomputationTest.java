@@ -61,8 +61,8 @@ class ObligationWindowRecomputationTest {
         var events = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
                 "aggregateId = ?1 and eventType = ?2", holder, "nl.integrity.alumni.obligation-window-changed.v1"));
         assertEquals(1, events.size());
-        assertTrue(events.get(0).payload.contains("\"windowEnd\":\"2027-12-30\""), events.get(0).payload);
-        assertTrue(events.get(0).payload.contains("\"reason\":\"FUNCTION_PROFILE_CHANGED\""), events.get(0).payload);
+        assertTrue(events.get(0).payload().contains("\"windowEnd\":\"2027-12-30\""), events.get(0).payload());
+        assertTrue(events.get(0).payload().contains("\"reason\":\"FUNCTION_PROFILE_CHANGED\""), events.get(0).payload());
         long bystanderEvents = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count(
                 "aggregateId = ?1 and eventType = ?2", bystander, "nl.integrity.alumni.obligation-window-changed.v1"));
         assertEquals(0, bystanderEvents, "alumni who never held the function keep their window");

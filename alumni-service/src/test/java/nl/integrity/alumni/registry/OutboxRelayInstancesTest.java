@@ -46,7 +46,7 @@ class OutboxRelayInstancesTest {
                 assertTrue(probe.drain(Duration.ofMillis(2500)).stream().noneMatch(r -> waiting.equals(r.key())),
                         "published although another instance held the relay lock");
                 assertNull(QuarkusTransaction.requiringNew().call(() ->
-                        OutboxMessage.<OutboxMessage>find("aggregateId", waiting).<OutboxMessage>singleResult().publishedAt));
+                        OutboxMessage.<OutboxMessage>find("aggregateId", waiting).<OutboxMessage>singleResult().publishedAt()));
 
                 try (var unlock = otherInstance.prepareStatement("select pg_advisory_unlock(?)")) {
                     unlock.setLong(1, OutboxRelay.ADVISORY_LOCK_KEY);

@@ -57,7 +57,7 @@ class SelfServiceTest {
 
         List<OutboxMessage> updates = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.list(
                 "aggregateId = ?1 and eventType = ?2 order by position", alumnusId, "nl.integrity.alumni.record-updated.v1"));
-        String payload = updates.get(updates.size() - 1).payload;
+        String payload = updates.get(updates.size() - 1).payload();
         assertTrue(payload.contains(phone) && payload.contains("\"language\":\"en\""), payload);
 
         // Left out, the language stays; the mail of this alumnus keeps coming in English.
@@ -108,7 +108,7 @@ class SelfServiceTest {
         List<OutboxMessage> events = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.list(
                 "aggregateId = ?1 and eventType = ?2 order by position", alumnusId,
                 "nl.integrity.alumni.network-consent-changed.v1"));
-        assertTrue(events.get(events.size() - 1).payload.contains("\"given\":false"));
+        assertTrue(events.get(events.size() - 1).payload().contains("\"given\":false"));
         assertEquals(before + 1, events.size(), "one event per real change");
     }
 

@@ -47,7 +47,7 @@ class DeclarationResourceTest {
 
     static List<String> eventTypesOf(String declarationId) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
-                "aggregateId = ?1 order by position", declarationId).stream().map(m -> m.eventType).toList());
+                "aggregateId = ?1 order by position", declarationId).stream().map(m -> m.eventType()).toList());
     }
 
     @Test

@@ -56,7 +56,7 @@ class ReviewFlowTest {
 
     static List<String> eventTypesOf(String id) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
-                "aggregateId = ?1 order by position", id).stream().map(m -> m.eventType).toList());
+                "aggregateId = ?1 order by position", id).stream().map(m -> m.eventType()).toList());
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * An event waiting in the transactional outbox. Written in the same transaction as the
  * state change it describes; {@link OutboxRelay} publishes it to Kafka afterwards.
- * {@code position} gives the publication order.
+ * {@code position} gives the publication order. Rows are written by {@link Outbox} and marked
+ * published by {@link OutboxRelay}, both in SQL; this class only reads them.
  */
 @Entity
 @Table(name = "outbox_message")
@@ -21,34 +22,74 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long position;
+    private Long position;
 
     @Column(name = "event_id", nullable = false, unique = true)
-    public UUID eventId;
+    private UUID eventId;
 
     @Column(nullable = false)
-    public String topic;
+    private String topic;
 
     /** Kafka record key: the aggregate id, so all events of one aggregate stay in order. */
     @Column(name = "aggregate_id", nullable = false)
-    public String aggregateId;
+    private String aggregateId;
 
     @Column(name = "event_type", nullable = false)
-    public String eventType;
+    private String eventType;
 
     /** CloudEvents subject: what the event is about, e.g. {@code alumni/<id>}. */
     @Column(nullable = false)
-    public String subject;
+    private String subject;
 
     @Column(nullable = false, columnDefinition = "text")
-    public String payload;
+    private String payload;
 
     @Column(name = "occurred_at", nullable = false)
-    public Instant occurredAt;
+    private Instant occurredAt;
 
     @Column(name = "published_at")
-    public Instant publishedAt;
+    private Instant publishedAt;
 
     @Column(nullable = false)
-    public int attempts;
+    private int attempts;
+
+    public Long position() {
+        return position;
+    }
+
+    public UUID eventId() {
+        return eventId;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String aggregateId() {
+        return aggregateId;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public Instant publishedAt() {
+        return publishedAt;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
 }

@@ -183,24 +183,24 @@ public class OutboxRelay {
         // One statement for the batch rather than one update per row.
         em.createQuery("update OutboxMessage m set m.publishedAt = :now, m.attempts = m.attempts + 1 where m.position in :positions")
                 .setParameter("now", clock.instant())
-                .setParameter("positions", batch.stream().map(m -> m.position).toList())
+                .setParameter("positions", batch.stream().map(m -> m.position()).toList())
                 .executeUpdate();
         return batch.size();
     }
 
     private Uni<Void> send(OutboxMessage m) {
         var cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(m.eventId.toString())
-                .withType(m.eventType)
+                .withId(m.eventId().toString())
+                .withType(m.eventType())
                 .withSource(source)
-                .withSubject(m.subject)
-                .withTimestamp(m.occurredAt.atZone(ZoneOffset.UTC))
+                .withSubject(m.subject())
+                .withTimestamp(m.occurredAt().atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
         var kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(m.aggregateId)
-                .withTopic(topicPrefix + m.topic)
+                .withKey(m.aggregateId())
+                .withTopic(topicPrefix + m.topic())
                 .build();
-        return emitter.sendMessage(Message.of(m.payload, Metadata.of(cloudEvent, kafka)));
+        return emitter.sendMessage(Message.of(m.payload(), Metadata.of(cloudEvent, kafka)));
     }
 }
