@@ -24,8 +24,16 @@ public final class DeclarationEvents {
     /** A version was submitted for review: the first, or a change. */
     public record Submitted(UUID declarationId, UUID alumnusId, String organisation, int versionNumber,
                             DeclarationKind kind, String employerName, String sector, String role,
-                            LocalDate startDate, boolean late, Instant submittedAt, LocalDate dueDate) {
+                            LocalDate startDate, boolean late, Instant submittedAt, LocalDate dueDate,
+                            Words sectorWords) {
         public static final String TYPE = PREFIX + "submitted.v1";
+    }
+
+    /**
+     * A code in the words of each language, so that consumers write sentences without a copy of
+     * this service's word lists.
+     */
+    public record Words(String nl, String en) {
     }
 
     /** The risk of a version was assessed. */

@@ -141,7 +141,8 @@ public class Declarations {
         outbox.appendAll(List.of(
                 DeclarationEvents.about(d.id(), DeclarationEvents.Submitted.TYPE,
                         new DeclarationEvents.Submitted(d.id(), d.alumnusId(), d.organisation(), d.currentVersion(), a.kind(),
-                                a.employerName(), a.sector().name(), a.role(), a.startDate(), d.late(), now, d.dueDate())),
+                                a.employerName(), a.sector().name(), a.role(), a.startDate(), d.late(), now, d.dueDate(),
+                                new DeclarationEvents.Words(a.sector().word(true), a.sector().word(false)))),
                 DeclarationEvents.about(d.id(), DeclarationEvents.Assessed.TYPE,
                         new DeclarationEvents.Assessed(d.id(), d.alumnusId(), d.organisation(), d.currentVersion(),
                                 assessment.level(), assessment.reasons().stream()

@@ -72,6 +72,11 @@ class DeclarationResourceTest {
         assertTrue(response.header("Location").endsWith("/api/declarations/" + id));
         assertEquals(List.of("nl.integrity.declaration.submitted.v1", "nl.integrity.declaration.assessed.v1"),
                 eventTypesOf(id));
+        String submitted = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(
+                "aggregateId = ?1 order by position", id).<OutboxMessage>firstResult().payload());
+        assertTrue(submitted.contains("\"sector\":\"PRIVATE_SECURITY\""), submitted);
+        assertTrue(submitted.contains("\"sectorWords\":{\"nl\":\"beveiliging\",\"en\":\"private security\"}"),
+                "the words travel with the code: " + submitted);
     }
 
     @Test

@@ -22,7 +22,18 @@ final class DeclarationEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Submitted(UUID declarationId, UUID alumnusId, String organisation, Integer versionNumber,
-                     String employerName, String sector, String role, LocalDate startDate) {
+                     String employerName, String sector, String role, LocalDate startDate, Words sectorWords) {
+
+        /** The sector in the language's words as the event gives them; its code where an older event has none. */
+        String sectorIn(boolean dutch) {
+            String word = sectorWords == null ? null : dutch ? sectorWords.nl() : sectorWords.en();
+            return word == null || word.isBlank() ? sector : word;
+        }
+    }
+
+    /** A code in the words of each language, as the producer names it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Words(String nl, String en) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

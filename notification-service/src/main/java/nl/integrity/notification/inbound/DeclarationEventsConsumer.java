@@ -10,6 +10,7 @@ import java.util.Set;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.alert.AlertText;
+import nl.integrity.notification.alert.AlertTexts;
 import nl.integrity.notification.mail.AlumnusMail;
 import nl.integrity.notification.mail.OfficeMail;
 import nl.integrity.notification.portal.PortalLinks;
@@ -41,9 +42,10 @@ class DeclarationEventsConsumer {
     private final OfficeMail officeMail;
     private final AlumnusMail alumnusMail;
     private final PortalLinks links;
+    private final AlertTexts texts;
 
     DeclarationEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock, WebhookFanOut webhooks,
-                              OfficeMail officeMail, AlumnusMail alumnusMail, PortalLinks links) {
+                              OfficeMail officeMail, AlumnusMail alumnusMail, PortalLinks links, AlertTexts texts) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
@@ -51,12 +53,8 @@ class DeclarationEventsConsumer {
         this.officeMail = officeMail;
         this.alumnusMail = alumnusMail;
         this.links = links;
+        this.texts = texts;
     }
-
-    private static final Map<String, String[]> OUTCOMES = Map.of(
-            "NO_OBJECTION", new String[] {"geen bezwaar", "no objection"},
-            "ALLOWED_WITH_CONDITIONS", new String[] {"toegestaan onder voorwaarden", "allowed with conditions"},
-            "OBJECTION", new String[] {"bezwaar", "objection"});
 
     @Incoming("declaration-events")
     @Blocking
@@ -81,10 +79,10 @@ class DeclarationEventsConsumer {
                 }
                 case DeclarationEvents.DECIDED -> {
                     var e = event.payloadAs(json, DeclarationEvents.Decided.class);
-                    String[] outcome = OUTCOMES.getOrDefault(e.outcome(), new String[] {e.outcome(), e.outcome()});
+                    AlertText outcome = texts.of((m, dutch) -> m.outcome(e.outcome()));
                     alumnusMail.queue(event, AlumnusMail.Notice.DECIDED, e.alumnusId(), e.organisation(), Map.of(
                             "link", links.declaration(e.declarationId()),
-                            "outcomeNl", outcome[0], "outcomeEn", outcome[1],
+                            "outcomeNl", outcome.nl(), "outcomeEn", outcome.en(),
                             "conditions", e.conditions() == null ? 0 : e.conditions().size()));
                 }
                 default -> LOG.debugf("No alert for event type %s", event.type());
@@ -95,45 +93,35 @@ class DeclarationEventsConsumer {
 
     private void submitted(IncomingEvent event, DeclarationEvents.Submitted e) {
         boolean changed = e.versionNumber() != null && e.versionNumber() > 1;
-        String activity = e.role() + " at " + e.employerName() + " (" + e.sector() + ")";
-        String activityNl = e.role() + " bij " + e.employerName() + " (" + e.sector() + ")";
-        raise(event, e.organisation(), AlertKind.DECLARATION_SUBMITTED, new AlertText(
-                (changed ? "Gewijzigde melding (versie " + e.versionNumber() + "): " : "Nieuwe melding: ") + activityNl
-                        + ", begint " + (e.startDate() == null ? "nog onbekend" : AlertText.dutch(e.startDate())),
-                (changed ? "Changed declaration (version " + e.versionNumber() + "): " : "New declaration: ") + activity
-                        + ", starting " + (e.startDate() == null ? "not yet known" : e.startDate())),
-                Alert.About.declaration(e.declarationId(), e.alumnusId()));
+        raise(event, e.organisation(), AlertKind.DECLARATION_SUBMITTED, texts.of((m, dutch) -> {
+            String activity = m.activity(e.role(), e.employerName(), e.sectorIn(dutch));
+            String start = e.startDate() == null ? m.notYetKnown() : AlertText.date(e.startDate(), dutch);
+            return changed ? m.changed(e.versionNumber(), activity, start) : m.submitted(activity, start);
+        }), Alert.About.declaration(e.declarationId(), e.alumnusId()));
     }
 
     private void assessed(IncomingEvent event, DeclarationEvents.Assessed e) {
         if (ALERTING_RISK.contains(e.riskLevel())) {
-            Alert alert = raise(event, e.organisation(), AlertKind.HIGH_RISK, new AlertText(
-                    "Versie " + e.versionNumber() + " van een melding is beoordeeld met risico " + AlertText.dutchLevel(e.riskLevel()),
-                    "Version " + e.versionNumber() + " of a declaration was assessed " + e.riskLevel() + " risk"),
+            Alert alert = raise(event, e.organisation(), AlertKind.HIGH_RISK,
+                    texts.of((m, dutch) -> m.highRisk(e.versionNumber(), m.riskLevel(e.riskLevel()))),
                     Alert.About.declaration(e.declarationId(), e.alumnusId()).withRiskLevel(e.riskLevel()));
             officeMail.alertRaised(alert);
         }
         if (e.late()) {
-            raise(event, e.organisation(), AlertKind.LATE_DECLARATION, new AlertText(
-                    "Een activiteit is gemeld nadat die al begonnen was", "An activity was declared after it had started"),
+            raise(event, e.organisation(), AlertKind.LATE_DECLARATION, texts.of((m, dutch) -> m.lateDeclaration()),
                     Alert.About.declaration(e.declarationId(), e.alumnusId()).withRiskLevel(e.riskLevel()));
         }
     }
 
     private void informationProvided(IncomingEvent event, DeclarationEvents.InformationProvided e) {
-        raise(event, e.organisation(), AlertKind.INFORMATION_RECEIVED, new AlertText(
-                "De oud-medewerker heeft de vraag van het bureau beantwoord", "The alumnus answered the office's question"),
+        raise(event, e.organisation(), AlertKind.INFORMATION_RECEIVED, texts.of((m, dutch) -> m.informationReceived()),
                 Alert.About.declaration(e.declarationId(), e.alumnusId()).withAssignee(e.assignee()));
     }
 
     private void deadline(IncomingEvent event, AlertKind kind, DeclarationEvents.Deadline e) {
-        AlertText summary = kind == AlertKind.DECISION_OVERDUE
-                ? new AlertText("Het besluit op een melding moest uiterlijk " + AlertText.dutch(e.dueDate()) + " genomen zijn",
-                        "The decision on a declaration was due on " + e.dueDate())
-                : new AlertText("Het besluit op een melding moet uiterlijk " + AlertText.dutch(e.dueDate())
-                        + " genomen zijn (nog " + e.workingDaysLeft() + " werkdagen)",
-                        "The decision on a declaration is due on " + e.dueDate() + " (" + e.workingDaysLeft()
-                                + " working days left)");
+        AlertText summary = texts.of((m, dutch) -> kind == AlertKind.DECISION_OVERDUE
+                ? m.decisionOverdue(AlertText.date(e.dueDate(), dutch))
+                : m.decisionDueSoon(AlertText.date(e.dueDate(), dutch), e.workingDaysLeft()));
         Alert alert = raise(event, e.organisation(), kind, summary,
                 Alert.About.declaration(e.declarationId(), e.alumnusId()).withAssignee(e.assignee()).withDueDate(e.dueDate()));
         officeMail.alertRaised(alert);
@@ -142,9 +130,8 @@ class DeclarationEventsConsumer {
     private void reminderDue(IncomingEvent event, DeclarationEvents.ReminderDue e) {
         alumnusMail.queue(event, AlumnusMail.Notice.REMINDER_DUE, e.alumnusId(), e.organisation(),
                 Map.of("link", links.alumnusHome(), "windowEnd", String.valueOf(e.windowEnd())));
-        raise(event, e.organisation(), AlertKind.DECLARATION_MISSING, new AlertText(
-                "Een oud-medewerker binnen de meldplicht (tot " + AlertText.dutch(e.windowEnd()) + ") heeft niets gemeld",
-                "An alumnus inside the obligation window (until " + e.windowEnd() + ") has declared nothing"),
+        raise(event, e.organisation(), AlertKind.DECLARATION_MISSING,
+                texts.of((m, dutch) -> m.declarationMissing(AlertText.date(e.windowEnd(), dutch))),
                 Alert.About.alumnus(e.alumnusId()));
     }
 

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 import nl.integrity.notification.NotificationConfig;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
-import nl.integrity.notification.alert.AlertText;
+import nl.integrity.notification.alert.AlertTexts;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.notification.delivery.DeliveryQueue;
 import nl.integrity.notification.delivery.DeliveryStatus;
@@ -54,6 +54,7 @@ class WebhookDispatcher {
     private final NotificationConfig.Webhooks policy;
     private final WebhookTargets targets;
     private final Clock clock;
+    private final AlertTexts texts;
     private final ExecutorService senders;
     private final HttpClient http;
     private final Semaphore slots;
@@ -62,8 +63,10 @@ class WebhookDispatcher {
     private final ExecutorService claimer = Executors.newSingleThreadExecutor(r -> new Thread(r, "webhook-claimer"));
     private final java.util.concurrent.atomic.AtomicBoolean claimQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    WebhookDispatcher(DeliveryQueue queue, NotificationConfig config, WebhookTargets targets, Clock clock) {
+    WebhookDispatcher(DeliveryQueue queue, NotificationConfig config, WebhookTargets targets, Clock clock,
+                      AlertTexts texts) {
         this.queue = queue;
+        this.texts = texts;
         this.policy = config.webhooks();
         this.targets = targets;
         this.clock = clock;
@@ -234,9 +237,8 @@ class WebhookDispatcher {
                         DeliveryStatus.DEAD, "subscription disabled", s.id(), List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED));
                 // One alert per failing period: its id follows from the subscription and when the failing began.
                 UUID source = UUID.nameUUIDFromBytes((s.id() + "@" + s.failingSince()).getBytes(StandardCharsets.UTF_8));
-                Alert.raise(s.organisation(), AlertKind.WEBHOOK_DISABLED, new AlertText(
-                        "Webhook-abonnement " + s.id() + " is uitgezet: elke aflevering mislukt sinds " + s.failingSince(),
-                        "Webhook subscription " + s.id() + " was disabled: every delivery failed since " + s.failingSince()),
+                Alert.raise(s.organisation(), AlertKind.WEBHOOK_DISABLED,
+                        texts.of((m, dutch) -> m.webhookDisabled(s.id().toString(), s.failingSince().toString())),
                         Alert.About.NOTHING, source, now).persist();
                 LOG.warnf("Disabled webhook subscription %s (%s): failing since %s", s.id(), s.url(), s.failingSince());
             }

@@ -32,6 +32,7 @@ public class DeclarationEventsConsumerTest {
         KafkaProbe.publish(TOPIC, declarationId.toString(), eventId, DeclarationEvents.SUBMITTED, """
                 {"declarationId":"%s","alumnusId":"%s","organisation":"%s","employerName":"Recherchebureau <b>Noord</b>",
                  "sector":"PRIVATE_INVESTIGATION","role":"Investigator","startDate":"2027-03-01",
+                 "sectorWords":{"nl":"particuliere recherche","en":"private investigation"},
                  "submittedAt":"2026-11-28T10:00:00Z","aFieldFromTheFuture":1}"""
                 .formatted(declarationId, UUID.randomUUID(), organisation));
     }
@@ -67,8 +68,8 @@ public class DeclarationEventsConsumerTest {
                 .body("items[0].kind", equalTo("DECLARATION_SUBMITTED"))
                 .body("items[0].status", equalTo("NEW"))
                 .body("items[0].organisation", equalTo("POLITIE"))
-                .body("items[0].summary", equalTo("New declaration: Investigator at Recherchebureau <b>Noord</b> (PRIVATE_INVESTIGATION), starting 2027-03-01"))
-                .body("items[0].summaryNl", equalTo("Nieuwe melding: Investigator bij Recherchebureau <b>Noord</b> (PRIVATE_INVESTIGATION), begint 1 maart 2027"));
+                .body("items[0].summary", equalTo("New declaration: Investigator at Recherchebureau <b>Noord</b> (private investigation), starting 2027-03-01"))
+                .body("items[0].summaryNl", equalTo("Nieuwe melding: Investigator bij Recherchebureau <b>Noord</b> (particuliere recherche), begint 1 maart 2027"));
     }
 
     @Test
@@ -80,11 +81,15 @@ public class DeclarationEventsConsumerTest {
         // A later event on the same key is consumed after both deliveries.
         UUID marker = UUID.randomUUID();
         KafkaProbe.publish(TOPIC, declarationId.toString(), UUID.randomUUID(), DeclarationEvents.SUBMITTED, """
-                {"declarationId":"%s","alumnusId":"%s","organisation":"KMAR","employerName":"M","sector":"ICT",
+                {"declarationId":"%s","alumnusId":"%s","organisation":"KMAR","employerName":"M","sector":"TELECOM",
                  "role":"R","startDate":"2027-03-01"}""".formatted(marker, UUID.randomUUID()));
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> alertsFor(marker) == 1);
         assertEquals(1, alertsFor(declarationId));
+        String withoutWords = QuarkusTransaction.requiringNew().call(() ->
+                Alert.<Alert>find("declarationId", marker).<Alert>singleResult().summaryIn(true));
+        assertEquals("Nieuwe melding: R bij M (TELECOM), begint 1 maart 2027", withoutWords,
+                "an event without the sector's words names its code");
     }
 
     @Test
