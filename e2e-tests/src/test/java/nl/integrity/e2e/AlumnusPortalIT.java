@@ -105,6 +105,9 @@ class AlumnusPortalIT {
             assertEquals(GATEWAY + "/alumni/", browser.driver.getCurrentUrl().replaceFirst("[?#].*", ""),
                     "the deep link survived the login");
             assertTrue(browser.driver.findElement(By.id("record")).getText().contains("KMAR"));
+            String record = browser.driver.findElement(By.id("record")).getText();
+            assertTrue(record.contains("Grensbewaker") && !record.contains("GRS-BEW"),
+                    "the last function by its title, not its code: " + record);
             assertTrue(browser.visible(By.id("window")).getText().matches("(?s).*(meldplicht|melden|Voor uw functies).*"),
                     browser.driver.findElement(By.id("window")).getText());
 

@@ -100,7 +100,8 @@ class OfficeJourneyIT {
             officer.screenshot("decided");
 
             // 4b. The alerts of this declaration in the inbox: one assigned to the officer, the inbox filtered by
-            // assignee (nobody, then me), the alert resolved with a note and found among the resolved ones.
+            // assignee (nobody, then me), the assignment taken off again, the alert resolved with a note and
+            // found among the resolved ones.
             String alertId = given().auth().oauth2(tokenFor("officer.politie")).queryParam("declarationId", declarationId)
                     .queryParam("kind", "DECLARATION_SUBMITTED").get(GATEWAY + "/api/alerts").then().statusCode(200)
                     .extract().path("items[0].id");
@@ -125,6 +126,13 @@ class OfficeJourneyIT {
             given().auth().oauth2(tokenFor("officer.politie")).queryParam("assignee", "me").queryParam("declarationId", declarationId)
                     .get(GATEWAY + "/api/alerts").then().statusCode(200)
                     .body("items.id", org.hamcrest.Matchers.hasItem(alertId));
+            // Taken off the officer again: it leaves "me" and is among the unassigned ones, where it is resolved.
+            officer.driver.findElement(By.cssSelector("#alert-" + alertId + " button.unassign")).click();
+            officer.textAppears(By.id("status"), "Het signaal is aan niemand meer toegewezen.");
+            officer.disappears(alert);
+            new Select(officer.driver.findElement(By.id("alert-assignee"))).selectByValue("none");
+            officer.driver.findElement(By.cssSelector("#alert-filter button[type=submit]")).click();
+            officer.visible(alert);
             officer.driver.findElement(By.cssSelector("#alert-" + alertId + " button.handle")).click();
             String note = "Besproken met de alumnus; melding beoordeeld";
             officer.visible(By.id("resolution-note")).sendKeys(note);
@@ -139,7 +147,8 @@ class OfficeJourneyIT {
             given().auth().oauth2(tokenFor("officer.politie")).get(GATEWAY + "/api/alerts/{id}", alertId).then().statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo("RESOLVED"))
                     .body("resolution", org.hamcrest.Matchers.equalTo(note))
-                    .body("assignee", org.hamcrest.Matchers.equalTo("officer.politie"));
+                    .body("resolvedBy", org.hamcrest.Matchers.equalTo("officer.politie"))
+                    .body("assignee", org.hamcrest.Matchers.nullValue());
 
             officer.open(GATEWAY + "/office/statistics.html");
             officer.textAppears(By.id("chart-bySector"), "Per sector");

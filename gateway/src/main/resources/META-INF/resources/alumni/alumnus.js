@@ -12,9 +12,10 @@ function draw() {
   const dl = document.getElementById("record");
   dl.replaceChildren();
   if (record) {
-    // The alumnus may not read the function catalogue (officers and administrators do): the last function is its code.
+    // The record names the last function by its title in the catalogue; by its code where the catalogue has none.
     [["name", record.fullName], ["personnelNumber", record.personnelNumber], ["organisation", record.organisation],
-     ["departureDate", date(record.departureDate)], ["lastFunction", record.lastFunction], ["email", record.email]]
+     ["departureDate", date(record.departureDate)], ["lastFunction", record.lastFunctionTitle ?? record.lastFunction],
+     ["email", record.email]]
       .forEach(([key, value]) => dl.append(el("dt", t("record." + key)), el("dd", value ?? "—")));
     const w = record.obligationWindow;
     document.getElementById("window").textContent = !w ? t("alumni.home.noWindow")

@@ -169,6 +169,9 @@ function drawAlerts() {
         if (a.assignee !== me) {
           actions.append(button(t("office.home.assignToMe"), () => assign(a, me), "assign-me"), " ");
         }
+        if (a.assignee) {
+          actions.append(button(t("office.home.unassign"), () => unassign(a), "unassign"), " ");
+        }
         actions.append(button(t("office.home.handle"), () => openPanel(a), "handle"));
       }
       const state = cell(label("alertStatus", a.status));
@@ -224,12 +227,12 @@ function closePanel() {
 }
 
 /** An action on an alert: the service's answer, then the inbox again with the outcome said. */
-async function act(alert, action, body, done, params = {}, form = null, slot = () => "") {
+async function act(alert, action, body, done, params = {}, form = null, slot = () => "", method = "POST") {
   if (form) {
     clearFieldErrors(form);
   }
   try {
-    await api("POST", `/api/alerts/${encodeURIComponent(alert.id)}/${action}`, body);
+    await api(method, `/api/alerts/${encodeURIComponent(alert.id)}/${action}`, body);
     if (form) {
       closePanel();
     }
@@ -244,6 +247,10 @@ async function act(alert, action, body, done, params = {}, form = null, slot = (
 
 function assign(alert, officer, form = null) {
   return act(alert, "assignment", { officer }, "office.home.assigned", { officer }, form, () => "assign-officer");
+}
+
+function unassign(alert) {
+  return act(alert, "assignment", undefined, "office.home.unassigned", {}, null, () => "", "DELETE");
 }
 
 filterForm.addEventListener("submit", async event => {

@@ -16,6 +16,18 @@ public class Ratings {
                 .collect(Collectors.toMap(FunctionRating::code, r -> r));
     }
 
+    /**
+     * The current titles of those codes the organisation's catalogue knows (retired ones too, as
+     * they name what was held); unknown codes are absent.
+     */
+    public static Map<String, String> titles(Organisation organisation, Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return FunctionProfile.<FunctionProfile>list("organisation = ?1 and code in ?2", organisation, codes).stream()
+                .collect(Collectors.toMap(FunctionProfile::code, p -> p.current().title()));
+    }
+
     /** Ratings of those codes the organisation's catalogue knows; unknown codes are absent. */
     public Map<String, FunctionRating> of(Organisation organisation, Collection<String> codes) {
         if (codes.isEmpty()) {

@@ -167,6 +167,14 @@ public class Alert extends PanacheEntityBase {
         assignee = officer;
     }
 
+    /** Nobody handles the alert any more (it goes back to the office's unassigned ones); not once resolved. */
+    void unassign() {
+        if (status == AlertStatus.RESOLVED) {
+            throw new AlertConflict("unassigned", status);
+        }
+        assignee = null;
+    }
+
     /** Whether the alert is critical (a critical risk, an overdue decision): mailed at once, or first in the digest. */
     public boolean critical() {
         return kind == AlertKind.DECISION_OVERDUE || kind == AlertKind.HIGH_RISK && "CRITICAL".equals(riskLevel);

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -114,6 +115,17 @@ public class AlertResource {
     public AlertResponse assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
         var alert = own(id);
         alert.assignTo(request.officer().trim());
+        return AlertResponse.from(alert);
+    }
+
+    @DELETE
+    @Path("/{id}/assignment")
+    @RolesAllowed(Roles.OFFICER)
+    @Transactional
+    @Operation(summary = "Take the assignment off an open alert", description = "It goes back to the office's unassigned alerts.")
+    public AlertResponse unassign(@PathParam("id") UUID id) {
+        var alert = own(id);
+        alert.unassign();
         return AlertResponse.from(alert);
     }
 

@@ -128,6 +128,14 @@ class AlertInboxTest {
                 .body("items.assignee", everyItem(equalTo("officer2.politie")));
         given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON).body("{\"officer\":\" \"}")
                 .post("/api/alerts/{id}/assignment", id).then().statusCode(400).body("errors.field", hasItem("officer"));
+
+        given().auth().oauth2(tokenFor("officer.politie")).delete("/api/alerts/{id}/assignment", id)
+                .then().statusCode(200).body("assignee", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(tokenFor("officer2.politie")).queryParam("assignee", "me").queryParam("size", 200)
+                .get("/api/alerts").then().statusCode(200).body("items.id", not(hasItem(id)));
+        given().auth().oauth2(tokenFor("officer.politie")).queryParam("assignee", "none").queryParam("size", 200)
+                .get("/api/alerts").then().statusCode(200).body("items.id", hasItem(id));
+        given().auth().oauth2(tokenFor("officer.kmar")).delete("/api/alerts/{id}/assignment", id).then().statusCode(404);
     }
 
     @Test

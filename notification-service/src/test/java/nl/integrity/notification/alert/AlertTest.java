@@ -63,6 +63,7 @@ class AlertTest {
         assertEquals("Reviewed", alert.resolution());
         assertThrows(AlertConflict.class, () -> alert.resolve("officer.politie", null, NOW));
         assertThrows(AlertConflict.class, () -> alert.assignTo("officer2.politie"));
+        assertThrows(AlertConflict.class, alert::unassign);
         assertThrows(AlertConflict.class, () -> alert.acknowledge("officer.politie", NOW));
     }
 
