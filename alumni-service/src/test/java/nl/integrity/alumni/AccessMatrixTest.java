@@ -28,15 +28,21 @@ class AccessMatrixTest {
     void data() {
         politieAlumnus = DemoAlumni.registerPolitie();
         DemoAlumni.registerKmar();
-        politieProfile = given().auth().oauth2(tokenFor("admin")).queryParam("functionGroup", "ICT")
-                .get("/api/function-profiles").then().extract().path("[0].id");
+        politieProfile = given().auth()
+                .oauth2(tokenFor("admin"))
+                .queryParam("functionGroup", "ICT")
+                .get("/api/function-profiles")
+                .then()
+                .extract()
+                .path("[0].id");
     }
 
     List<Endpoint> endpoints() {
         String a = "/api/alumni/" + politieAlumnus;
         String p = "/api/function-profiles/" + politieProfile;
-        String profile = "{\"code\":\"M-%s\",\"definition\":{\"title\":\"t\",\"functionGroup\":\"ICT\",\"riskLevel\":\"LOW\",\"coolingOffMonths\":1}}"
-                .formatted(UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+        String profile =
+                "{\"code\":\"M-%s\",\"definition\":{\"title\":\"t\",\"functionGroup\":\"ICT\",\"riskLevel\":\"LOW\",\"coolingOffMonths\":1}}"
+                        .formatted(UUID.randomUUID().toString().substring(0, 8).toUpperCase());
         Set<String> alumni = Set.of("alumnus.politie", "alumnus.kmar");
         Set<String> officers = Set.of("officer.politie", "officer.kmar");
         Set<String> admins = Set.of("admin", "admin.kmar");
@@ -49,13 +55,16 @@ class AccessMatrixTest {
                 Endpoint.of("POST", "/api/departures/imports", importers).body("text/csv", "organisation\n"),
                 Endpoint.of("GET", "/api/departures/imports", importers),
                 // A random import id: served, and unknown.
-                Endpoint.of("GET", "/api/departures/imports/" + UUID.randomUUID(), importers).served(404),
+                Endpoint.of("GET", "/api/departures/imports/" + UUID.randomUUID(), importers)
+                        .served(404),
                 Endpoint.of("GET", "/api/alumni", officers),
                 Endpoint.of("GET", "/api/alumni/me", alumni),
-                // The HR system reads back what it registered (the Location of a registration); officers state a purpose.
+                // The HR system reads back what it registered (the Location of a registration); officers state a
+                // purpose.
                 Endpoint.of("GET", a + "?purpose=AUDIT", officersAndHr).ownedBy("POLITIE"),
                 Endpoint.of("GET", a + "/audit-trail", admins).ownedBy("POLITIE"),
-                Endpoint.of("GET", a + "/exit-interviews?purpose=AUDIT", officers).ownedBy("POLITIE"),
+                Endpoint.of("GET", a + "/exit-interviews?purpose=AUDIT", officers)
+                        .ownedBy("POLITIE"),
                 Endpoint.of("POST", a + "/exit-interviews", officers)
                         .json("{\"heldOn\":\"2026-09-01\",\"interviewer\":\"X\",\"obligationsBriefed\":false}")
                         .ownedBy("POLITIE"),
@@ -66,8 +75,9 @@ class AccessMatrixTest {
                 Endpoint.of("GET", "/api/function-profiles", staff),
                 Endpoint.of("GET", p, staff).ownedBy("POLITIE"),
                 Endpoint.of("POST", "/api/function-profiles", admins).json(profile),
-                Endpoint.of("PUT", p, admins).json(
-                        "{\"expectedVersion\":999,\"definition\":{\"title\":\"t\",\"functionGroup\":\"ICT\",\"riskLevel\":\"LOW\",\"coolingOffMonths\":1}}")
+                Endpoint.of("PUT", p, admins)
+                        .json(
+                                "{\"expectedVersion\":999,\"definition\":{\"title\":\"t\",\"functionGroup\":\"ICT\",\"riskLevel\":\"LOW\",\"coolingOffMonths\":1}}")
                         .ownedBy("POLITIE"));
     }
 

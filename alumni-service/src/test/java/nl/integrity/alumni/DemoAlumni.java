@@ -13,8 +13,7 @@ import org.hamcrest.Matchers;
  */
 public final class DemoAlumni {
 
-    private DemoAlumni() {
-    }
+    private DemoAlumni() {}
 
     /** Pieter de Vries, digital investigator (REC-DIG, 18 months): window 2026-09-30 to 2028-03-30. */
     public static String registerPolitie() {
@@ -34,7 +33,14 @@ public final class DemoAlumni {
 
     private static String register(String departure) {
         String organisation = departure.contains("\"KMAR\"") ? "KMAR" : "POLITIE";
-        return given().auth().oauth2(hrSystemToken(organisation)).contentType(ContentType.JSON).body(departure)
-                .post("/api/departures").then().statusCode(Matchers.oneOf(200, 201)).extract().path("id");
+        return given().auth()
+                .oauth2(hrSystemToken(organisation))
+                .contentType(ContentType.JSON)
+                .body(departure)
+                .post("/api/departures")
+                .then()
+                .statusCode(Matchers.oneOf(200, 201))
+                .extract()
+                .path("id");
     }
 }

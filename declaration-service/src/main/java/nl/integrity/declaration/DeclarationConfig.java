@@ -35,7 +35,8 @@ public interface DeclarationConfig {
         Optional<Set<RiskLevel>> fourEyesLevels();
 
         default boolean needsSecondOfficer(RiskLevel level) {
-            return level != null && fourEyesLevels().map(levels -> levels.contains(level)).orElse(false);
+            return level != null
+                    && fourEyesLevels().map(levels -> levels.contains(level)).orElse(false);
         }
     }
 

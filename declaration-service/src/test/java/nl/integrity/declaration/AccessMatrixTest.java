@@ -27,8 +27,8 @@ class AccessMatrixTest {
         Set<String> admins = Set.of("admin", "admin.kmar");
         Set<String> staff = Set.of("officer.politie", "officer.kmar", "admin", "admin.kmar");
         Set<String> alumniAndOfficers = Set.of("alumnus.politie", "alumnus.kmar", "officer.politie", "officer.kmar");
-        Set<String> people = Set.of("alumnus.politie", "alumnus.kmar", "officer.politie", "officer.kmar", "admin",
-                "admin.kmar");
+        Set<String> people =
+                Set.of("alumnus.politie", "alumnus.kmar", "officer.politie", "officer.kmar", "admin", "admin.kmar");
         List<Endpoint> endpoints = List.of(
                 Endpoint.of("POST", "/api/declarations", alumni).json("{}"),
                 Endpoint.of("GET", "/api/declarations", alumniAndOfficers),
@@ -37,13 +37,22 @@ class AccessMatrixTest {
                 Endpoint.of("GET", d + "/messages", alumniAndOfficers).ownedBy("POLITIE"),
                 Endpoint.of("PUT", d, alumni).json(ORDINARY).ownedBy("POLITIE"),
                 Endpoint.of("POST", d + "/submission", alumni).ownedBy("POLITIE"),
-                Endpoint.of("POST", d + "/information", alumni).json("{\"answer\":\"a\"}").ownedBy("POLITIE"),
-                Endpoint.of("POST", d + "/claim", officers).ownedBy("POLITIE"),
-                Endpoint.of("POST", d + "/assignment", officers).json("{\"officer\":\"officer.politie\"}").ownedBy("POLITIE"),
-                Endpoint.of("POST", d + "/information-requests", officers).json("{\"question\":\"q\"}").ownedBy("POLITIE"),
-                Endpoint.of("POST", d + "/decision", officers).json("{\"outcome\":\"OBJECTION\",\"rationale\":\"r\"}")
+                Endpoint.of("POST", d + "/information", alumni)
+                        .json("{\"answer\":\"a\"}")
                         .ownedBy("POLITIE"),
-                Endpoint.of("POST", d + "/decision/confirmation", officers).json("{\"approve\":true}").ownedBy("POLITIE"),
+                Endpoint.of("POST", d + "/claim", officers).ownedBy("POLITIE"),
+                Endpoint.of("POST", d + "/assignment", officers)
+                        .json("{\"officer\":\"officer.politie\"}")
+                        .ownedBy("POLITIE"),
+                Endpoint.of("POST", d + "/information-requests", officers)
+                        .json("{\"question\":\"q\"}")
+                        .ownedBy("POLITIE"),
+                Endpoint.of("POST", d + "/decision", officers)
+                        .json("{\"outcome\":\"OBJECTION\",\"rationale\":\"r\"}")
+                        .ownedBy("POLITIE"),
+                Endpoint.of("POST", d + "/decision/confirmation", officers)
+                        .json("{\"approve\":true}")
+                        .ownedBy("POLITIE"),
                 Endpoint.of("GET", d + "/audit", staff).ownedBy("POLITIE"),
                 Endpoint.of("GET", "/api/declarations/statistics", staff),
                 Endpoint.of("GET", "/api/condition-types", people),

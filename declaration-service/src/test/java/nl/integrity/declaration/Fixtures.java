@@ -1,5 +1,8 @@
 package nl.integrity.declaration;
 
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
+
 import io.restassured.http.ContentType;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,9 +12,6 @@ import nl.integrity.declaration.alumni.KnownFacts;
 import nl.integrity.declaration.declaration.Activity;
 import nl.integrity.declaration.declaration.DeclarationKind;
 import nl.integrity.declaration.risk.Sector;
-
-import static io.restassured.RestAssured.given;
-import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 
 /** Test data: the demo alumni in the read model with chosen facts, and declarations made over HTTP. */
 public final class Fixtures {
@@ -27,8 +27,7 @@ public final class Fixtures {
             {"level":"HIGH","conditions":[{"kind":"SELF_EMPLOYED"}],"enabled":true,
              "textNl":"U werkt als zelfstandige in de sector {sector}.","textEn":"You work self-employed in {sector}."}""";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The demo alumnus in the read model, with no obligation window and an unrated function. */
     public static UUID plainAlumnus(String organisation, String personnelNumber) {
@@ -38,23 +37,51 @@ public final class Fixtures {
     }
 
     /** The demo alumnus inside a window that rests on a function of this risk, sensitive for these sectors. */
-    public static UUID alumnusInWindow(String organisation, String personnelNumber, String riskLevel, List<String> sensitive) {
+    public static UUID alumnusInWindow(
+            String organisation, String personnelNumber, String riskLevel, List<String> sensitive) {
         UUID id = AlumniEvents.ensureKnown(organisation, personnelNumber);
         String code = "TST-" + riskLevel;
         KnownFacts.alumnus(id, LocalDate.of(2026, 1, 1), LocalDate.of(2100, 1, 1), code, riskLevel, code, "VOLUNTARY");
-        KnownFacts.function(organisation, code, "Test function " + riskLevel, "INVESTIGATION", riskLevel, 24,
+        KnownFacts.function(
+                organisation,
+                code,
+                "Test function " + riskLevel,
+                "INVESTIGATION",
+                riskLevel,
+                24,
                 List.copyOf(sensitive));
         return id;
     }
 
     /** An activity as the domain holds it, for tests below the HTTP layer. */
     public static Activity activity(String employer) {
-        return new Activity(DeclarationKind.FIRM, employer, "12345678", "NL", Sector.ICT, "Developer", "Builds software",
-                LocalDate.of(2099, 2, 1), true, 36, false, false, null, false, null);
+        return new Activity(
+                DeclarationKind.FIRM,
+                employer,
+                "12345678",
+                "NL",
+                Sector.ICT,
+                "Developer",
+                "Builds software",
+                LocalDate.of(2099, 2, 1),
+                true,
+                36,
+                false,
+                false,
+                null,
+                false,
+                null);
     }
 
     public static String declare(String user, String body) {
-        return given().auth().oauth2(tokenFor(user)).contentType(ContentType.JSON).body(body)
-                .post("/api/declarations").then().statusCode(201).extract().path("id");
+        return given().auth()
+                .oauth2(tokenFor(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/declarations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

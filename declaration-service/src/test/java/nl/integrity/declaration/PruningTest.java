@@ -24,25 +24,33 @@ class PruningTest {
 
     UUID outboxRow(Instant occurredAt, Instant publishedAt) {
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                         insert into outbox_message (event_id, topic, aggregate_id, event_type, subject, payload, occurred_at,
                                                     published_at, attempts)
                         values (?1, 'pruning.test', 'a', 't', 's', '{}', ?2, ?3, 1)""")
-                .setParameter(1, id).setParameter(2, occurredAt).setParameter(3, publishedAt).executeUpdate());
+                        .setParameter(1, id)
+                        .setParameter(2, occurredAt)
+                        .setParameter(3, publishedAt)
+                        .executeUpdate());
         return id;
     }
 
     UUID inboxRow(Instant processedAt) {
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "insert into processed_event (consumer, event_id, processed_at) values ('pruning-test', ?1, ?2)")
-                .setParameter(1, id).setParameter(2, processedAt).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "insert into processed_event (consumer, event_id, processed_at) values ('pruning-test', ?1, ?2)")
+                        .setParameter(1, id)
+                        .setParameter(2, processedAt)
+                        .executeUpdate());
         return id;
     }
 
     long count(String sql, UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter(1, id)
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue());
     }
 
     @Test
@@ -68,16 +76,21 @@ class PruningTest {
     @Test
     void manyOldRows_goInBatches() {
         Instant now = Instant.parse("2031-07-01T10:40:00Z");
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                         insert into outbox_message (event_id, topic, aggregate_id, event_type, subject, payload, occurred_at,
                                                     published_at, attempts)
                         select gen_random_uuid(), 'pruning.batch', 'a', 't', 's', '{}', ?1, ?1, 1
                         from generate_series(1, 2500)""")
-                .setParameter(1, now.minus(Duration.ofDays(10))).executeUpdate());
+                        .setParameter(1, now.minus(Duration.ofDays(10)))
+                        .executeUpdate());
 
         pruning.run(now);
 
-        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from outbox_message where topic = 'pruning.batch'").getSingleResult()).longValue()));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "select count(*) from outbox_message where topic = 'pruning.batch'")
+                                .getSingleResult())
+                        .longValue()));
     }
 }

@@ -134,7 +134,8 @@ class AccessibilityIT {
     private static void checkerFindsAnUnlabelledField(Browser browser) {
         browser.driver.executeScript("document.getElementById('main').append(document.createElement('input'))");
         var results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser.driver);
-        assertTrue(results.getViolations().stream().anyMatch(rule -> rule.getId().equals("label")),
+        assertTrue(
+                results.getViolations().stream().anyMatch(rule -> rule.getId().equals("label")),
                 "axe reports the unlabelled field: " + results.getViolations());
         browser.driver.navigate().refresh();
     }
@@ -142,15 +143,30 @@ class AccessibilityIT {
     /** Runs axe on what the browser shows now and keeps every violation, with a screenshot. */
     private void check(Browser browser, String page) {
         var results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser.driver);
-        assertTrue(results.getPasses().size() > 10, page + ": axe ran its rules (" + results.getPasses().size() + " passed)");
-        System.out.printf("axe %s: %d rules passed, %d violated, to review by hand: %s%n", page, results.getPasses().size(),
-                results.getViolations().size(), results.getIncomplete().stream()
-                        .map(r -> r.getId() + " at " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
-                                .collect(Collectors.joining(", "))).toList());
+        assertTrue(
+                results.getPasses().size() > 10,
+                page + ": axe ran its rules (" + results.getPasses().size() + " passed)");
+        System.out.printf(
+                "axe %s: %d rules passed, %d violated, to review by hand: %s%n",
+                page,
+                results.getPasses().size(),
+                results.getViolations().size(),
+                results.getIncomplete().stream()
+                        .map(r -> r.getId() + " at "
+                                + r.getNodes().stream()
+                                        .map(n -> String.valueOf(n.getTarget()))
+                                        .collect(Collectors.joining(", ")))
+                        .toList());
         List<Rule> found = results.getViolations();
-        found.forEach(rule -> violations.add("%s: %s (%s) %s at %s".formatted(page, rule.getId(), rule.getImpact(),
-                rule.getHelp(), rule.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
-                        .collect(Collectors.joining(", ")))));
+        found.forEach(rule -> violations.add("%s: %s (%s) %s at %s"
+                .formatted(
+                        page,
+                        rule.getId(),
+                        rule.getImpact(),
+                        rule.getHelp(),
+                        rule.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .collect(Collectors.joining(", ")))));
         browser.screenshot(page.replaceAll("[^A-Za-z0-9]+", "-"));
     }
 }

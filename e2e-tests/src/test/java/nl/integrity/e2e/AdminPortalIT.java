@@ -33,30 +33,40 @@ class AdminPortalIT {
             browser.visible(By.cssSelector("#subscriptions td"));
 
             browser.driver.findElement(By.id("url")).sendKeys("not a url");
-            browser.driver.findElement(By.cssSelector("#subscription-form button[type=submit]")).click();
+            browser.driver
+                    .findElement(By.cssSelector("#subscription-form button[type=submit]"))
+                    .click();
             browser.visible(By.id("error-url"));
             assertEquals("true", browser.driver.findElement(By.id("url")).getAttribute("aria-invalid"));
-            assertTrue(browser.driver.findElement(By.id("secret")).getAttribute("hidden") != null, "no secret without a subscription");
+            assertTrue(
+                    browser.driver.findElement(By.id("secret")).getAttribute("hidden") != null,
+                    "no secret without a subscription");
 
             // A receiver nobody runs; the subscription is switched off again below, so nothing keeps failing.
-            String url = "http://127.0.0.1:9/portal-test-" + UUID.randomUUID().toString().substring(0, 8);
+            String url = "http://127.0.0.1:9/portal-test-"
+                    + UUID.randomUUID().toString().substring(0, 8);
             var field = browser.driver.findElement(By.id("url"));
             field.clear();
             field.sendKeys(url);
-            browser.driver.findElement(By.cssSelector("#subscription-form button[type=submit]")).click();
+            browser.driver
+                    .findElement(By.cssSelector("#subscription-form button[type=submit]"))
+                    .click();
             browser.textAppears(By.id("status"), "Abonnement aangemaakt.");
             assertTrue(browser.visible(By.id("secret-value")).getText().startsWith("whsec_"));
             browser.textAppears(By.id("subscriptions"), url);
             browser.screenshot("subscribed");
 
-            browser.driver.findElement(By.xpath("//tr[td[normalize-space()='" + url + "']]//button")).click();
+            browser.driver
+                    .findElement(By.xpath("//tr[td[normalize-space()='" + url + "']]//button"))
+                    .click();
             browser.textAppears(By.id("status"), "Abonnement staat nu uit.");
         }
     }
 
     @Test
     void anAdministratorAddsAndChangesARiskRule_andAChangeOnAnOutdatedRevisionIsRefused() {
-        String code = "E2E_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace('-', '_');
+        String code = "E2E_"
+                + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace('-', '_');
         try (var browser = new Browser("admin-rules")) {
             browser.open(GATEWAY + "/admin/rules.html");
             browser.logInAtKeycloak("admin", "demo");
@@ -68,37 +78,68 @@ class AdminPortalIT {
             browser.driver.findElement(By.id("textNl")).sendKeys("U gaat werken in de horeca.");
             browser.driver.findElement(By.id("textEn")).sendKeys("You will work in hospitality.");
             new Select(browser.driver.findElement(By.id("kind-0"))).selectByValue("SECTOR_IN");
-            browser.driver.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+            browser.driver
+                    .findElement(By.cssSelector("#rule-form button[type=submit]"))
+                    .click();
             browser.textAppears(By.id("error-conditions-0"), "at least one of");
 
             browser.driver.findElement(By.id("condition-0-value-HOSPITALITY")).click();
-            browser.driver.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+            browser.driver
+                    .findElement(By.cssSelector("#rule-form button[type=submit]"))
+                    .click();
             browser.textAppears(By.id("status"), "Regel " + code + " is opgeslagen als revisie 1.");
             browser.textAppears(By.id("rules"), "De sector is een van Horeca");
 
             // A second condition, and the level raised: revision 2.
-            browser.driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[1]")).click();
+            browser.driver
+                    .findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[1]"))
+                    .click();
             new Select(browser.visible(By.id("level"))).selectByValue("MEDIUM");
             browser.driver.findElement(By.id("add-condition")).click();
             new Select(browser.visible(By.id("kind-1"))).selectByValue("VERSION_AT_LEAST");
-            browser.driver.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+            browser.driver
+                    .findElement(By.cssSelector("#rule-form button[type=submit]"))
+                    .click();
             browser.textAppears(By.id("status"), "Regel " + code + " is opgeslagen als revisie 2.");
             browser.textAppears(By.id("rules"), "De melding heeft minstens zoveel versies 3");
             browser.screenshot("rule-changed");
 
             // Another administrator switches it off while this one edits revision 2: the save is refused.
-            browser.driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[1]")).click();
+            browser.driver
+                    .findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[1]"))
+                    .click();
             browser.visible(By.id("textNl")).sendKeys(" Dit wordt niet bewaard.");
-            given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
-                    .body(Map.of("level", "MEDIUM", "conditions", List.of(Map.of("kind", "SECTOR_IN", "values", List.of("HOSPITALITY"))),
-                            "textNl", "U gaat werken in de horeca.", "textEn", "You will work in hospitality.", "enabled", false))
-                    .put(GATEWAY + "/api/risk-rules/{code}", code).then().statusCode(200);
-            browser.driver.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+            given().auth()
+                    .oauth2(tokenFor("admin"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "level",
+                            "MEDIUM",
+                            "conditions",
+                            List.of(Map.of("kind", "SECTOR_IN", "values", List.of("HOSPITALITY"))),
+                            "textNl",
+                            "U gaat werken in de horeca.",
+                            "textEn",
+                            "You will work in hospitality.",
+                            "enabled",
+                            false))
+                    .put(GATEWAY + "/api/risk-rules/{code}", code)
+                    .then()
+                    .statusCode(200);
+            browser.driver
+                    .findElement(By.cssSelector("#rule-form button[type=submit]"))
+                    .click();
             browser.textAppears(By.id("status"), "Iemand anders heeft dit intussen gewijzigd.");
             browser.textAppears(By.id("editor-heading"), "nu revisie 3");
-            assertEquals("U gaat werken in de horeca.", browser.driver.findElement(By.id("textNl")).getAttribute("value"));
-            given().auth().oauth2(tokenFor("admin")).get(GATEWAY + "/api/risk-rules/{code}", code).then()
-                    .body("revision", org.hamcrest.Matchers.equalTo(3)).body("enabled", org.hamcrest.Matchers.equalTo(false));
+            assertEquals(
+                    "U gaat werken in de horeca.",
+                    browser.driver.findElement(By.id("textNl")).getAttribute("value"));
+            given().auth()
+                    .oauth2(tokenFor("admin"))
+                    .get(GATEWAY + "/api/risk-rules/{code}", code)
+                    .then()
+                    .body("revision", org.hamcrest.Matchers.equalTo(3))
+                    .body("enabled", org.hamcrest.Matchers.equalTo(false));
         }
     }
 
@@ -113,7 +154,9 @@ class AdminPortalIT {
             browser.driver.findElement(By.id("new-profile")).click();
             browser.visible(By.id("code")).sendKeys(code);
             browser.driver.findElement(By.id("coolingOffMonths")).sendKeys("30");
-            browser.driver.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+            browser.driver
+                    .findElement(By.cssSelector("#profile-form button[type=submit]"))
+                    .click();
             browser.textAppears(By.id("error-title"), "Vul dit in.");
             browser.textAppears(By.id("error-coolingOffMonths"), "24");
             assertEquals("true", browser.driver.findElement(By.id("title")).getAttribute("aria-invalid"));
@@ -125,24 +168,37 @@ class AdminPortalIT {
             new Select(browser.driver.findElement(By.id("functionGroup"))).selectByValue("INTELLIGENCE");
             new Select(browser.driver.findElement(By.id("riskLevel"))).selectByValue("HIGH");
             browser.driver.findElement(By.id("sector-PRIVATE_INVESTIGATION")).click();
-            browser.driver.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+            browser.driver
+                    .findElement(By.cssSelector("#profile-form button[type=submit]"))
+                    .click();
             browser.textAppears(By.id("status"), "Functie " + code + " is opgeslagen als versie 1.");
             browser.textAppears(By.id("catalogue"), "Analist <b>open bronnen</b>");
-            assertTrue(browser.driver.findElements(By.cssSelector("#catalogue b")).isEmpty(), "the title's markup is text");
+            assertTrue(
+                    browser.driver.findElements(By.cssSelector("#catalogue b")).isEmpty(),
+                    "the title's markup is text");
 
-            browser.driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[1]")).click();
+            browser.driver
+                    .findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[1]"))
+                    .click();
             months = browser.visible(By.id("coolingOffMonths"));
             months.clear();
             months.sendKeys("18");
-            browser.driver.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+            browser.driver
+                    .findElement(By.cssSelector("#profile-form button[type=submit]"))
+                    .click();
             browser.textAppears(By.id("status"), "Functie " + code + " is opgeslagen als versie 2.");
             browser.textAppears(By.xpath("//tr[td[1][normalize-space()='" + code + "']]"), "18");
             browser.screenshot("function-changed");
 
-            browser.driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[2]")).click();
+            browser.driver
+                    .findElement(By.xpath("//tr[td[1][normalize-space()='" + code + "']]//button[2]"))
+                    .click();
             browser.driver.switchTo().alert().accept();
             browser.textAppears(By.id("status"), "Functie " + code + " is vervallen.");
-            assertTrue(browser.driver.findElements(By.xpath("//tr[td[1][normalize-space()='" + code + "']]")).isEmpty(),
+            assertTrue(
+                    browser.driver
+                            .findElements(By.xpath("//tr[td[1][normalize-space()='" + code + "']]"))
+                            .isEmpty(),
                     "a retired function leaves the list");
         }
     }
@@ -151,18 +207,25 @@ class AdminPortalIT {
     void anAdministratorImportsTheirOrganisationsFormerEmployees_andFollowsTheImportToItsEnd() throws Exception {
         String p = "E2E-IMP-" + UUID.randomUUID().toString().substring(0, 6);
         Path csv = Files.createTempFile("former-employees", ".csv");
-        Files.writeString(csv, String.join("\n",
-                "organisation,personnelNumber,fullName,email,unit,departureDate,departureReason,functions",
-                "POLITIE,%s-1,\"Vries, Anna de\",,Eenheid Noord,2026-03-31,VOLUNTARY,REC-TAC:2019-01-01:".formatted(p),
-                "KMAR,%s-2,Bram Smit,,,2026-03-31,RETIREMENT,".formatted(p),
-                "POLITIE,%s-3,Cor Visser,,,2026-01-31,REORGANISATION,".formatted(p)) + "\n");
+        Files.writeString(
+                csv,
+                String.join(
+                                "\n",
+                                "organisation,personnelNumber,fullName,email,unit,departureDate,departureReason,functions",
+                                "POLITIE,%s-1,\"Vries, Anna de\",,Eenheid Noord,2026-03-31,VOLUNTARY,REC-TAC:2019-01-01:"
+                                        .formatted(p),
+                                "KMAR,%s-2,Bram Smit,,,2026-03-31,RETIREMENT,".formatted(p),
+                                "POLITIE,%s-3,Cor Visser,,,2026-01-31,REORGANISATION,".formatted(p))
+                        + "\n");
         try (var browser = new Browser("admin-import")) {
             browser.open(GATEWAY + "/admin/import.html");
             browser.logInAtKeycloak("admin", "demo");
             browser.visible(By.id("upload")).click();
             browser.textAppears(By.id("error-file"), "Kies een CSV-bestand.");
 
-            browser.driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+            browser.driver
+                    .findElement(By.id("file"))
+                    .sendKeys(csv.toAbsolutePath().toString());
             browser.driver.findElement(By.id("upload")).click();
             browser.textAppears(By.id("status"), "Import klaar: 2 nieuw, 0 al bekend, 1 afgewezen.");
             assertEquals("100", browser.driver.findElement(By.id("progress")).getAttribute("value"));
@@ -173,8 +236,12 @@ class AdminPortalIT {
         } finally {
             Files.deleteIfExists(csv);
         }
-        given().auth().oauth2(tokenFor("officer.politie")).queryParam("personnelNumber", p + "-1")
-                .get(GATEWAY + "/api/alumni").then().statusCode(200)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("personnelNumber", p + "-1")
+                .get(GATEWAY + "/api/alumni")
+                .then()
+                .statusCode(200)
                 .body("items[0].fullName", org.hamcrest.Matchers.equalTo("Vries, Anna de"));
     }
 }

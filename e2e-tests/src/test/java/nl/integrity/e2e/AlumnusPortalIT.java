@@ -32,7 +32,8 @@ class AlumnusPortalIT {
             browser.visible(By.id("employerName"));
             browser.driver.findElement(By.id("submit")).click();
             browser.textAppears(By.id("error-employerName"), "Vul dit in.");
-            assertEquals("true", browser.driver.findElement(By.id("employerName")).getAttribute("aria-invalid"));
+            assertEquals(
+                    "true", browser.driver.findElement(By.id("employerName")).getAttribute("aria-invalid"));
             assertTrue(browser.driver.findElement(By.id("error-paid")).getText().length() > 0, "every field at once");
             browser.screenshot("errors-next-to-fields");
 
@@ -45,7 +46,8 @@ class AlumnusPortalIT {
             // A date field's typing order follows the browser's locale; the value itself is ISO everywhere.
             browser.driver.executeScript("document.getElementById('startDate').value = '2027-03-01'");
             browser.driver.findElement(By.id("hoursPerWeek")).sendKeys("24");
-            for (String answer : new String[] {"paid-yes", "selfEmployed-no", "expectsContact-no", "usesKnowledge-no"}) {
+            for (String answer :
+                    new String[] {"paid-yes", "selfEmployed-no", "expectsContact-no", "usesKnowledge-no"}) {
                 browser.driver.findElement(By.id(answer)).click();
             }
             browser.driver.findElement(By.id("submit")).click();
@@ -55,18 +57,27 @@ class AlumnusPortalIT {
             browser.textAppears(By.id("declaration-rows"), "Beveiliging & Co");
             var cell = browser.driver.findElement(By.cssSelector("#declaration-rows td"));
             assertEquals(markup, cell.getText());
-            assertTrue(browser.driver.findElements(By.cssSelector("#declaration-rows img, #declaration-rows b")).isEmpty(),
+            assertTrue(
+                    browser.driver
+                            .findElements(By.cssSelector("#declaration-rows img, #declaration-rows b"))
+                            .isEmpty(),
                     "no element was made from the alumnus' text");
             browser.screenshot("declared");
             String declarationId = browser.driver.getCurrentUrl().replaceFirst(".*[?&]declared=([^&#]+).*", "$1");
 
             // The office asks a question; the alumnus opens the declaration and answers it there.
-            given().auth().oauth2(tokenFor("officer.kmar")).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(tokenFor("officer.kmar"))
+                    .contentType(ContentType.JSON)
                     .body("{\"question\":\"Werkt u voor klanten van de brigade Schiphol?\"}")
-                    .post(GATEWAY + "/api/declarations/{id}/information-requests", declarationId).then().statusCode(200);
+                    .post(GATEWAY + "/api/declarations/{id}/information-requests", declarationId)
+                    .then()
+                    .statusCode(200);
             browser.driver.findElement(By.linkText(markup)).click();
             browser.textAppears(By.id("thread"), "Werkt u voor klanten van de brigade Schiphol?");
-            assertEquals(markup + " — Adviseur <b>toegang</b>", browser.driver.findElement(By.id("title")).getText());
+            assertEquals(
+                    markup + " — Adviseur <b>toegang</b>",
+                    browser.driver.findElement(By.id("title")).getText());
             browser.driver.findElement(By.cssSelector("#answer-form button")).click();
             browser.textAppears(By.id("error-answer"), "Vul dit in.");
             browser.driver.findElement(By.id("answer")).sendKeys("Nee, alleen particuliere klanten.");
@@ -79,8 +90,10 @@ class AlumnusPortalIT {
             // The alumnus changes the declaration: the form comes filled in, the change is a new version.
             browser.driver.findElement(By.id("change-link")).click();
             browser.textAppears(By.tagName("h1"), "Melding wijzigen");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                    markup.equals(browser.driver.findElement(By.id("employerName")).getAttribute("value")));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> markup.equals(
+                            browser.driver.findElement(By.id("employerName")).getAttribute("value")));
             assertTrue(browser.driver.findElement(By.id("paid-yes")).isSelected());
             var hours = browser.driver.findElement(By.id("hoursPerWeek"));
             hours.clear();
@@ -102,20 +115,29 @@ class AlumnusPortalIT {
             browser.logInAtKeycloak(alumnus.username(), alumnus.password());
 
             browser.textAppears(By.id("record"), alumnus.personnelNumber());
-            assertEquals(GATEWAY + "/alumni/", browser.driver.getCurrentUrl().replaceFirst("[?#].*", ""),
+            assertEquals(
+                    GATEWAY + "/alumni/",
+                    browser.driver.getCurrentUrl().replaceFirst("[?#].*", ""),
                     "the deep link survived the login");
             assertTrue(browser.driver.findElement(By.id("record")).getText().contains("KMAR"));
             String record = browser.driver.findElement(By.id("record")).getText();
-            assertTrue(record.contains("Grensbewaker") && !record.contains("GRS-BEW"),
+            assertTrue(
+                    record.contains("Grensbewaker") && !record.contains("GRS-BEW"),
                     "the last function by its title, not its code: " + record);
-            assertTrue(browser.visible(By.id("window")).getText().matches("(?s).*(meldplicht|melden|Voor uw functies).*"),
+            assertTrue(
+                    browser.visible(By.id("window")).getText().matches("(?s).*(meldplicht|melden|Voor uw functies).*"),
                     browser.driver.findElement(By.id("window")).getText());
 
             boolean before = browser.driver.findElement(By.id("consent")).isSelected();
             browser.driver.findElement(By.id("consent")).click();
-            browser.driver.findElement(By.cssSelector("#consent-form button[type=submit]")).click();
+            browser.driver
+                    .findElement(By.cssSelector("#consent-form button[type=submit]"))
+                    .click();
             browser.textAppears(By.id("consent-status"), "Opgeslagen");
-            assertTrue(browser.driver.findElement(By.id("consent-status")).getAttribute("class").contains("success"));
+            assertTrue(browser.driver
+                    .findElement(By.id("consent-status"))
+                    .getAttribute("class")
+                    .contains("success"));
             browser.screenshot("consent-saved");
 
             browser.driver.navigate().refresh();

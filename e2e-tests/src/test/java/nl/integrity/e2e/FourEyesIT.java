@@ -21,24 +21,34 @@ class FourEyesIT {
     @Test
     void aSecondOfficerConfirmsTheProposedDecisionOnACriticalDeclaration() {
         TestAlumni.Login login = TestAlumni.create("POLITIE");
-        try (var first = new Browser("four-eyes-first"); var second = new Browser("four-eyes-second")) {
+        try (var first = new Browser("four-eyes-first");
+                var second = new Browser("four-eyes-second")) {
             TestAlumni.registerDeparture(login, "Vier Ogen", "INT-CIE", "2021-01-01", "2026-10-31", "VOLUNTARY");
             // Intelligence work, then private investigation: the combination the research warns about.
             String id = TestAlumni.declare(login, """
                     {"employerName":"Speurwerk BV","kvkNumber":"11223344","country":"NL","sector":"PRIVATE_INVESTIGATION",
                      "role":"Onderzoeker","duties":"Onderzoek voor verzekeraars","startDate":"2027-03-01","paid":true,
                      "hoursPerWeek":36,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}""");
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "CRITICAL".equals(given().auth()
-                    .oauth2(tokenFor("officer.politie")).get(GATEWAY + "/api/declarations/{id}", id).path("risk.level")));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> "CRITICAL"
+                            .equals(given().auth()
+                                    .oauth2(tokenFor("officer.politie"))
+                                    .get(GATEWAY + "/api/declarations/{id}", id)
+                                    .path("risk.level")));
 
             first.open(GATEWAY + "/office/declarations/" + id);
             first.logInAtKeycloak("officer.politie", "demo");
             first.textAppears(By.id("risk-level"), "kritiek");
             first.driver.findElement(By.id("outcome-OBJECTION")).click();
             first.driver.findElement(By.id("rationale")).sendKeys("Te nauw verwant aan het inlichtingenwerk");
-            first.driver.findElement(By.cssSelector("#decision-form button[type=submit]")).click();
+            first.driver
+                    .findElement(By.cssSelector("#decision-form button[type=submit]"))
+                    .click();
             first.textAppears(By.id("decisions"), "voorgesteld");
-            assertTrue(first.driver.findElements(By.id("confirm-decision")).isEmpty(), "nobody confirms their own proposal");
+            assertTrue(
+                    first.driver.findElements(By.id("confirm-decision")).isEmpty(),
+                    "nobody confirms their own proposal");
 
             second.open(GATEWAY + "/office/declarations/" + id);
             second.logInAtKeycloak("officer2.politie", "demo");

@@ -38,28 +38,36 @@ class KafkaOutageIT {
     static final Duration OUTAGE = Duration.ofSeconds(60);
 
     @Test
-    void declarationsSubmittedWhileTheBrokerIsDownForAMinute_areAcceptedAndAlertedOnceAfterItReturns() throws Exception {
+    void declarationsSubmittedWhileTheBrokerIsDownForAMinute_areAcceptedAndAlertedOnceAfterItReturns()
+            throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Alumnus> alumni = MultiInstanceIT.alumni(8, run);
         List<Submission> submissions = new ArrayList<>();
         try {
             // Each alumnus is known to declaration-service (it learns of departures over the broker) before it goes.
             for (Alumnus alumnus : alumni) {
-                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    var answer = MultiInstanceIT.submit(Platform.GATEWAY_1, alumnus, "KO-" + run + "-first-" + alumnus.id());
-                    if (answer.status() == 201) {
-                        submissions.add(new Submission(-1, "first", alumnus, answer));
-                    }
-                    return answer.status() == 201;
-                });
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            var answer = MultiInstanceIT.submit(
+                                    Platform.GATEWAY_1, alumnus, "KO-" + run + "-first-" + alumnus.id());
+                            if (answer.status() == 201) {
+                                submissions.add(new Submission(-1, "first", alumnus, answer));
+                            }
+                            return answer.status() == 201;
+                        });
             }
 
             long stoppedAt = System.nanoTime();
             Platform.stopKafka();
             try {
-                // Health shows the outage (the whole picture, /q/health) but readiness stays up: the instance takes work.
-                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                        health("declaration-service", 1, "/q/health") == 503);
+                // Health shows the outage (the whole picture, /q/health) but readiness stays up: the instance takes
+                // work.
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> health("declaration-service", 1, "/q/health") == 503);
                 assertEquals(200, health("declaration-service", 1, "/q/health/ready"), "readiness stays up");
 
                 // Declarations for the rest of the minute, four clients through both gateways.
@@ -72,8 +80,12 @@ class KafkaOutageIT {
                         for (int n = 0; System.nanoTime() - stoppedAt < OUTAGE.toNanos(); n++) {
                             Alumnus alumnus = alumni.get((client + n * 4) % alumni.size());
                             String employer = "KO-" + run + "-" + client + "-" + n;
-                            made.add(new Submission(n, employer, alumnus,
-                                    MultiInstanceIT.submit(MultiInstanceIT.GATEWAYS[(client + n) % 2], alumnus, employer)));
+                            made.add(new Submission(
+                                    n,
+                                    employer,
+                                    alumnus,
+                                    MultiInstanceIT.submit(
+                                            MultiInstanceIT.GATEWAYS[(client + n) % 2], alumnus, employer)));
                             Thread.sleep(250);
                         }
                         return made;
@@ -85,49 +97,88 @@ class KafkaOutageIT {
                 }
                 clients.shutdown();
                 submissions.addAll(duringOutage);
-                Map<Integer, Long> statuses = duringOutage.stream()
-                        .collect(Collectors.groupingBy(Submission::status, Collectors.counting()));
-                System.out.printf("[kafka-outage] %d declarations during the outage, by status: %s%n", duringOutage.size(), statuses);
-                assertEquals(Map.of(201, (long) duringOutage.size()), statuses, "every declaration accepted while the broker was down");
+                Map<Integer, Long> statuses =
+                        duringOutage.stream().collect(Collectors.groupingBy(Submission::status, Collectors.counting()));
+                System.out.printf(
+                        "[kafka-outage] %d declarations during the outage, by status: %s%n",
+                        duringOutage.size(), statuses);
+                assertEquals(
+                        Map.of(201, (long) duringOutage.size()),
+                        statuses,
+                        "every declaration accepted while the broker was down");
                 // Health still shows the outage, and what the outbox holds meanwhile.
-                var check = io.restassured.path.json.JsonPath.from(healthBody("declaration-service", 1, "/q/health/well"));
-                System.out.println("[kafka-outage] wellness at the end of the outage: " + check.getMap("checks[0].data"));
+                var check =
+                        io.restassured.path.json.JsonPath.from(healthBody("declaration-service", 1, "/q/health/well"));
+                System.out.println(
+                        "[kafka-outage] wellness at the end of the outage: " + check.getMap("checks[0].data"));
                 assertEquals("DOWN", check.getString("checks.find { it.name == 'event-broker' }.status"));
-                assertTrue(check.getString("checks.find { it.name == 'event-broker' }.data.broker").startsWith("unreachable"));
-                assertTrue(check.getLong("checks.find { it.name == 'event-broker' }.data.outboxWaiting") >= duringOutage.size(),
+                assertTrue(check.getString("checks.find { it.name == 'event-broker' }.data.broker")
+                        .startsWith("unreachable"));
+                assertTrue(
+                        check.getLong("checks.find { it.name == 'event-broker' }.data.outboxWaiting")
+                                >= duringOutage.size(),
                         "the outbox holds at least the submitted event of each declaration");
             } finally {
                 long held = unpublished();
-                System.out.printf("[kafka-outage] broker down for %d s; %d events held in declaration-service's outbox%n",
+                System.out.printf(
+                        "[kafka-outage] broker down for %d s; %d events held in declaration-service's outbox%n",
                         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stoppedAt), held);
                 Platform.startKafka();
             }
             long restartedAt = System.nanoTime();
 
-            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> unpublished() == 0);
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> unpublished() == 0);
             double drained = (System.nanoTime() - restartedAt) / 1e9;
-            List<String> ids = submissions.stream().map(Submission::declarationId).toList();
+            List<String> ids =
+                    submissions.stream().map(Submission::declarationId).toList();
             String idList = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
-            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    assertEquals(ids.size(), Platform.count("notification", "select count(*) from alert where kind = "
-                            + "'DECLARATION_SUBMITTED' and declaration_id::text in (" + idList + ")"), "an alert per declaration"));
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertEquals(
+                            ids.size(),
+                            Platform.count(
+                                    "notification",
+                                    "select count(*) from alert where kind = "
+                                            + "'DECLARATION_SUBMITTED' and declaration_id::text in (" + idList + ")"),
+                            "an alert per declaration"));
             double alerted = (System.nanoTime() - restartedAt) / 1e9;
-            System.out.printf("[kafka-outage] outbox drained %.1f s after the broker started; every alert raised %.1f s after%n",
+            System.out.printf(
+                    "[kafka-outage] outbox drained %.1f s after the broker started; every alert raised %.1f s after%n",
                     drained, alerted);
 
             for (String id : ids) {
-                assertEquals(1, Platform.count("declaration", "select count(*) from outbox_message where event_type = ? "
-                        + "and aggregate_id = ?", SUBMITTED, id), "one submitted event for " + id);
+                assertEquals(
+                        1,
+                        Platform.count(
+                                "declaration",
+                                "select count(*) from outbox_message where event_type = ? " + "and aggregate_id = ?",
+                                SUBMITTED,
+                                id),
+                        "one submitted event for " + id);
             }
-            assertEquals(0, Platform.count("notification", "select count(*) from (select declaration_id from alert where "
-                    + "kind = 'DECLARATION_SUBMITTED' and declaration_id::text in (" + idList + ") group by declaration_id "
-                    + "having count(*) > 1) twice"), "no alert raised twice");
+            assertEquals(
+                    0,
+                    Platform.count(
+                            "notification",
+                            "select count(*) from (select declaration_id from alert where "
+                                    + "kind = 'DECLARATION_SUBMITTED' and declaration_id::text in (" + idList
+                                    + ") group by declaration_id "
+                                    + "having count(*) > 1) twice"),
+                    "no alert raised twice");
             Map<String, Integer> records = recordsOnTheTopic(ids);
-            System.out.printf("[kafka-outage] %d submitted events on the topic, %d records%n", records.size(),
+            System.out.printf(
+                    "[kafka-outage] %d submitted events on the topic, %d records%n",
+                    records.size(),
                     records.values().stream().mapToInt(Integer::intValue).sum());
             assertEquals(ids.size(), records.size(), "every submitted event reached the topic");
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    health("declaration-service", 1, "/q/health") == 200);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> health("declaration-service", 1, "/q/health") == 200);
         } finally {
             alumni.forEach(a -> TestAlumni.delete(a.login()));
         }
@@ -139,13 +190,25 @@ class KafkaOutageIT {
     }
 
     static int health(String component, int instance, String path) throws Exception {
-        return MultiInstanceIT.HTTP.send(HttpRequest.newBuilder(URI.create(Platform.management(component, instance) + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return MultiInstanceIT.HTTP
+                .send(
+                        HttpRequest.newBuilder(URI.create(Platform.management(component, instance) + path))
+                                .timeout(Duration.ofSeconds(10))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     static String healthBody(String component, int instance, String path) throws Exception {
-        return MultiInstanceIT.HTTP.send(HttpRequest.newBuilder(URI.create(Platform.management(component, instance) + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return MultiInstanceIT.HTTP
+                .send(
+                        HttpRequest.newBuilder(URI.create(Platform.management(component, instance) + path))
+                                .timeout(Duration.ofSeconds(10))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** How many records of each declaration's submitted event the broker holds (several: sent more than once). */
@@ -159,7 +222,8 @@ class KafkaOutageIT {
         var wanted = new java.util.HashSet<>(declarationIds);
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             var partitions = consumer.partitionsFor("e2e.declaration.events").stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             var end = consumer.endOffsets(partitions);

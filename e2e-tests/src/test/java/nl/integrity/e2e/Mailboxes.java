@@ -11,8 +11,7 @@ final class Mailboxes {
 
     static final String API = System.getProperty("greenmail.api", "http://127.0.0.1:8025");
 
-    private Mailboxes() {
-    }
+    private Mailboxes() {}
 
     /** Every message delivered to {@code address}, each with its subject and whole MIME message. */
     static List<Map<String, Object>> messagesTo(String address) {
@@ -20,6 +19,7 @@ final class Mailboxes {
         if (response.statusCode() == 400) {
             return List.of(); // GreenMail knows a mailbox from its first message on
         }
-        return JsonPath.from(response.then().statusCode(200).extract().asString()).getList("");
+        return JsonPath.from(response.then().statusCode(200).extract().asString())
+                .getList("");
     }
 }

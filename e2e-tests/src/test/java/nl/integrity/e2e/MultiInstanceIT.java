@@ -40,16 +40,17 @@ import org.openqa.selenium.By;
 class MultiInstanceIT {
 
     static final String[] GATEWAYS = {Platform.GATEWAY_1, Platform.GATEWAY_2};
-    static final Set<String> NOTICES = Set.of("nl.integrity.declaration.information-requested.v1",
-            "nl.integrity.declaration.decided.v1", "nl.integrity.declaration.reminder-due.v1");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final Set<String> NOTICES = Set.of(
+            "nl.integrity.declaration.information-requested.v1",
+            "nl.integrity.declaration.decided.v1",
+            "nl.integrity.declaration.reminder-due.v1");
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    record Alumnus(TestAlumni.Login login, String id, String email, String token) {
-    }
+    record Alumnus(TestAlumni.Login login, String id, String email, String token) {}
 
     /** What the platform answered to a declaration: the status (negative: no answer), the new id, the body. */
-    record Answer(int status, String declarationId, String body) {
-    }
+    record Answer(int status, String declarationId, String body) {}
 
     record Submission(int number, String employer, Alumnus alumnus, Answer answer) {
         int status() {
@@ -66,8 +67,8 @@ class MultiInstanceIT {
         for (int i = 0; i < count; i++) {
             TestAlumni.Login login = TestAlumni.create("POLITIE");
             String email = login.username() + "@mi.integrity.example.nl";
-            String id = TestAlumni.registerDeparture(login, "Veelvoud " + run + "-" + i, email, "REC-DIG", "2022-01-01",
-                    "2026-10-31", "VOLUNTARY");
+            String id = TestAlumni.registerDeparture(
+                    login, "Veelvoud " + run + "-" + i, email, "REC-DIG", "2022-01-01", "2026-10-31", "VOLUNTARY");
             alumni.add(new Alumnus(login, id, email, tokenFor(login.username(), login.password())));
         }
         return alumni;
@@ -93,11 +94,16 @@ class MultiInstanceIT {
                  "role":"Bedrijfsleider","duties":"Runs a restaurant","startDate":"2099-02-01","paid":true,
                  "hoursPerWeek":36,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}""".formatted(employer);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/declarations"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + alumnus.token()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher matcher = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(response.body());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(gateway + "/api/declarations"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + alumnus.token())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher matcher =
+                    Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(response.body());
             String id = response.statusCode() / 100 == 2 && matcher.find() ? matcher.group(1) : null;
             return new Answer(response.statusCode(), id, response.body());
         } catch (java.net.ConnectException e) {
@@ -116,9 +122,16 @@ class MultiInstanceIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Alumnus> alumni = alumni(20, run);
         try (var receiver = new WebhookReceiver(Platform.WEBHOOK_TIMEOUT)) {
-            String subscription = given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
-                    .body("{\"url\":\"%s\",\"eventTypes\":[\"*\"],\"description\":\"multi-instance %s\"}".formatted(receiver.url(), run))
-                    .post(Platform.GATEWAY_1 + "/api/webhook-subscriptions").then().statusCode(201).extract().path("id");
+            String subscription = given().auth()
+                    .oauth2(tokenFor("admin"))
+                    .contentType(ContentType.JSON)
+                    .body("{\"url\":\"%s\",\"eventTypes\":[\"*\"],\"description\":\"multi-instance %s\"}"
+                            .formatted(receiver.url(), run))
+                    .post(Platform.GATEWAY_1 + "/api/webhook-subscriptions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             // While instances die, the receiver acknowledges nothing: no delivery is then sent and acknowledged but
             // not yet recorded when its instance dies (HTTP cannot make that window vanish; receivers deduplicate on
             // webhook-id for it). Whatever waits is retried and acknowledged after the faults.
@@ -148,7 +161,8 @@ class MultiInstanceIT {
                 Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> done.get() >= 250);
                 var starts = Executors.newFixedThreadPool(4);
                 List<Future<?>> started = new ArrayList<>();
-                for (String component : List.of("declaration-service", "alumni-service", "notification-service", "gateway")) {
+                for (String component :
+                        List.of("declaration-service", "alumni-service", "notification-service", "gateway")) {
                     started.add(starts.submit(() -> Platform.start(component, 1)));
                 }
                 for (var f : started) {
@@ -164,21 +178,27 @@ class MultiInstanceIT {
             faults.get(5, TimeUnit.MINUTES);
             clients.shutdown();
             operator.shutdown();
-            List<Submission> accepted = results.stream().filter(s -> s.status() / 100 == 2).toList();
-            Map<Integer, Long> statuses = results.stream().collect(Collectors.groupingBy(Submission::status, Collectors.counting()));
+            List<Submission> accepted =
+                    results.stream().filter(s -> s.status() / 100 == 2).toList();
+            Map<Integer, Long> statuses =
+                    results.stream().collect(Collectors.groupingBy(Submission::status, Collectors.counting()));
             System.out.printf("[multi-instance] submissions by status: %s%n", statuses);
             assertTrue(accepted.size() >= 400, "most submissions accepted, the faults notwithstanding: " + statuses);
 
             // Every accepted submission is stored, once; no submission is stored twice.
             for (Submission s : accepted) {
-                assertEquals(1, Platform.count("declaration", "select count(*) from declaration where id = ?::uuid",
-                        s.declarationId()), s.employer() + " stored once");
+                assertEquals(
+                        1,
+                        Platform.count(
+                                "declaration",
+                                "select count(*) from declaration where id = ?::uuid",
+                                s.declarationId()),
+                        s.employer() + " stored once");
             }
             assertEquals(0, Platform.count("declaration", """
                     select count(*) from (select employer_name from declaration_version
                                           where employer_name like ? group by employer_name
-                                          having count(distinct declaration_id) > 1) twice""", "MI-" + run + "-%"),
-                    "no declaration stored twice");
+                                          having count(distinct declaration_id) > 1) twice""", "MI-" + run + "-%"), "no declaration stored twice");
 
             // 2. The office decides some of them, through both gateways, while one declaration-service instance dies.
             receiver.failing.set(false);
@@ -189,9 +209,12 @@ class MultiInstanceIT {
             for (int i = 0; i < toDecide.size(); i++) {
                 Submission s = toDecide.get(i);
                 String gateway = GATEWAYS[i % 2];
-                decisions.add(deciders.submit(() -> given().auth().oauth2(officer).contentType(ContentType.JSON)
+                decisions.add(deciders.submit(() -> given().auth()
+                        .oauth2(officer)
+                        .contentType(ContentType.JSON)
                         .body("{\"outcome\":\"NO_OBJECTION\",\"rationale\":\"Geen raakvlak met het vorige werk\"}")
-                        .post(gateway + "/api/declarations/{id}/decision", s.declarationId()).statusCode()));
+                        .post(gateway + "/api/declarations/{id}/decision", s.declarationId())
+                        .statusCode()));
                 if (i == 10) {
                     Platform.kill("declaration-service", 2);
                 }
@@ -209,44 +232,71 @@ class MultiInstanceIT {
             // 3. Once the platform caught up: an alert per event and kind, a mail per notice, a webhook per delivery.
             List<String> ids = accepted.stream().map(Submission::declarationId).toList();
             String idList = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
-            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                long submitted = Platform.count("declaration", "select count(*) from outbox_message where event_type = "
-                        + "'nl.integrity.declaration.submitted.v1' and aggregate_id in (" + idList + ")");
-                long alerts = Platform.count("notification", "select count(*) from alert where kind = 'DECLARATION_SUBMITTED'"
-                        + " and declaration_id::text in (" + idList + ")");
-                assertEquals(accepted.size(), submitted, "a submitted event per accepted declaration");
-                assertEquals(submitted, alerts, "an alert per submitted event");
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> {
+                        long submitted = Platform.count(
+                                "declaration",
+                                "select count(*) from outbox_message where event_type = "
+                                        + "'nl.integrity.declaration.submitted.v1' and aggregate_id in (" + idList
+                                        + ")");
+                        long alerts = Platform.count(
+                                "notification",
+                                "select count(*) from alert where kind = 'DECLARATION_SUBMITTED'"
+                                        + " and declaration_id::text in (" + idList + ")");
+                        assertEquals(accepted.size(), submitted, "a submitted event per accepted declaration");
+                        assertEquals(submitted, alerts, "an alert per submitted event");
+                    });
             for (Alumnus alumnus : alumni) {
-                Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                    long notices = Platform.count("declaration", "select count(*) from outbox_message where event_type in ("
-                            + NOTICES.stream().map(t -> "'" + t + "'").collect(Collectors.joining(","))
-                            + ") and (payload::json ->> 'alumnusId') = ?", alumnus.id());
-                    assertEquals(notices, Mailboxes.messagesTo(alumnus.email()).size(),
-                            "one mail per legally required notice to " + alumnus.email());
-                });
+                Awaitility.await()
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofSeconds(2))
+                        .untilAsserted(() -> {
+                            long notices = Platform.count(
+                                    "declaration",
+                                    "select count(*) from outbox_message where event_type in ("
+                                            + NOTICES.stream()
+                                                    .map(t -> "'" + t + "'")
+                                                    .collect(Collectors.joining(","))
+                                            + ") and (payload::json ->> 'alumnusId') = ?",
+                                    alumnus.id());
+                            assertEquals(
+                                    notices,
+                                    Mailboxes.messagesTo(alumnus.email()).size(),
+                                    "one mail per legally required notice to " + alumnus.email());
+                        });
             }
-            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                long open = Platform.count("notification", """
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> {
+                        long open = Platform.count("notification", """
                         select count(*) from delivery d join webhook_subscription s on s.id = d.subscription_id
                         where s.url = ? and d.status <> 'SENT'""", receiver.url());
-                assertEquals(0, open, "every webhook delivery acknowledged");
-            });
+                        assertEquals(0, open, "every webhook delivery acknowledged");
+                    });
             long deliveries = Platform.count("notification", """
-                    select count(*) from delivery d join webhook_subscription s on s.id = d.subscription_id where s.url = ?""",
-                    receiver.url());
+                    select count(*) from delivery d join webhook_subscription s on s.id = d.subscription_id where s.url = ?""", receiver.url());
             assertEquals(deliveries, receiver.acknowledged.size(), "each delivery reached the receiver");
             // A message is sent again only when its acknowledgement came after the sender had stopped waiting
             // (the platform under faults on two cores can be that slow); receivers deduplicate on webhook-id for it.
             assertEquals(Map.of(), receiver.duplicates(), "no webhook-id acknowledged twice while the sender waited");
-            long resent = receiver.acknowledged.values().stream().mapToInt(c -> c.get() - 1).sum();
-            System.out.printf("[multi-instance] %d accepted declarations, %d webhook deliveries (refused while failing: %d; "
-                    + "sent again after an acknowledgement later than the timeout: %d)%n",
+            long resent = receiver.acknowledged.values().stream()
+                    .mapToInt(c -> c.get() - 1)
+                    .sum();
+            System.out.printf(
+                    "[multi-instance] %d accepted declarations, %d webhook deliveries (refused while failing: %d; "
+                            + "sent again after an acknowledgement later than the timeout: %d)%n",
                     accepted.size(), deliveries, receiver.refused.get(), resent);
             // The receiver goes away with this test: later tests' events need not queue up for it.
-            given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(tokenFor("admin"))
+                    .contentType(ContentType.JSON)
                     .body("{\"url\":\"%s\",\"eventTypes\":[\"*\"],\"enabled\":false}".formatted(receiver.url()))
-                    .put(Platform.GATEWAY_1 + "/api/webhook-subscriptions/{id}", subscription).then().statusCode(200);
+                    .put(Platform.GATEWAY_1 + "/api/webhook-subscriptions/{id}", subscription)
+                    .then()
+                    .statusCode(200);
         } finally {
             alumni.forEach(a -> TestAlumni.delete(a.login()));
         }
@@ -260,21 +310,32 @@ class MultiInstanceIT {
         List<Alumnus> alumni = alumni(3, run);
         try {
             for (Alumnus alumnus : alumni) {
-                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                        reminders(alumnus) > 0);
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> reminders(alumnus) > 0);
             }
-            long periodsBefore = Platform.count("declaration", "select count(*) from scheduled_run where job = 'reminders'");
+            long periodsBefore =
+                    Platform.count("declaration", "select count(*) from scheduled_run where job = 'reminders'");
             // Three more periods, each fired on both instances.
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    Platform.count("declaration", "select count(*) from scheduled_run where job = 'reminders' and finished_at is not null")
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Platform.count(
+                                    "declaration",
+                                    "select count(*) from scheduled_run where job = 'reminders' and finished_at is not null")
                             >= periodsBefore + 3);
             for (Alumnus alumnus : alumni) {
                 assertEquals(1, reminders(alumnus), "one reminder event for " + alumnus.email());
-                Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                        !Mailboxes.messagesTo(alumnus.email()).isEmpty());
-                assertEquals(1, Mailboxes.messagesTo(alumnus.email()).size(), "one reminder mail to " + alumnus.email());
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> !Mailboxes.messagesTo(alumnus.email()).isEmpty());
+                assertEquals(
+                        1, Mailboxes.messagesTo(alumnus.email()).size(), "one reminder mail to " + alumnus.email());
             }
-            List<Object> runners = Platform.column("declaration",
+            List<Object> runners = Platform.column(
+                    "declaration",
                     "select distinct instance from scheduled_run where job = 'reminders' and finished_at is not null");
             System.out.printf("[multi-instance] reminder periods run by: %s%n", runners);
         } finally {
@@ -283,8 +344,11 @@ class MultiInstanceIT {
     }
 
     static long reminders(Alumnus alumnus) {
-        return Platform.count("declaration", "select count(*) from outbox_message where event_type = "
-                + "'nl.integrity.declaration.reminder-due.v1' and aggregate_id = ?", alumnus.id());
+        return Platform.count(
+                "declaration",
+                "select count(*) from outbox_message where event_type = "
+                        + "'nl.integrity.declaration.reminder-due.v1' and aggregate_id = ?",
+                alumnus.id());
     }
 
     /** Rows of the import whose instance dies after the first 1,000: enough that most are read by the other. */
@@ -295,37 +359,67 @@ class MultiInstanceIT {
         String p = "MI" + UUID.randomUUID().toString().substring(0, 6);
         String csv = "organisation,personnelNumber,fullName,email,unit,departureDate,departureReason,functions\n"
                 + IntStream.rangeClosed(1, IMPORT_ROWS)
-                .mapToObj(i -> "POLITIE,%s-%d,Rij %d,,Eenheid Oost,2026-01-31,VOLUNTARY,OPS-AGT:2015-01-01:".formatted(p, i, i))
-                .collect(Collectors.joining("\n")) + "\n";
-        String location = given().auth().oauth2(hrSystemToken()).contentType("text/csv").body(csv)
-                .post(Platform.GATEWAY_1 + "/api/departures/imports").then().statusCode(202).extract().header("Location");
+                        .mapToObj(i -> "POLITIE,%s-%d,Rij %d,,Eenheid Oost,2026-01-31,VOLUNTARY,OPS-AGT:2015-01-01:"
+                                .formatted(p, i, i))
+                        .collect(Collectors.joining("\n"))
+                + "\n";
+        String location = given().auth()
+                .oauth2(hrSystemToken())
+                .contentType("text/csv")
+                .body(csv)
+                .post(Platform.GATEWAY_1 + "/api/departures/imports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
 
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                Platform.count("alumni", "select rows_read from departure_import where id = ?::uuid", id) >= 1000);
-        String owner = (String) Platform.column("alumni", "select lease_owner from departure_import where id = ?::uuid", id).get(0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Platform.count("alumni", "select rows_read from departure_import where id = ?::uuid", id)
+                        >= 1000);
+        String owner =
+                (String) Platform.column("alumni", "select lease_owner from departure_import where id = ?::uuid", id)
+                        .get(0);
         int instance = Integer.parseInt(owner.substring(owner.lastIndexOf('-') + 1));
         Platform.kill("alumni-service", instance);
         long readWhenKilled = Platform.count("alumni", "select rows_read from departure_import where id = ?::uuid", id);
         try {
-            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> "COMPLETED".equals(
-                    given().auth().oauth2(hrSystemToken()).get(Platform.GATEWAY_2 + "/api/departures/imports/{id}", id)
-                            .then().statusCode(200).extract().path("status")));
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> "COMPLETED"
+                            .equals(given().auth()
+                                    .oauth2(hrSystemToken())
+                                    .get(Platform.GATEWAY_2 + "/api/departures/imports/{id}", id)
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .path("status")));
         } finally {
             Platform.start("alumni-service", instance);
         }
         // The registrations flow to the other services; later tests need their consumers with them again.
         Platform.awaitConsumersCaughtUp(Duration.ofMinutes(3));
-        var job = given().auth().oauth2(hrSystemToken()).get(Platform.GATEWAY_2 + "/api/departures/imports/{id}", id)
-                .then().statusCode(200).extract().jsonPath();
-        System.out.printf("[multi-instance] import killed on %s after %d of %d rows; finished elsewhere%n", owner, readWhenKilled,
-                IMPORT_ROWS);
+        var job = given().auth()
+                .oauth2(hrSystemToken())
+                .get(Platform.GATEWAY_2 + "/api/departures/imports/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        System.out.printf(
+                "[multi-instance] import killed on %s after %d of %d rows; finished elsewhere%n",
+                owner, readWhenKilled, IMPORT_ROWS);
         assertTrue(readWhenKilled < IMPORT_ROWS / 2, "killed early in the import (" + readWhenKilled + " rows read)");
         assertEquals(IMPORT_ROWS, job.getInt("rowsRead"));
         assertEquals(IMPORT_ROWS, job.getInt("imported"), "every row registered, and counted, once");
         assertEquals(0, job.getInt("alreadyRegistered"));
         assertEquals(0, job.getInt("rejected"));
-        assertEquals(IMPORT_ROWS, Platform.count("alumni", "select count(*) from alumnus where personnel_number like ?", p + "-%"));
+        assertEquals(
+                IMPORT_ROWS,
+                Platform.count("alumni", "select count(*) from alumnus where personnel_number like ?", p + "-%"));
     }
 
     @Test
@@ -336,7 +430,8 @@ class MultiInstanceIT {
             browser.visible(By.id("alert-rows"));
             String cookie = browser.driver.manage().getCookies().stream()
                     .filter(c -> c.getName().startsWith("q_session_portal"))
-                    .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+                    .map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "));
 
             assertEquals(200, get(Platform.GATEWAY_2 + "/session", cookie), "the other gateway knows the session");
             assertEquals(200, get(Platform.GATEWAY_2 + "/api/alerts", cookie));
@@ -350,8 +445,13 @@ class MultiInstanceIT {
     }
 
     static int get(String url, String cookie) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Cookie", cookie)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -363,8 +463,12 @@ class MultiInstanceIT {
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
             long started = System.nanoTime();
             for (int i = 0; i < 700; i++) {
-                int status = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAYS[i % 2] + "/api/condition-types"))
-                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding())
+                int status = HTTP.send(
+                                HttpRequest.newBuilder(URI.create(GATEWAYS[i % 2] + "/api/condition-types"))
+                                        .header("Authorization", "Bearer " + token)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
                         .statusCode();
                 statuses.merge(status, 1, Integer::sum);
             }

@@ -35,8 +35,9 @@ class OfficeJourneyIT {
     void declareAskAnswerDecide_andTheOtherOrganisationSeesNothing() {
         TestAlumni.Login login = TestAlumni.create("POLITIE");
         String employer = "Journey Security " + UUID.randomUUID().toString().substring(0, 6);
-        try (var alumnus = new Browser("journey-alumnus"); var officer = new Browser("journey-officer");
-             var otherOffice = new Browser("journey-kmar-officer")) {
+        try (var alumnus = new Browser("journey-alumnus");
+                var officer = new Browser("journey-officer");
+                var otherOffice = new Browser("journey-kmar-officer")) {
             TestAlumni.registerDeparture(login, NAME, "REC-DIG", "2022-01-01", "2026-10-31", "VOLUNTARY");
 
             // 1. The alumnus declares.
@@ -49,7 +50,8 @@ class OfficeJourneyIT {
             alumnus.driver.findElement(By.id("duties")).sendKeys("Handles security incidents of clients");
             alumnus.driver.executeScript("document.getElementById('startDate').value = '2027-02-01'");
             alumnus.driver.findElement(By.id("hoursPerWeek")).sendKeys("32");
-            for (String answer : new String[] {"paid-yes", "selfEmployed-no", "expectsContact-no", "usesKnowledge-yes"}) {
+            for (String answer :
+                    new String[] {"paid-yes", "selfEmployed-no", "expectsContact-no", "usesKnowledge-yes"}) {
                 alumnus.driver.findElement(By.id(answer)).click();
             }
             alumnus.driver.findElement(By.id("knowledgeDetails")).sendKeys("Forensic methods");
@@ -65,13 +67,21 @@ class OfficeJourneyIT {
             // The newest declarations first: theirs is among them, whatever else the queue holds.
             new Select(officer.driver.findElement(By.id("queue-sort"))).selectByValue("-submittedAt");
             officer.textAppears(By.id("queue-rows"), employer);
-            assertTrue(officer.driver.findElements(By.cssSelector("main i, main script, main em")).isEmpty(),
+            assertTrue(
+                    officer.driver
+                            .findElements(By.cssSelector("main i, main script, main em"))
+                            .isEmpty(),
                     "the role's markup made no element in the inbox either");
             officer.screenshot("inbox");
             officer.driver.findElement(By.linkText(employer)).click();
             officer.textAppears(By.id("title"), employer);
-            assertEquals(employer + " — " + ROLE, officer.driver.findElement(By.id("title")).getText());
-            assertTrue(officer.driver.findElements(By.cssSelector("main i, main script, main em")).isEmpty(),
+            assertEquals(
+                    employer + " — " + ROLE,
+                    officer.driver.findElement(By.id("title")).getText());
+            assertTrue(
+                    officer.driver
+                            .findElements(By.cssSelector("main i, main script, main em"))
+                            .isEmpty(),
                     "the alumnus' markup made no element on the officer's page");
             officer.textAppears(By.id("risk-reasons"), "SENSITIVE_SECTOR");
             officer.driver.findElement(By.id("question")).sendKeys("Werkt u voor klanten van Eenheid Amsterdam?");
@@ -89,12 +99,20 @@ class OfficeJourneyIT {
             officer.driver.navigate().refresh();
             officer.textAppears(By.id("thread"), "Nee, alleen particuliere klanten.");
             officer.driver.findElement(By.id("outcome-ALLOWED_WITH_CONDITIONS")).click();
-            officer.driver.findElement(By.id("condition-NO_CONTACT_FORMER_UNIT")).click();
+            officer.driver
+                    .findElement(By.id("condition-NO_CONTACT_FORMER_UNIT"))
+                    .click();
             officer.driver.executeScript("document.getElementById('ends-NO_CONTACT_FORMER_UNIT').value = '2028-04-29'");
-            officer.driver.findElement(By.cssSelector("#decision-form button[type=submit]")).click();
+            officer.driver
+                    .findElement(By.cssSelector("#decision-form button[type=submit]"))
+                    .click();
             officer.textAppears(By.id("error-rationale"), "Vul dit in.");
-            officer.driver.findElement(By.id("rationale")).sendKeys("Acceptabel zolang de oude eenheid erbuiten blijft");
-            officer.driver.findElement(By.cssSelector("#decision-form button[type=submit]")).click();
+            officer.driver
+                    .findElement(By.id("rationale"))
+                    .sendKeys("Acceptabel zolang de oude eenheid erbuiten blijft");
+            officer.driver
+                    .findElement(By.cssSelector("#decision-form button[type=submit]"))
+                    .click();
             officer.textAppears(By.id("status"), "Het besluit is vastgelegd.");
             officer.textAppears(By.id("decisions"), "Toegestaan met voorwaarden");
             officer.screenshot("decided");
@@ -102,49 +120,80 @@ class OfficeJourneyIT {
             // 4b. The alerts of this declaration in the inbox: one assigned to the officer, the inbox filtered by
             // assignee (nobody, then me), the assignment taken off again, the alert resolved with a note and
             // found among the resolved ones.
-            String alertId = given().auth().oauth2(tokenFor("officer.politie")).queryParam("declarationId", declarationId)
-                    .queryParam("kind", "DECLARATION_SUBMITTED").get(GATEWAY + "/api/alerts").then().statusCode(200)
-                    .extract().path("items[0].id");
+            String alertId = given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .queryParam("declarationId", declarationId)
+                    .queryParam("kind", "DECLARATION_SUBMITTED")
+                    .get(GATEWAY + "/api/alerts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items[0].id");
             By alert = By.id("alert-" + alertId);
             officer.driver.findElement(By.id("alerts-link")).click();
             officer.visible(alert);
-            assertEquals(declarationId, officer.driver.findElement(By.id("alert-declaration")).getAttribute("value"));
-            officer.driver.findElement(By.cssSelector("#alert-" + alertId + " button.assign-me")).click();
+            assertEquals(
+                    declarationId,
+                    officer.driver.findElement(By.id("alert-declaration")).getAttribute("value"));
+            officer.driver
+                    .findElement(By.cssSelector("#alert-" + alertId + " button.assign-me"))
+                    .click();
             officer.textAppears(By.id("status"), "Signaal toegewezen aan officer.politie.");
             officer.textAppears(alert, "officer.politie");
             new Select(officer.driver.findElement(By.id("alert-status"))).selectByValue("");
             new Select(officer.driver.findElement(By.id("alert-assignee"))).selectByValue("none");
-            officer.driver.findElement(By.cssSelector("#alert-filter button[type=submit]")).click();
+            officer.driver
+                    .findElement(By.cssSelector("#alert-filter button[type=submit]"))
+                    .click();
             officer.disappears(alert);
             officer.scriptHolds(EVERY_ROW_IS, "niemand", declarationId);
             officer.textAppears(By.id("alert-page"), "Pagina 1 van 1");
             new Select(officer.driver.findElement(By.id("alert-assignee"))).selectByValue("me");
-            officer.driver.findElement(By.cssSelector("#alert-filter button[type=submit]")).click();
+            officer.driver
+                    .findElement(By.cssSelector("#alert-filter button[type=submit]"))
+                    .click();
             officer.visible(alert);
             officer.scriptHolds(EVERY_ROW_IS, "officer.politie", declarationId);
             assertTrue(officer.driver.getCurrentUrl().contains("assignee=me"), "the filter is in the address");
-            given().auth().oauth2(tokenFor("officer.politie")).queryParam("assignee", "me").queryParam("declarationId", declarationId)
-                    .get(GATEWAY + "/api/alerts").then().statusCode(200)
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .queryParam("assignee", "me")
+                    .queryParam("declarationId", declarationId)
+                    .get(GATEWAY + "/api/alerts")
+                    .then()
+                    .statusCode(200)
                     .body("items.id", org.hamcrest.Matchers.hasItem(alertId));
             // Taken off the officer again: it leaves "me" and is among the unassigned ones, where it is resolved.
-            officer.driver.findElement(By.cssSelector("#alert-" + alertId + " button.unassign")).click();
+            officer.driver
+                    .findElement(By.cssSelector("#alert-" + alertId + " button.unassign"))
+                    .click();
             officer.textAppears(By.id("status"), "Het signaal is aan niemand meer toegewezen.");
             officer.disappears(alert);
             new Select(officer.driver.findElement(By.id("alert-assignee"))).selectByValue("none");
-            officer.driver.findElement(By.cssSelector("#alert-filter button[type=submit]")).click();
+            officer.driver
+                    .findElement(By.cssSelector("#alert-filter button[type=submit]"))
+                    .click();
             officer.visible(alert);
-            officer.driver.findElement(By.cssSelector("#alert-" + alertId + " button.handle")).click();
+            officer.driver
+                    .findElement(By.cssSelector("#alert-" + alertId + " button.handle"))
+                    .click();
             String note = "Besproken met de alumnus; melding beoordeeld";
             officer.visible(By.id("resolution-note")).sendKeys(note);
             officer.driver.findElement(By.id("resolve-submit")).click();
             officer.textAppears(By.id("status"), "Signaal afgehandeld.");
             officer.disappears(alert);
             new Select(officer.driver.findElement(By.id("alert-status"))).selectByValue("RESOLVED");
-            officer.driver.findElement(By.cssSelector("#alert-filter button[type=submit]")).click();
+            officer.driver
+                    .findElement(By.cssSelector("#alert-filter button[type=submit]"))
+                    .click();
             officer.textAppears(alert, note);
             officer.textAppears(alert, "Afgehandeld door officer.politie");
             officer.screenshot("alert-resolved");
-            given().auth().oauth2(tokenFor("officer.politie")).get(GATEWAY + "/api/alerts/{id}", alertId).then().statusCode(200)
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .get(GATEWAY + "/api/alerts/{id}", alertId)
+                    .then()
+                    .statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo("RESOLVED"))
                     .body("resolution", org.hamcrest.Matchers.equalTo(note))
                     .body("resolvedBy", org.hamcrest.Matchers.equalTo("officer.politie"))
@@ -158,7 +207,9 @@ class OfficeJourneyIT {
             officer.screenshot("statistics");
             officer.open(GATEWAY + "/office/alumni.html");
             officer.visible(By.id("personnelNumber")).sendKeys(login.personnelNumber());
-            officer.driver.findElement(By.cssSelector("#search button[type=submit]")).click();
+            officer.driver
+                    .findElement(By.cssSelector("#search button[type=submit]"))
+                    .click();
             officer.textAppears(By.id("results"), NAME);
             officer.driver.findElement(By.cssSelector("#results button")).click();
             officer.textAppears(By.id("logged"), "vastgelegd met doel: Beoordeling melding");
@@ -179,11 +230,22 @@ class OfficeJourneyIT {
             otherOffice.open(GATEWAY + "/office/");
             otherOffice.logInAtKeycloak("officer.kmar", "demo");
             otherOffice.visible(By.cssSelector("#queue-rows td"));
-            assertFalse(otherOffice.driver.findElement(By.id("queue-rows")).getText().contains(employer));
-            assertFalse(otherOffice.driver.findElement(By.id("alert-rows")).getText().contains(employer));
+            assertFalse(otherOffice
+                    .driver
+                    .findElement(By.id("queue-rows"))
+                    .getText()
+                    .contains(employer));
+            assertFalse(otherOffice
+                    .driver
+                    .findElement(By.id("alert-rows"))
+                    .getText()
+                    .contains(employer));
             otherOffice.open(GATEWAY + "/office/alumni.html");
             otherOffice.visible(By.id("personnelNumber")).sendKeys(login.personnelNumber());
-            otherOffice.driver.findElement(By.cssSelector("#search button[type=submit]")).click();
+            otherOffice
+                    .driver
+                    .findElement(By.cssSelector("#search button[type=submit]"))
+                    .click();
             otherOffice.textAppears(By.id("status"), "Niemand gevonden.");
             otherOffice.open(GATEWAY + "/office/declarations/" + declarationId);
             otherOffice.textAppears(By.id("status"), "andere organisatie");

@@ -23,10 +23,10 @@ final class Platform {
     static final String GATEWAY_2 = System.getProperty("gateway2.url", "http://localhost:18090");
     /** How long notification-service waits for a webhook receiver's answer (its default; the script leaves it). */
     static final java.time.Duration WEBHOOK_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private static final String SCRIPT = System.getProperty("platform.script", "../deploy/local/platform");
 
-    private Platform() {
-    }
+    private Platform() {}
 
     /** SIGKILL: no shutdown hook, no goodbye to Kafka or PostgreSQL, as when a machine dies. */
     static void kill(String component, int instance) {
@@ -59,7 +59,8 @@ final class Platform {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", arguments) + " took over 180 s");
@@ -101,7 +102,8 @@ final class Platform {
 
     /** The first column of every row {@code sql} selects, with {@code parameters} bound in order. */
     static List<Object> column(String service, String sql, Object... parameters) {
-        try (Connection c = database(service); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = database(service);
+                PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -129,19 +131,30 @@ final class Platform {
         var config = new java.util.Properties();
         config.put("bootstrap.servers", System.getProperty("kafka.bootstrap", "127.0.0.1:9092"));
         try (var admin = org.apache.kafka.clients.admin.Admin.create(config)) {
-            org.awaitility.Awaitility.await().atMost(atMost).pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
-                long lag = 0;
-                for (String group : CONSUMER_GROUPS) {
-                    var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                    var latest = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
-                            tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
-                    for (var entry : committed.entrySet()) {
-                        long end = latest.get(entry.getKey()).offset();
-                        lag += entry.getValue() == null ? end : end - entry.getValue().offset();
-                    }
-                }
-                return lag == 0;
-            });
+            org.awaitility.Awaitility.await()
+                    .atMost(atMost)
+                    .pollInterval(java.time.Duration.ofSeconds(1))
+                    .until(() -> {
+                        long lag = 0;
+                        for (String group : CONSUMER_GROUPS) {
+                            var committed = admin.listConsumerGroupOffsets(group)
+                                    .partitionsToOffsetAndMetadata()
+                                    .get();
+                            var latest = admin.listOffsets(committed.keySet().stream()
+                                            .collect(java.util.stream.Collectors.toMap(
+                                                    tp -> tp,
+                                                    tp -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
+                                    .all()
+                                    .get();
+                            for (var entry : committed.entrySet()) {
+                                long end = latest.get(entry.getKey()).offset();
+                                lag += entry.getValue() == null
+                                        ? end
+                                        : end - entry.getValue().offset();
+                            }
+                        }
+                        return lag == 0;
+                    });
         }
     }
 }

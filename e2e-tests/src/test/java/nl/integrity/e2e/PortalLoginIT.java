@@ -21,7 +21,10 @@ class PortalLoginIT {
         try (var browser = new Browser("login")) {
             browser.open(GATEWAY + "/");
             browser.visible(By.linkText("Inloggen")).click();
-            assertTrue(browser.driver.getCurrentUrl().startsWith(nl.integrity.platform.testing.KeycloakLogins.REALM_URL + "/"),
+            assertTrue(
+                    browser.driver
+                            .getCurrentUrl()
+                            .startsWith(nl.integrity.platform.testing.KeycloakLogins.REALM_URL + "/"),
                     "the real Keycloak login page: " + browser.driver.getCurrentUrl());
             browser.screenshot("keycloak-login");
             browser.logInAtKeycloak("officer.politie", "demo");

@@ -1,7 +1,6 @@
 package nl.integrity.e2e;
 
 import static io.restassured.RestAssured.given;
-import static nl.integrity.platform.testing.KeycloakLogins.KEYCLOAK_URL;
 import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
 import static nl.integrity.platform.testing.KeycloakLogins.masterAdminToken;
 import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
@@ -22,11 +21,9 @@ final class TestAlumni {
 
     private static final String ADMIN_API = nl.integrity.platform.testing.KeycloakLogins.ADMIN_URL;
 
-    record Login(String userId, String username, String password, String organisation, String personnelNumber) {
-    }
+    record Login(String userId, String username, String password, String organisation, String personnelNumber) {}
 
-    private TestAlumni() {
-    }
+    private TestAlumni() {}
 
     static Login create(String organisation) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -34,23 +31,46 @@ final class TestAlumni {
         String personnelNumber = "E2E-" + suffix;
         String password = "pw-" + UUID.randomUUID();
         Map<String, Object> user = Map.of(
-                "username", username,
-                "enabled", true,
-                "emailVerified", true,
-                "firstName", "Eind",
-                "lastName", "Tot Eind",
-                "email", username + "@e2e.integrity.example.nl",
-                "attributes", Map.of("organisation", List.of(organisation), "personnel_number", List.of(personnelNumber)),
-                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        String location = given().auth().oauth2(masterAdminToken()).contentType(ContentType.JSON).body(user)
+                "username",
+                username,
+                "enabled",
+                true,
+                "emailVerified",
+                true,
+                "firstName",
+                "Eind",
+                "lastName",
+                "Tot Eind",
+                "email",
+                username + "@e2e.integrity.example.nl",
+                "attributes",
+                Map.of("organisation", List.of(organisation), "personnel_number", List.of(personnelNumber)),
+                "credentials",
+                List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        String location = given().auth()
+                .oauth2(masterAdminToken())
+                .contentType(ContentType.JSON)
+                .body(user)
                 .post(ADMIN_API + "/users")
-                .then().statusCode(201).extract().header("Location");
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         String userId = location.substring(location.lastIndexOf('/') + 1);
-        Map<String, Object> role = given().auth().oauth2(masterAdminToken())
-                .get(ADMIN_API + "/roles/alumnus").then().statusCode(200).extract().as(Map.class);
-        given().auth().oauth2(masterAdminToken()).contentType(ContentType.JSON).body(List.of(role))
+        Map<String, Object> role = given().auth()
+                .oauth2(masterAdminToken())
+                .get(ADMIN_API + "/roles/alumnus")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
+        given().auth()
+                .oauth2(masterAdminToken())
+                .contentType(ContentType.JSON)
+                .body(List.of(role))
                 .post(ADMIN_API + "/users/" + userId + "/role-mappings/realm")
-                .then().statusCode(204);
+                .then()
+                .statusCode(204);
         return new Login(userId, username, password, organisation, personnelNumber);
     }
 
@@ -58,22 +78,40 @@ final class TestAlumni {
      * The HR system registers this login's departure through the gateway (client credentials), with
      * one function held from {@code from}, so the alumnus has a record and an obligation window.
      */
-    static void registerDeparture(Login login, String fullName, String functionCode, String from, String departureDate,
-                                  String reason) {
+    static void registerDeparture(
+            Login login, String fullName, String functionCode, String from, String departureDate, String reason) {
         registerDeparture(login, fullName, null, functionCode, from, departureDate, reason);
     }
 
     /** The same, with the e-mail address the platform's notices go to (null: none). */
-    static String registerDeparture(Login login, String fullName, String email, String functionCode, String from,
-                                    String departureDate, String reason) {
-        return given().auth().oauth2(hrSystemToken(login.organisation())).contentType(ContentType.JSON)
+    static String registerDeparture(
+            Login login,
+            String fullName,
+            String email,
+            String functionCode,
+            String from,
+            String departureDate,
+            String reason) {
+        return given().auth()
+                .oauth2(hrSystemToken(login.organisation()))
+                .contentType(ContentType.JSON)
                 .body("""
                         {"organisation":"%s","personnelNumber":"%s","fullName":"%s",%s
                          "functions":[{"functionCode":"%s","from":"%s"}],
-                         "departureDate":"%s","departureReason":"%s"}"""
-                        .formatted(login.organisation(), login.personnelNumber(), fullName,
-                                email == null ? "" : "\"email\":\"" + email + "\",", functionCode, from, departureDate, reason))
-                .post(PortalLoginIT.GATEWAY + "/api/departures").then().statusCode(201).extract().path("id");
+                         "departureDate":"%s","departureReason":"%s"}""".formatted(
+                                login.organisation(),
+                                login.personnelNumber(),
+                                fullName,
+                                email == null ? "" : "\"email\":\"" + email + "\",",
+                                functionCode,
+                                from,
+                                departureDate,
+                                reason))
+                .post(PortalLoginIT.GATEWAY + "/api/departures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /**
@@ -84,7 +122,10 @@ final class TestAlumni {
         String token = tokenFor(login.username(), login.password());
         String[] id = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var response = given().auth().oauth2(token).contentType(ContentType.JSON).body(declaration)
+            var response = given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(declaration)
                     .post(PortalLoginIT.GATEWAY + "/api/declarations");
             id[0] = response.statusCode() == 201 ? response.path("id") : null;
             return id[0] != null;

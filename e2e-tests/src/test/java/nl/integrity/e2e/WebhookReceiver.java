@@ -24,6 +24,7 @@ final class WebhookReceiver implements AutoCloseable {
     final AtomicInteger refused = new AtomicInteger();
     /** Acknowledgements given after the sender's timeout, per {@code webhook-id}. */
     final Map<String, AtomicInteger> late = new ConcurrentHashMap<>();
+
     final AtomicBoolean failing = new AtomicBoolean();
     private final HttpServer server;
 
@@ -45,8 +46,11 @@ final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(204, -1);
                 acknowledged.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                 String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
-                if (timestamp != null && Instant.now().isAfter(Instant.ofEpochSecond(Long.parseLong(timestamp))
-                        .plus(senderTimeout).minusSeconds(1))) {
+                if (timestamp != null
+                        && Instant.now()
+                                .isAfter(Instant.ofEpochSecond(Long.parseLong(timestamp))
+                                        .plus(senderTimeout)
+                                        .minusSeconds(1))) {
                     late.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                 }
             }

@@ -21,9 +21,14 @@ public class AccessLog {
 
     private void log(RoutingContext ctx) {
         long start = System.nanoTime();
-        ctx.addEndHandler(ignored -> LOG.infof("%s %s %d %dms request=%s trace=%s", ctx.request().method(),
-                ctx.request().path(), ctx.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000,
-                RequestIds.of(ctx), TraceContext.traceId(ctx)));
+        ctx.addEndHandler(ignored -> LOG.infof(
+                "%s %s %d %dms request=%s trace=%s",
+                ctx.request().method(),
+                ctx.request().path(),
+                ctx.response().getStatusCode(),
+                (System.nanoTime() - start) / 1_000_000,
+                RequestIds.of(ctx),
+                TraceContext.traceId(ctx)));
         ctx.next();
     }
 }

@@ -47,8 +47,17 @@ public class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     /** Hop-by-hop headers (RFC 9110 7.6.1) and those the client recomputes are not forwarded. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "content-length");
     /** The browser's cookies (the session) and CSRF token stay at the gateway; the services get the bearer token. */
     private static final Set<String> NOT_FORWARDED = Set.of("cookie", PortalSessions.CSRF_HEADER.toLowerCase());
 
@@ -58,6 +67,7 @@ public class ApiProxy {
     private final Upstreams upstreams;
     /** Path prefix to route name, longest prefix first, so a more specific route wins. */
     private final List<Map.Entry<String, String>> prefixes;
+
     private HttpClient client;
 
     ApiProxy(GatewayConfig config, PortalSessions sessions, RateLimits rateLimits, Upstreams upstreams) {
@@ -67,7 +77,9 @@ public class ApiProxy {
         this.upstreams = upstreams;
         this.prefixes = config.routes().entrySet().stream()
                 .flatMap(route -> route.getValue().prefixes().stream().map(p -> Map.entry(p, route.getKey())))
-                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+                .sorted(Comparator.comparingInt(
+                                (Map.Entry<String, String> e) -> e.getKey().length())
+                        .reversed())
                 .toList();
     }
 
@@ -79,16 +91,24 @@ public class ApiProxy {
         router.route().failureHandler(this::failure);
         for (String upload : config.uploadPrefixes()) {
             router.route(upload + "*")
-                    .handler(BodyHandler.create(false).setBodyLimit(config.maxUploadSize().asLongValue()))
+                    .handler(BodyHandler.create(false)
+                            .setBodyLimit(config.maxUploadSize().asLongValue()))
                     .handler(this::forward);
         }
         router.route("/api/*")
-                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()))
+                .handler(BodyHandler.create(false)
+                        .setBodyLimit(config.maxBodySize().asLongValue()))
                 .handler(this::forward);
         router.get("/api-docs/:service/openapi").handler(this::openApi);
         // Anything no route or portal file served is a 404 problem.
-        router.route().last().handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
-                "Nothing is served under " + ctx.request().path()));
+        router.route()
+                .last()
+                .handler(ctx -> Problems.send(
+                        ctx,
+                        404,
+                        "not-found",
+                        "Not found",
+                        "Nothing is served under " + ctx.request().path()));
     }
 
     void forward(RoutingContext ctx) {
@@ -109,8 +129,13 @@ public class ApiProxy {
                 return;
             }
             if (token != null && !sessions.csrfSatisfied(ctx, identity)) {
-                Problems.send(ctx, 403, "csrf", "Missing or wrong CSRF token", "A state-changing request made with "
-                        + "the portal session needs the session's token in the " + PortalSessions.CSRF_HEADER + " header");
+                Problems.send(
+                        ctx,
+                        403,
+                        "csrf",
+                        "Missing or wrong CSRF token",
+                        "A state-changing request made with " + "the portal session needs the session's token in the "
+                                + PortalSessions.CSRF_HEADER + " header");
                 return;
             }
             String path = ctx.request().path();
@@ -135,9 +160,12 @@ public class ApiProxy {
 
     /** Sends the request on to {@code uri} of an instance of the route's service and relays the answer. */
     private void proxy(RoutingContext ctx, String route, String uri, String token) {
-        upstreams.instances(route).subscribe().with(
-                instances -> attempt(ctx, route, instances, new HashSet<>(), uri, token),
-                failure -> unavailable(ctx, route, failure));
+        upstreams
+                .instances(route)
+                .subscribe()
+                .with(
+                        instances -> attempt(ctx, route, instances, new HashSet<>(), uri, token),
+                        failure -> unavailable(ctx, route, failure));
     }
 
     /**
@@ -145,16 +173,26 @@ public class ApiProxy {
      * the request, so the next instance gets it; a GET whose connection broke off before an answer
      * is tried on the next one too. Anything else is answered at once.
      */
-    private void attempt(RoutingContext ctx, String route, List<ServiceInstance> instances, Set<Long> tried, String uri,
-                         String token) {
+    private void attempt(
+            RoutingContext ctx,
+            String route,
+            List<ServiceInstance> instances,
+            Set<Long> tried,
+            String uri,
+            String token) {
         String path = ctx.request().path();
         String requestId = RequestIds.of(ctx);
         Upstreams.Pick pick = upstreams.pick(route, instances, tried);
         if (!pick.found()) {
             if (pick.retryAfterSeconds() > 0) {
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(pick.retryAfterSeconds()));
-                Problems.send(ctx, 503, "service-unavailable", "Service unavailable", "The service behind " + path
-                        + " failed repeatedly and is given a rest; try again in " + pick.retryAfterSeconds() + " s");
+                Problems.send(
+                        ctx,
+                        503,
+                        "service-unavailable",
+                        "Service unavailable",
+                        "The service behind " + path + " failed repeatedly and is given a rest; try again in "
+                                + pick.retryAfterSeconds() + " s");
             } else {
                 unavailable(ctx, route, new ConnectException("no instance accepted the connection"));
             }
@@ -166,7 +204,8 @@ public class ApiProxy {
                 .setIdleTimeout(config.timeout().toMillis());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         ctx.request().headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase()) && !NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())
+                    && !NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
                 headers.add(h.getKey(), h.getValue());
             }
         });
@@ -175,7 +214,11 @@ public class ApiProxy {
         }
         headers.set(RequestIds.HEADER, requestId);
         headers.set(TraceContext.HEADER, TraceContext.forward(ctx));
-        headers.set("X-Forwarded-For", ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
+        headers.set(
+                "X-Forwarded-For",
+                ctx.request().remoteAddress() == null
+                        ? ""
+                        : ctx.request().remoteAddress().hostAddress());
         headers.set("X-Forwarded-Proto", ctx.request().scheme());
         headers.set("X-Forwarded-Host", String.valueOf(ctx.request().authority()));
         options.setHeaders(headers);
@@ -190,8 +233,9 @@ public class ApiProxy {
                 .onFailure(cause -> {
                     pick.breaker().failed(System.nanoTime());
                     if (neverReachedTheService(cause) || ctx.request().method() == HttpMethod.GET && brokeOff(cause)) {
-                        LOG.debugf("Instance %s of %s failed for %s [request %s], trying another: %s", pick.baseUrl(), route,
-                                path, requestId, cause.toString());
+                        LOG.debugf(
+                                "Instance %s of %s failed for %s [request %s], trying another: %s",
+                                pick.baseUrl(), route, path, requestId, cause.toString());
                         tried.add(pick.instance().getId());
                         attempt(ctx, route, instances, tried, uri, token);
                     } else {
@@ -207,7 +251,8 @@ public class ApiProxy {
 
     /** The connection closed before an answer came (an instance that died mid-request), not a timeout. */
     private static boolean brokeOff(Throwable cause) {
-        return cause instanceof io.vertx.core.VertxException && String.valueOf(cause.getMessage()).contains("closed");
+        return cause instanceof io.vertx.core.VertxException
+                && String.valueOf(cause.getMessage()).contains("closed");
     }
 
     /**
@@ -217,30 +262,48 @@ public class ApiProxy {
      */
     private void withinAllowance(RoutingContext ctx, SecurityIdentity identity, Runnable next) {
         Context context = Vertx.currentContext();
-        rateLimits.take(ctx, identity).whenComplete((verdict, failure) -> context.runOnContext(ignored -> {
-            if (failure != null) {
-                stateStoreUnavailable(ctx, failure);
-            } else if (verdict.allowed()) {
-                next.run();
-            } else {
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
-                Problems.send(ctx, 429, "rate-limited", "Too many requests",
-                        "Too many requests from this caller; try again in " + verdict.retryAfterSeconds() + " s");
-            }
-        }));
+        rateLimits
+                .take(ctx, identity)
+                .whenComplete((verdict, failure) -> context.runOnContext(ignored -> {
+                    if (failure != null) {
+                        stateStoreUnavailable(ctx, failure);
+                    } else if (verdict.allowed()) {
+                        next.run();
+                    } else {
+                        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
+                        Problems.send(
+                                ctx,
+                                429,
+                                "rate-limited",
+                                "Too many requests",
+                                "Too many requests from this caller; try again in " + verdict.retryAfterSeconds()
+                                        + " s");
+                    }
+                }));
     }
 
     private static void stateStoreUnavailable(RoutingContext ctx, Throwable failure) {
-        LOG.warnf("Redis (sessions and rate limits) unavailable for %s [request %s]: %s", ctx.request().path(),
-                RequestIds.of(ctx), failure instanceof java.util.concurrent.TimeoutException ? "no answer in time" : failure.toString());
+        LOG.warnf(
+                "Redis (sessions and rate limits) unavailable for %s [request %s]: %s",
+                ctx.request().path(),
+                RequestIds.of(ctx),
+                failure instanceof java.util.concurrent.TimeoutException ? "no answer in time" : failure.toString());
         ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-        Problems.send(ctx, 503, "state-store-unavailable", "Service unavailable",
+        Problems.send(
+                ctx,
+                503,
+                "state-store-unavailable",
+                "Service unavailable",
                 "The gateway cannot reach its session and rate-limit store; try again later");
     }
 
     private static void unauthorized(RoutingContext ctx) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        Problems.send(ctx, 401, "unauthorized", "Authentication required",
+        Problems.send(
+                ctx,
+                401,
+                "unauthorized",
+                "Authentication required",
                 "A valid bearer token, or a portal session (log in at /login), is required");
     }
 
@@ -265,16 +328,31 @@ public class ApiProxy {
     }
 
     private void unavailable(RoutingContext ctx, String service, Throwable cause) {
-        if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")
-                && !(cause instanceof ConnectTimeoutException)) {
-            LOG.warnf("Service %s did not answer %s in time [request %s]", service, ctx.request().path(), RequestIds.of(ctx));
-            Problems.send(ctx, 504, "service-timeout", "Service did not answer in time",
+        if (cause instanceof TimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout")
+                        && !(cause instanceof ConnectTimeoutException)) {
+            LOG.warnf(
+                    "Service %s did not answer %s in time [request %s]",
+                    service, ctx.request().path(), RequestIds.of(ctx));
+            Problems.send(
+                    ctx,
+                    504,
+                    "service-timeout",
+                    "Service did not answer in time",
                     "The service behind " + ctx.request().path() + " did not answer in time; try again later");
             return;
         }
-        LOG.warnf("Service %s unavailable for %s [request %s]: %s", service, ctx.request().path(), RequestIds.of(ctx),
+        LOG.warnf(
+                "Service %s unavailable for %s [request %s]: %s",
+                service,
+                ctx.request().path(),
+                RequestIds.of(ctx),
                 cause instanceof ConnectException ? "connection refused" : cause.toString());
-        Problems.send(ctx, 503, "service-unavailable", "Service unavailable",
+        Problems.send(
+                ctx,
+                503,
+                "service-unavailable",
+                "Service unavailable",
                 "The service behind " + ctx.request().path() + " is not available; try again later");
     }
 
@@ -285,23 +363,39 @@ public class ApiProxy {
             return; // answered already (a login redirect of quarkus-oidc, say)
         }
         if (failure instanceof AuthenticationRedirectException redirect) {
-            ctx.response().setStatusCode(redirect.getCode()).putHeader(HttpHeaders.LOCATION, redirect.getRedirectUri())
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+            ctx.response()
+                    .setStatusCode(redirect.getCode())
+                    .putHeader(HttpHeaders.LOCATION, redirect.getRedirectUri())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .end();
         } else if (causedBy(failure, RedisSessions.StateStoreUnavailable.class)) {
             stateStoreUnavailable(ctx, failure);
-        } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+        } else if (failure instanceof AuthenticationFailedException
+                || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException) {
             unauthorized(ctx);
         } else if (failure instanceof ForbiddenException) {
             Problems.send(ctx, 403, "forbidden", "Forbidden", "You may not call this operation");
         } else if (ctx.statusCode() == 413) {
-            Problems.send(ctx, 413, "payload-too-large", "Request too large",
+            Problems.send(
+                    ctx,
+                    413,
+                    "payload-too-large",
+                    "Request too large",
                     "The request body is larger than this path accepts");
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             Problems.send(ctx, ctx.statusCode(), "bad-request", "Bad request", "The request could not be handled");
         } else {
-            LOG.errorf(failure, "Unexpected gateway failure for %s [request %s]", ctx.request().path(), RequestIds.of(ctx));
-            Problems.send(ctx, 500, "internal", "Internal error",
+            LOG.errorf(
+                    failure,
+                    "Unexpected gateway failure for %s [request %s]",
+                    ctx.request().path(),
+                    RequestIds.of(ctx));
+            Problems.send(
+                    ctx,
+                    500,
+                    "internal",
+                    "Internal error",
                     "The gateway failed unexpectedly; quote request id " + RequestIds.of(ctx) + " when reporting it");
         }
     }

@@ -43,7 +43,8 @@ public class PortalSessions {
 
     private final byte[] csrfKey;
 
-    PortalSessions(@ConfigProperty(name = "quarkus.oidc.portal.token-state-manager.encryption-secret") String sessionSecret) {
+    PortalSessions(
+            @ConfigProperty(name = "quarkus.oidc.portal.token-state-manager.encryption-secret") String sessionSecret) {
         this.csrfKey = hmac(sessionSecret.getBytes(StandardCharsets.UTF_8), "csrf-token-key");
     }
 
@@ -53,7 +54,8 @@ public class PortalSessions {
 
     /** The logged-in browser user, or empty: the request came with a bearer token, or with no valid session. */
     Optional<SecurityIdentity> session(RoutingContext ctx) {
-        if (PortalTenant.bearer(ctx) || !(ctx.user() instanceof QuarkusHttpUser user)
+        if (PortalTenant.bearer(ctx)
+                || !(ctx.user() instanceof QuarkusHttpUser user)
                 || user.getSecurityIdentity().isAnonymous()) {
             return Optional.empty();
         }
@@ -75,8 +77,10 @@ public class PortalSessions {
             return true;
         }
         String given = ctx.request().getHeader(CSRF_HEADER);
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.US_ASCII),
-                csrfToken(identity).getBytes(StandardCharsets.US_ASCII));
+        return given != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.US_ASCII),
+                        csrfToken(identity).getBytes(StandardCharsets.US_ASCII));
     }
 
     String csrfToken(SecurityIdentity identity) {
@@ -97,7 +101,9 @@ public class PortalSessions {
                 .put("organisation", idToken.<String>getClaim("organisation"))
                 .put("csrfToken", csrfToken(identity));
         identity.getRoles().stream().sorted().forEach(body.putArray("roles")::add);
-        ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+        ctx.response()
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store")
                 .end(body.toString());
     }
 

@@ -11,16 +11,15 @@ final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static void send(RoutingContext ctx, int status, String slug, String title, String detail) {
         if (ctx.response().ended() || ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
-        var problem = new Problem(Problem.type(slug), title, status, detail, ctx.request().path(), RequestIds.of(ctx),
-                List.of());
+        var problem = new Problem(
+                Problem.type(slug), title, status, detail, ctx.request().path(), RequestIds.of(ctx), List.of());
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)

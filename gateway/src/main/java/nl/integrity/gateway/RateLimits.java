@@ -42,8 +42,13 @@ public class RateLimits {
         this.keyPrefix = config.state().keyPrefix() + "rate:";
         this.timeout = config.state().timeout();
         // A bucket is dropped from Redis once it would be full again: idle callers cost nothing.
-        this.buckets = new RedisBuckets(redis, ClientSideConfig.getDefault().withExpirationAfterWriteStrategy(
-                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))).asAsync();
+        this.buckets = new RedisBuckets(
+                        redis,
+                        ClientSideConfig.getDefault()
+                                .withExpirationAfterWriteStrategy(
+                                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                                Duration.ofSeconds(5))))
+                .asAsync();
     }
 
     /**
@@ -57,7 +62,10 @@ public class RateLimits {
         String key;
         int perMinute;
         if (identity == null || identity.isAnonymous()) {
-            key = "address:" + (ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress());
+            key = "address:"
+                    + (ctx.request().remoteAddress() == null
+                            ? "?"
+                            : ctx.request().remoteAddress().hostAddress());
             perMinute = config.anonymousPerMinute();
         } else if (identity.getPrincipal() instanceof JsonWebToken token && machineClient(token)) {
             key = "client:" + token.<Object>getClaim("azp");
@@ -67,14 +75,19 @@ public class RateLimits {
             perMinute = config.userPerMinute();
         }
         // The allowance is part of the key: a changed allowance starts fresh buckets.
-        return buckets.builder().build(keyPrefix + key + ":" + perMinute, () -> CompletableFuture.completedFuture(
-                        BucketConfiguration.builder()
-                                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+        return buckets.builder()
+                .build(
+                        keyPrefix + key + ":" + perMinute,
+                        () -> CompletableFuture.completedFuture(BucketConfiguration.builder()
+                                .addLimit(limit ->
+                                        limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                                 .build()))
                 .tryConsumeAndReturnRemaining(1)
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(probe -> probe.isConsumed() ? GO
-                        : new Verdict(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L))));
+                .thenApply(probe -> probe.isConsumed()
+                        ? GO
+                        : new Verdict(Math.max(
+                                1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L))));
     }
 
     /** A token of a client acting for itself (client credentials: Keycloak's service-account user). */

@@ -54,13 +54,17 @@ final class RedisBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
             }
 
             @Override
-            public CompletableFuture<Boolean> compareAndSwap(byte[] originalData, byte[] newData, RemoteBucketState newState,
-                                                             Optional<Long> timeoutNanos) {
+            public CompletableFuture<Boolean> compareAndSwap(
+                    byte[] originalData, byte[] newData, RemoteBucketState newState, Optional<Long> timeoutNanos) {
                 String replacement = Base64.getEncoder().encodeToString(newData);
-                long ttlMillis = Math.max(1000, getClientSideConfig().getExpirationAfterWriteStrategy()
-                        .map(s -> s.calculateTimeToLiveMillis(newState, currentTimeNanos()))
-                        .orElse(60_000L));
-                String expected = originalData == null ? "" : Base64.getEncoder().encodeToString(originalData);
+                long ttlMillis = Math.max(
+                        1000,
+                        getClientSideConfig()
+                                .getExpirationAfterWriteStrategy()
+                                .map(s -> s.calculateTimeToLiveMillis(newState, currentTimeNanos()))
+                                .orElse(60_000L));
+                String expected =
+                        originalData == null ? "" : Base64.getEncoder().encodeToString(originalData);
                 return redis.execute("EVAL", COMPARE_AND_SET, "1", key, expected, replacement, Long.toString(ttlMillis))
                         .map(Response::toLong)
                         .map(swapped -> swapped == 1L)

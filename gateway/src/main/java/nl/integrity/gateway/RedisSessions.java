@@ -63,13 +63,18 @@ class RedisSessions implements TokenStateManager {
     }
 
     @Override
-    public Uni<String> createTokenState(RoutingContext ctx, OidcTenantConfig oidcConfig, AuthorizationCodeTokens tokens,
-                                        OidcRequestContext<String> requestContext) {
+    public Uni<String> createTokenState(
+            RoutingContext ctx,
+            OidcTenantConfig oidcConfig,
+            AuthorizationCodeTokens tokens,
+            OidcRequestContext<String> requestContext) {
         String state = random();
         String replaced = currentState(ctx);
         // A refresh replaces the state of the same login: it stays one login, which logout ends as a whole.
-        Uni<String> login = replaced == null ? Uni.createFrom().item(random())
-                : values.get(sessionKey(replaced)).map(stored -> stored == null ? random() : text(read(stored), "login"));
+        Uni<String> login = replaced == null
+                ? Uni.createFrom().item(random())
+                : values.get(sessionKey(replaced))
+                        .map(stored -> stored == null ? random() : text(read(stored), "login"));
         return login.chain(loginId -> {
                     ObjectNode json = JSON.createObjectNode()
                             .put("login", loginId)
@@ -83,36 +88,51 @@ class RedisSessions implements TokenStateManager {
                     return values.setex(sessionKey(state), lifetime.toSeconds(), json.toString())
                             .chain(() -> sets.sadd(loginKey(loginId), state))
                             .chain(() -> keys.expire(loginKey(loginId), lifetime))
-                            .chain(() -> replaced == null ? Uni.createFrom().voidItem()
-                                    : keys.expire(sessionKey(replaced), REPLACED_GRACE).replaceWithVoid());
+                            .chain(() -> replaced == null
+                                    ? Uni.createFrom().voidItem()
+                                    : keys.expire(sessionKey(replaced), REPLACED_GRACE)
+                                            .replaceWithVoid());
                 })
                 .replaceWith(state)
-                .ifNoItem().after(timeout).failWith(() -> new StateStoreUnavailable("no answer in " + timeout))
-                .onFailure(f -> !(f instanceof StateStoreUnavailable)).transform(StateStoreUnavailable::new);
+                .ifNoItem()
+                .after(timeout)
+                .failWith(() -> new StateStoreUnavailable("no answer in " + timeout))
+                .onFailure(f -> !(f instanceof StateStoreUnavailable))
+                .transform(StateStoreUnavailable::new);
     }
 
     @Override
-    public Uni<AuthorizationCodeTokens> getTokens(RoutingContext ctx, OidcTenantConfig oidcConfig, String state,
-                                                  OidcRequestContext<AuthorizationCodeTokens> requestContext) {
+    public Uni<AuthorizationCodeTokens> getTokens(
+            RoutingContext ctx,
+            OidcTenantConfig oidcConfig,
+            String state,
+            OidcRequestContext<AuthorizationCodeTokens> requestContext) {
         return values.get(sessionKey(state))
-                .ifNoItem().after(timeout).failWith(() -> new StateStoreUnavailable("no answer in " + timeout))
-                .onFailure(f -> !(f instanceof StateStoreUnavailable)).transform(StateStoreUnavailable::new)
+                .ifNoItem()
+                .after(timeout)
+                .failWith(() -> new StateStoreUnavailable("no answer in " + timeout))
+                .onFailure(f -> !(f instanceof StateStoreUnavailable))
+                .transform(StateStoreUnavailable::new)
                 .map(stored -> {
                     if (stored == null) {
                         throw new AuthenticationFailedException("The session ended or is unknown");
                     }
                     JsonNode json = read(stored);
-                    var tokens = new AuthorizationCodeTokens(text(json, "idToken"), text(json, "accessToken"),
-                            text(json, "refreshToken"), json.hasNonNull("accessTokenExpiresIn")
-                                    ? json.get("accessTokenExpiresIn").asLong() : null);
+                    var tokens = new AuthorizationCodeTokens(
+                            text(json, "idToken"),
+                            text(json, "accessToken"),
+                            text(json, "refreshToken"),
+                            json.hasNonNull("accessTokenExpiresIn")
+                                    ? json.get("accessTokenExpiresIn").asLong()
+                                    : null);
                     tokens.setAccessTokenScope(text(json, "accessTokenScope"));
                     return tokens;
                 });
     }
 
     @Override
-    public Uni<Void> deleteTokens(RoutingContext ctx, OidcTenantConfig oidcConfig, String state,
-                                  OidcRequestContext<Void> requestContext) {
+    public Uni<Void> deleteTokens(
+            RoutingContext ctx, OidcTenantConfig oidcConfig, String state, OidcRequestContext<Void> requestContext) {
         return values.get(sessionKey(state))
                 .chain(stored -> {
                     if (stored == null) {
@@ -127,7 +147,9 @@ class RedisSessions implements TokenStateManager {
                         return keys.del(gone.toArray(String[]::new)).replaceWithVoid();
                     });
                 })
-                .ifNoItem().after(timeout).failWith(() -> new StateStoreUnavailable("no answer in " + timeout));
+                .ifNoItem()
+                .after(timeout)
+                .failWith(() -> new StateStoreUnavailable("no answer in " + timeout));
     }
 
     private String sessionKey(String state) {

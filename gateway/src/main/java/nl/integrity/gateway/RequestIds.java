@@ -12,8 +12,7 @@ final class RequestIds {
     static final String HEADER = nl.integrity.platform.web.RequestIds.HEADER;
     private static final String KEY = "request-id";
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String of(RoutingContext ctx) {
         String id = ctx.get(KEY);

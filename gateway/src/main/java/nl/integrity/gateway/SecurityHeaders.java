@@ -28,7 +28,8 @@ public class SecurityHeaders {
     private void addOnResponse(RoutingContext ctx) {
         boolean tls = "https".equals(ctx.request().scheme());
         // Swagger UI's page starts itself with inline scripts; only that page, which shows no data, allows them.
-        String csp = ctx.normalizedPath().startsWith("/api-docs/") ? config.apiDocsContentSecurityPolicy()
+        String csp = ctx.normalizedPath().startsWith("/api-docs/")
+                ? config.apiDocsContentSecurityPolicy()
                 : config.contentSecurityPolicy();
         ctx.addHeadersEndHandler(ignored -> {
             var headers = ctx.response().headers();
@@ -41,7 +42,9 @@ public class SecurityHeaders {
             headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
             headers.set("Cross-Origin-Opener-Policy", "same-origin");
             if (tls) {
-                headers.set(HttpHeaders.createOptimized("Strict-Transport-Security"), "max-age=31536000; includeSubDomains");
+                headers.set(
+                        HttpHeaders.createOptimized("Strict-Transport-Security"),
+                        "max-age=31536000; includeSubDomains");
             }
         });
         ctx.next();

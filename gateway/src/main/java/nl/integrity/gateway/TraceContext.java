@@ -19,8 +19,7 @@ final class TraceContext {
     private static final String NO_SPAN = "0".repeat(16);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     /** The request's trace id: the caller's, or a new one. */
     static String traceId(RoutingContext ctx) {
@@ -29,7 +28,8 @@ final class TraceContext {
             String given = ctx.request().getHeader(HEADER);
             var match = given == null ? null : VALID.matcher(given.trim());
             id = match != null && match.matches() && !NO_TRACE.equals(match.group(1)) && !NO_SPAN.equals(match.group(2))
-                    ? match.group(1) : hex(16);
+                    ? match.group(1)
+                    : hex(16);
             ctx.put(KEY, id);
         }
         return id;

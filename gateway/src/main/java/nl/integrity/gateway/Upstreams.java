@@ -55,7 +55,8 @@ class Upstreams {
 
     Pick pick(String route, List<ServiceInstance> instances, Set<Long> tried) {
         var service = Stork.getInstance().getService(route);
-        List<ServiceInstance> candidates = new ArrayList<>(instances.stream().filter(i -> !tried.contains(i.getId())).toList());
+        List<ServiceInstance> candidates = new ArrayList<>(
+                instances.stream().filter(i -> !tried.contains(i.getId())).toList());
         long now = System.nanoTime();
         long wait = 0;
         while (!candidates.isEmpty()) {

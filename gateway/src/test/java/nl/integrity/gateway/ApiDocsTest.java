@@ -16,7 +16,8 @@ class ApiDocsTest {
     @Test
     void eachServicesDocumentComesFromTheServiceWithoutLogin() {
         given().get("/api-docs/alumni/openapi")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("uri", equalTo("/q/openapi?format=json"))
                 .body("authorization", equalTo("null"));
     }
@@ -29,7 +30,9 @@ class ApiDocsTest {
     @Test
     void thePageOffersEveryService() {
         given().get("/api-docs/").then().statusCode(200).contentType(containsString("text/html"));
-        given().get("/api-docs/index.html").then().statusCode(200)
+        given().get("/api-docs/index.html")
+                .then()
+                .statusCode(200)
                 .body(containsString("/api-docs/alumni/openapi"))
                 .body(containsString("/api-docs/declaration/openapi"))
                 .body(containsString("/api-docs/notification/openapi"));

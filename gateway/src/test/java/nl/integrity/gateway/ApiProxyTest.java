@@ -21,10 +21,15 @@ class ApiProxyTest {
     @Test
     void forwardsToTheOwningServiceWithTokenQueryBodyAndRequestId() {
         String token = hrSystemToken();
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"a\":1}")
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"a\":1}")
                 .header("X-Request-Id", "trace-me-42")
-                .when().post("/api/departures?dryRun=true")
-                .then().statusCode(201)
+                .when()
+                .post("/api/departures?dryRun=true")
+                .then()
+                .statusCode(201)
                 .header("Location", equalTo("/api/alumni/echoed"))
                 .header("X-Request-Id", equalTo("trace-me-42"))
                 .body("method", equalTo("POST"))
@@ -37,34 +42,45 @@ class ApiProxyTest {
     @Test
     void continuesTheCallersTrace_withASpanOfItsOwn() {
         String trace = "0af7651916cd43dd8448eb211c80319c";
-        given().auth().oauth2(tokenFor("officer.politie"))
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
                 .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
-                .when().get("/api/alumni/123")
-                .then().statusCode(200)
+                .when()
+                .get("/api/alumni/123")
+                .then()
+                .statusCode(200)
                 .body("traceparent", matchesPattern("00-" + trace + "-(?!b7ad6b7169203331)[0-9a-f]{16}-01"));
     }
 
     @Test
     void startsATrace_whenTheCallerHasNoneOrAnInvalidOne() {
-        given().auth().oauth2(tokenFor("officer.politie"))
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
                 .header("traceparent", "00-00000000000000000000000000000000-b7ad6b7169203331-01")
-                .when().get("/api/alumni/123")
-                .then().statusCode(200)
+                .when()
+                .get("/api/alumni/123")
+                .then()
+                .statusCode(200)
                 .body("traceparent", matchesPattern("00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-01"));
     }
 
     @Test
     void givesEveryRequestAnIdWhenTheCallerHasNone() {
-        given().auth().oauth2(tokenFor("officer.politie"))
-                .when().get("/api/alumni/123")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .when()
+                .get("/api/alumni/123")
+                .then()
+                .statusCode(200)
                 .body("requestId", matchesPattern("[0-9a-f-]{36}"));
     }
 
     @Test
     void refusesCallsWithoutTokenWithProblem() {
-        given().when().get("/api/alumni/123")
-                .then().statusCode(401)
+        given().when()
+                .get("/api/alumni/123")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", equalTo("Bearer"))
                 .body("type", endsWith("/problems/unauthorized"));
@@ -74,16 +90,23 @@ class ApiProxyTest {
     void refusesForgedTokenWithProblem() {
         String token = tokenFor("officer.politie");
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "Zm9yZ2Vk";
-        given().auth().oauth2(forged).when().get("/api/alumni/123")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(forged)
+                .when()
+                .get("/api/alumni/123")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
     @Test
     void answersQuickProblemWhenTheServiceIsDown() {
-        given().auth().oauth2(tokenFor("alumnus.politie"))
-                .when().get("/api/declarations")
-                .then().statusCode(503)
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .when()
+                .get("/api/declarations")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/service-unavailable"))
                 .body("requestId", matchesPattern(".+"))
@@ -93,21 +116,34 @@ class ApiProxyTest {
 
     @Test
     void answersNotFoundProblemForPathsNoServiceServes() {
-        given().auth().oauth2(tokenFor("alumnus.politie"))
-                .when().get("/api/unknown")
-                .then().statusCode(404)
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .when()
+                .get("/api/unknown")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void allowsUploadsTheirOwnLargerLimit() {
-        given().auth().oauth2(hrSystemToken()).contentType("text/csv").body("x".repeat(4096))
-                .when().post("/api/departures/imports")
-                .then().statusCode(201)
+        given().auth()
+                .oauth2(hrSystemToken())
+                .contentType("text/csv")
+                .body("x".repeat(4096))
+                .when()
+                .post("/api/departures/imports")
+                .then()
+                .statusCode(201)
                 .body("body", org.hamcrest.Matchers.hasLength(4096));
-        given().auth().oauth2(hrSystemToken()).contentType("text/csv").body("x".repeat(16 * 1024))
-                .when().post("/api/departures/imports")
-                .then().statusCode(413)
+        given().auth()
+                .oauth2(hrSystemToken())
+                .contentType("text/csv")
+                .body("x".repeat(16 * 1024))
+                .when()
+                .post("/api/departures/imports")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json");
     }
 
@@ -116,9 +152,7 @@ class ApiProxyTest {
 
     @Test
     void answersNotFoundProblemOutsideTheApiToo_andManagementIsOnItsOwnPort() {
-        given().when().get("/no/such/page")
-                .then().statusCode(404)
-                .contentType("application/problem+json");
+        given().when().get("/no/such/page").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/q/metrics").then().statusCode(404);
         given().when().get(readiness).then().statusCode(200);
@@ -126,10 +160,14 @@ class ApiProxyTest {
 
     @Test
     void refusesBodiesOverTheLimit() {
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
                 .body("{\"big\":\"" + "x".repeat(2048) + "\"}")
-                .when().post("/api/departures")
-                .then().statusCode(413)
+                .when()
+                .post("/api/departures")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json");
     }
 }

@@ -36,20 +36,36 @@ class BehindProxyTest {
 
     @Test
     void thePublicHttpsAddressIsUsedForHstsTheLoginRedirectAndTheSameOriginCheck() {
-        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", PUBLIC).get("/")
-                .then().statusCode(200).header("Strict-Transport-Security", containsString("max-age="));
+        given().header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", PUBLIC)
+                .get("/")
+                .then()
+                .statusCode(200)
+                .header("Strict-Transport-Security", containsString("max-age="));
 
-        String location = given().redirects().follow(false)
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", PUBLIC)
-                .get("/alumni/").then().statusCode(302).extract().header("Location");
-        String redirectUri = URLDecoder.decode(location.replaceFirst(".*[?&]redirect_uri=([^&]+).*", "$1"),
-                StandardCharsets.UTF_8);
-        org.junit.jupiter.api.Assertions.assertTrue(redirectUri.startsWith("https://" + PUBLIC + "/"),
+        String location = given().redirects()
+                .follow(false)
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", PUBLIC)
+                .get("/alumni/")
+                .then()
+                .statusCode(302)
+                .extract()
+                .header("Location");
+        String redirectUri =
+                URLDecoder.decode(location.replaceFirst(".*[?&]redirect_uri=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                redirectUri.startsWith("https://" + PUBLIC + "/"),
                 "Keycloak sends the browser back to the public https address: " + redirectUri);
 
         // The portal's logout form, posted from its public origin, is not a cross-origin request.
-        given().redirects().follow(false).header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", PUBLIC)
-                .header("Origin", "https://" + PUBLIC).post("/logout")
-                .then().statusCode(not(equalTo(403)));
+        given().redirects()
+                .follow(false)
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", PUBLIC)
+                .header("Origin", "https://" + PUBLIC)
+                .post("/logout")
+                .then()
+                .statusCode(not(equalTo(403)));
     }
 }

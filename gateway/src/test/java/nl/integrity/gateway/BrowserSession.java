@@ -26,9 +26,12 @@ import java.util.stream.Collectors;
 final class BrowserSession {
 
     static final String GATEWAY = "http://localhost:8089";
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern FORM_ACTION =
+            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** The gateway's cookies in this browser: name to value. */
     final Map<String, String> cookies = new LinkedHashMap<>();
@@ -44,18 +47,20 @@ final class BrowserSession {
         HttpResponse<String> start = get(GATEWAY + path);
         authorizationRequest = location(start, "the gateway sent no redirect to Keycloak");
         Map<String, String> keycloakCookies = new LinkedHashMap<>();
-        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(authorizationRequest)).GET().build());
+        HttpResponse<String> form = send(
+                HttpRequest.newBuilder(URI.create(authorizationRequest)).GET().build());
         keep(form, keycloakCookies, null);
         Matcher action = FORM_ACTION.matcher(form.body());
         if (!action.find()) {
             throw new IllegalStateException("Keycloak showed no login form (" + form.statusCode() + ")");
         }
-        HttpResponse<String> afterLogin = send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", header(keycloakCookies))
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(DEMO_PASSWORD)
-                        + "&credentialId="))
-                .build());
+        HttpResponse<String> afterLogin =
+                send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", header(keycloakCookies))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=" + enc(username) + "&password=" + enc(DEMO_PASSWORD) + "&credentialId="))
+                        .build());
         String callback = location(afterLogin, "Keycloak did not accept the login of " + username);
         return followOnGateway(get(callback));
     }
@@ -81,8 +86,10 @@ final class BrowserSession {
     }
 
     HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) {
-        var request = request(GATEWAY + path).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
+        var request = request(GATEWAY + path)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

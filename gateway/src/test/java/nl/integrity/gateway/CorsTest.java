@@ -23,28 +23,40 @@ class CorsTest {
 
     @Test
     void aConfiguredOriginGetsItsPreflightAnswered_withoutCredentials() {
-        given().header("Origin", PARTNER).header("Access-Control-Request-Method", "PUT")
+        given().header("Origin", PARTNER)
+                .header("Access-Control-Request-Method", "PUT")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .options("/api/alumni/1")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(PARTNER))
                 .header("Access-Control-Allow-Methods", containsString("PUT"))
                 .header("Access-Control-Allow-Headers", containsString("Authorization"))
                 .header("Access-Control-Allow-Credentials", not(equalTo("true")));
-        given().auth().oauth2(tokenFor("officer.politie")).header("Origin", PARTNER).get("/api/alumni/1")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .header("Origin", PARTNER)
+                .get("/api/alumni/1")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(PARTNER))
                 .header("Access-Control-Expose-Headers", containsString("Location"));
     }
 
     @Test
     void anyOtherOriginIsRefused() {
-        given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "POST")
+        given().header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "POST")
                 .options("/api/alumni/1")
-                .then().header("Access-Control-Allow-Origin", nullValue());
-        given().auth().oauth2(tokenFor("officer.politie")).header("Origin", "https://evil.example.com")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .header("Origin", "https://evil.example.com")
                 .get("/api/alumni/1")
-                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+                .then()
+                .statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
@@ -55,7 +67,11 @@ class CorsTest {
 
     @Test
     void thePortalsOwnOriginIsNotCrossOrigin() {
-        given().auth().oauth2(tokenFor("officer.politie")).header("Origin", "http://localhost:8089")
-                .get("/api/alumni/1").then().statusCode(200);
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .header("Origin", "http://localhost:8089")
+                .get("/api/alumni/1")
+                .then()
+                .statusCode(200);
     }
 }

@@ -27,14 +27,15 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String echo = """
-                    {"method":"%s","uri":"%s","authorization":"%s","requestId":"%s","cookie":"%s","csrf":"%s","traceparent":"%s","body":"%s"}"""
-                    .formatted(exchange.getRequestMethod(), exchange.getRequestURI(),
-                    exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                    exchange.getRequestHeaders().getFirst("Cookie"),
-                    exchange.getRequestHeaders().getFirst("X-CSRF-Token"),
-                    exchange.getRequestHeaders().getFirst("traceparent"),
-                    new String(body, StandardCharsets.UTF_8).replace("\"", "'"));
+                    {"method":"%s","uri":"%s","authorization":"%s","requestId":"%s","cookie":"%s","csrf":"%s","traceparent":"%s","body":"%s"}""".formatted(
+                            exchange.getRequestMethod(),
+                            exchange.getRequestURI(),
+                            exchange.getRequestHeaders().getFirst("Authorization"),
+                            exchange.getRequestHeaders().getFirst("X-Request-Id"),
+                            exchange.getRequestHeaders().getFirst("Cookie"),
+                            exchange.getRequestHeaders().getFirst("X-CSRF-Token"),
+                            exchange.getRequestHeaders().getFirst("traceparent"),
+                            new String(body, StandardCharsets.UTF_8).replace("\"", "'"));
             byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("Location", "/api/alumni/echoed");
@@ -44,10 +45,14 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
         });
         server.start();
         return Map.of(
-                "quarkus.stork.alumni.service-discovery.address-list", "127.0.0.1:" + server.getAddress().getPort(),
-                "quarkus.stork.declaration.service-discovery.address-list", "127.0.0.1:" + freePort(),
-                "gateway.max-body-size", "1K",
-                "gateway.max-upload-size", "8K");
+                "quarkus.stork.alumni.service-discovery.address-list",
+                "127.0.0.1:" + server.getAddress().getPort(),
+                "quarkus.stork.declaration.service-discovery.address-list",
+                "127.0.0.1:" + freePort(),
+                "gateway.max-body-size",
+                "1K",
+                "gateway.max-upload-size",
+                "8K");
     }
 
     private static int freePort() {

@@ -54,8 +54,10 @@ class FailoverTest {
         public Map<String, String> start() {
             first = instance("first");
             second = instance("second");
-            return Map.of("quarkus.stork.notification.service-discovery.address-list",
-                    "127.0.0.1:" + first.getAddress().getPort() + ",127.0.0.1:" + second.getAddress().getPort());
+            return Map.of(
+                    "quarkus.stork.notification.service-discovery.address-list",
+                    "127.0.0.1:" + first.getAddress().getPort() + ",127.0.0.1:"
+                            + second.getAddress().getPort());
         }
 
         @Override
@@ -70,16 +72,28 @@ class FailoverTest {
         String hr = hrSystemToken();
         Set<String> answered = new HashSet<>();
         for (int i = 0; i < 6; i++) {
-            answered.add(given().auth().oauth2(hr).get("/api/alerts/x").then().statusCode(200)
-                    .extract().path("instance"));
+            answered.add(given().auth()
+                    .oauth2(hr)
+                    .get("/api/alerts/x")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("instance"));
         }
         assertEquals(Set.of("first", "second"), answered, "round robin over both instances");
 
         TwoInstances.second.stop(0); // the instance is gone: its port refuses connections
 
         for (int i = 0; i < 20; i++) {
-            String instance = given().auth().oauth2(hr).contentType(ContentType.JSON).body("{}")
-                    .post("/api/alerts/x/acknowledgement").then().statusCode(201).extract().path("instance");
+            String instance = given().auth()
+                    .oauth2(hr)
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .post("/api/alerts/x/acknowledgement")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("instance");
             assertTrue("first".equals(instance), "answered by " + instance);
         }
     }

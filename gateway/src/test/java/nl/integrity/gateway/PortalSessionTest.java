@@ -36,7 +36,9 @@ class PortalSessionTest {
         assertTrue(browser.authorizationRequest.contains("code_challenge_method=S256"), browser.authorizationRequest);
         assertTrue(browser.authorizationRequest.contains("client_id=integrity-gateway"), browser.authorizationRequest);
         assertEquals(BrowserSession.GATEWAY + "/", browser.lastUrl, "after login the browser goes home");
-        var sessionCookies = browser.setCookies.stream().filter(c -> c.startsWith(PortalTenant.SESSION_COOKIE)).toList();
+        var sessionCookies = browser.setCookies.stream()
+                .filter(c -> c.startsWith(PortalTenant.SESSION_COOKIE))
+                .toList();
         assertFalse(sessionCookies.isEmpty(), browser.setCookies.toString());
         for (String cookie : sessionCookies) {
             String lower = cookie.toLowerCase();
@@ -44,9 +46,13 @@ class PortalSessionTest {
             assertTrue(lower.contains("samesite=lax"), cookie);
             assertFalse(lower.contains("secure"), "Secure only under TLS; this test runs on plain http: " + cookie);
         }
-        String first = browser.cookies.entrySet().stream().filter(c -> c.getKey().startsWith(PortalTenant.SESSION_COOKIE))
-                .findFirst().orElseThrow().getValue();
-        assertTrue(first.matches("[A-Za-z0-9_-]{43}"),
+        String first = browser.cookies.entrySet().stream()
+                .filter(c -> c.getKey().startsWith(PortalTenant.SESSION_COOKIE))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        assertTrue(
+                first.matches("[A-Za-z0-9_-]{43}"),
                 "the cookie is a random key to the session kept in Redis, no token (readable or encrypted): " + first);
 
         HttpResponse<String> session = browser.get(BrowserSession.GATEWAY + "/session");
@@ -66,12 +72,14 @@ class PortalSessionTest {
         assertEquals(200, echoed.statusCode(), echoed.body());
         String authorization = json(echoed).getString("authorization");
         assertTrue(authorization.startsWith("Bearer eyJ"), authorization);
-        String payload = new String(Base64.getUrlDecoder().decode(authorization.split("\\.")[1]), StandardCharsets.UTF_8);
+        String payload =
+                new String(Base64.getUrlDecoder().decode(authorization.split("\\.")[1]), StandardCharsets.UTF_8);
         assertTrue(payload.contains("\"integrity-api\""), "an access token for the services: " + payload);
         assertTrue(payload.contains("\"preferred_username\":\"officer.politie\""), payload);
         assertEquals("null", json(echoed).getString("cookie"), "the session cookie stays at the gateway");
         String token = authorization.substring("Bearer ".length());
-        assertFalse(browser.cookies.values().stream().anyMatch(v -> v.contains(token.substring(token.length() - 20))),
+        assertFalse(
+                browser.cookies.values().stream().anyMatch(v -> v.contains(token.substring(token.length() - 20))),
                 "the token is in no cookie in readable form");
     }
 
@@ -84,20 +92,26 @@ class PortalSessionTest {
         HttpResponse<String> without = browser.send("POST", "/api/alumni/123/x", "{}", Map.of());
         assertEquals(403, without.statusCode());
         assertTrue(without.body().contains("/problems/csrf"), without.body());
-        HttpResponse<String> wrong = browser.send("POST", "/api/alumni/123/x", "{}",
-                Map.of(PortalSessions.CSRF_HEADER, csrf.substring(1) + "A"));
+        HttpResponse<String> wrong = browser.send(
+                "POST", "/api/alumni/123/x", "{}", Map.of(PortalSessions.CSRF_HEADER, csrf.substring(1) + "A"));
         assertEquals(403, wrong.statusCode());
 
-        HttpResponse<String> with = browser.send("POST", "/api/alumni/123/x", "{}", Map.of(PortalSessions.CSRF_HEADER, csrf));
+        HttpResponse<String> with =
+                browser.send("POST", "/api/alumni/123/x", "{}", Map.of(PortalSessions.CSRF_HEADER, csrf));
         assertEquals(201, with.statusCode(), with.body());
         assertEquals("null", json(with).getString("csrf"), "the CSRF token is not passed on");
 
         var other = new BrowserSession();
         other.login("officer.politie", "/login");
-        assertNotEquals(csrf, json(other.get(BrowserSession.GATEWAY + "/session")).getString("csrfToken"),
+        assertNotEquals(
+                csrf,
+                json(other.get(BrowserSession.GATEWAY + "/session")).getString("csrfToken"),
                 "each login has a token of its own");
-        assertEquals(403, other.send("DELETE", "/api/alumni/123", null, Map.of(PortalSessions.CSRF_HEADER, csrf))
-                .statusCode(), "another session's token does not do");
+        assertEquals(
+                403,
+                other.send("DELETE", "/api/alumni/123", null, Map.of(PortalSessions.CSRF_HEADER, csrf))
+                        .statusCode(),
+                "another session's token does not do");
     }
 
     @Test
@@ -108,10 +122,14 @@ class PortalSessionTest {
 
         HttpResponse<String> logout = browser.get(BrowserSession.GATEWAY + "/logout");
         String endSession = BrowserSession.location(logout, "no redirect to Keycloak's logout");
-        assertTrue(endSession.startsWith(nl.integrity.platform.testing.KeycloakLogins.REALM_URL + "/protocol/openid-connect/logout"), endSession);
+        assertTrue(
+                endSession.startsWith(
+                        nl.integrity.platform.testing.KeycloakLogins.REALM_URL + "/protocol/openid-connect/logout"),
+                endSession);
         assertTrue(endSession.contains("id_token_hint="), endSession);
         assertTrue(endSession.contains("post_logout_redirect_uri="), endSession);
-        assertFalse(browser.cookies.keySet().stream().anyMatch(name -> name.startsWith(PortalTenant.SESSION_COOKIE)),
+        assertFalse(
+                browser.cookies.keySet().stream().anyMatch(name -> name.startsWith(PortalTenant.SESSION_COOKIE)),
                 "the session cookie is removed");
 
         // An attacker who copied the cookie before logout gets nowhere with it.
@@ -137,7 +155,9 @@ class PortalSessionTest {
         var browser = new BrowserSession();
         HttpResponse<String> anonymous = browser.get(BrowserSession.GATEWAY + "/alumni/");
         assertEquals(302, anonymous.statusCode());
-        assertTrue(BrowserSession.location(anonymous, "").startsWith(nl.integrity.platform.testing.KeycloakLogins.REALM_URL + "/"),
+        assertTrue(
+                BrowserSession.location(anonymous, "")
+                        .startsWith(nl.integrity.platform.testing.KeycloakLogins.REALM_URL + "/"),
                 "a page of the portal starts the login");
 
         browser.login("alumnus.politie", "/alumni/");

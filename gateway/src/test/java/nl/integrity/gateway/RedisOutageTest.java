@@ -39,8 +39,11 @@ class RedisOutageTest {
 
     @Test
     void apiCalls_getA503ProblemNamingTheStore_quickly() {
-        given().auth().oauth2(tokenFor("officer.politie")).get("/api/alumni/1")
-                .then().statusCode(503)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .get("/api/alumni/1")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/state-store-unavailable"))
                 .body("detail", containsString("session and rate-limit store"))

@@ -29,7 +29,8 @@ class SecurityHeadersTest {
 
     @Test
     void forwardedHeadersAreIgnored_unlessTheGatewayIsConfiguredBehindAProxy() {
-        hasSecurityHeaders(given().header("X-Forwarded-Proto", "https").get("/").then().statusCode(200));
+        hasSecurityHeaders(
+                given().header("X-Forwarded-Proto", "https").get("/").then().statusCode(200));
     }
 
     @Test
@@ -44,11 +45,16 @@ class SecurityHeadersTest {
 
     @Test
     void loginRedirect() {
-        hasSecurityHeaders(given().redirects().follow(false).get("/login").then().statusCode(302));
+        hasSecurityHeaders(
+                given().redirects().follow(false).get("/login").then().statusCode(302));
     }
 
     @Test
     void relayedServiceAnswer() {
-        hasSecurityHeaders(given().auth().oauth2(tokenFor("officer.politie")).get("/api/alumni/1").then().statusCode(200));
+        hasSecurityHeaders(given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .get("/api/alumni/1")
+                .then()
+                .statusCode(200));
     }
 }

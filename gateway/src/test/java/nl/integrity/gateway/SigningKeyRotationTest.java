@@ -1,7 +1,6 @@
 package nl.integrity.gateway;
 
 import static io.restassured.RestAssured.given;
-import static nl.integrity.platform.testing.KeycloakLogins.KEYCLOAK_URL;
 import static nl.integrity.platform.testing.KeycloakLogins.REALM_URL;
 import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
 import static nl.integrity.platform.testing.KeycloakLogins.masterAdminToken;
@@ -34,20 +33,55 @@ class SigningKeyRotationTest {
         String before = hrSystemToken();
         given().auth().oauth2(before).get("/api/alumni/1").then().statusCode(200); // the old keys are cached now
 
-        String realmId = given().auth().oauth2(masterAdminToken()).get(ADMIN_API).then().statusCode(200)
-                .extract().path("id");
-        String location = given().auth().oauth2(masterAdminToken()).contentType(ContentType.JSON)
-                .body(Map.of("name", "rotation-test-" + UUID.randomUUID(), "providerId", "rsa-generated",
-                        "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
-                        "config", Map.of("priority", List.of("1000"), "enabled", List.of("true"),
-                                "active", List.of("true"), "algorithm", List.of("RS256"), "keySize", List.of("2048"))))
+        String realmId = given().auth()
+                .oauth2(masterAdminToken())
+                .get(ADMIN_API)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        String location = given().auth()
+                .oauth2(masterAdminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "rotation-test-" + UUID.randomUUID(),
+                        "providerId",
+                        "rsa-generated",
+                        "providerType",
+                        "org.keycloak.keys.KeyProvider",
+                        "parentId",
+                        realmId,
+                        "config",
+                        Map.of(
+                                "priority",
+                                List.of("1000"),
+                                "enabled",
+                                List.of("true"),
+                                "active",
+                                List.of("true"),
+                                "algorithm",
+                                List.of("RS256"),
+                                "keySize",
+                                List.of("2048"))))
                 .post(ADMIN_API + "/components")
-                .then().statusCode(201).extract().header("Location");
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         try {
-            String after = given().formParams(Map.of("grant_type", "client_credentials", "client_id", "hr-politie",
-                            "client_secret", System.getProperty("hr-politie.secret", "hr-politie-demo-secret")))
+            String after = given().formParams(Map.of(
+                            "grant_type",
+                            "client_credentials",
+                            "client_id",
+                            "hr-politie",
+                            "client_secret",
+                            System.getProperty("hr-politie.secret", "hr-politie-demo-secret")))
                     .post(REALM_URL + "/protocol/openid-connect/token")
-                    .then().statusCode(200).extract().path("access_token");
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("access_token");
             assertNotEquals(keyId(before), keyId(after), "Keycloak signs with the new key");
 
             given().auth().oauth2(after).get("/api/alumni/1").then().statusCode(200);
@@ -58,7 +92,8 @@ class SigningKeyRotationTest {
     }
 
     private static String keyId(String jwt) {
-        String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))), StandardCharsets.UTF_8);
+        String header =
+                new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))), StandardCharsets.UTF_8);
         return JsonPath.from(header).getString("kid");
     }
 }

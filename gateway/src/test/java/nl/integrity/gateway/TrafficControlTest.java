@@ -29,11 +29,17 @@ class TrafficControlTest {
     public static class LowLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.rate-limit.user-per-minute", "3",
-                    "gateway.rate-limit.client-per-minute", "4",
-                    "gateway.rate-limit.anonymous-per-minute", "2",
-                    "gateway.circuit-breaker.failure-threshold", "2",
-                    "gateway.circuit-breaker.open-for", "30s");
+            return Map.of(
+                    "gateway.rate-limit.user-per-minute",
+                    "3",
+                    "gateway.rate-limit.client-per-minute",
+                    "4",
+                    "gateway.rate-limit.anonymous-per-minute",
+                    "2",
+                    "gateway.circuit-breaker.failure-threshold",
+                    "2",
+                    "gateway.circuit-breaker.open-for",
+                    "30s");
         }
     }
 
@@ -43,13 +49,20 @@ class TrafficControlTest {
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(officer).get("/api/alumni/1").then().statusCode(200);
         }
-        given().auth().oauth2(officer).get("/api/alumni/1")
-                .then().statusCode(429)
+        given().auth()
+                .oauth2(officer)
+                .get("/api/alumni/1")
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/rate-limited"))
                 // 3 per minute refill one every 20 s.
                 .header("Retry-After", matchesPattern("[1-9][0-9]?"));
-        given().auth().oauth2(tokenFor("officer.kmar")).get("/api/alumni/1").then().statusCode(200);
+        given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .get("/api/alumni/1")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -58,7 +71,11 @@ class TrafficControlTest {
         for (int i = 0; i < 4; i++) {
             given().auth().oauth2(hr).get("/api/departures/x").then().statusCode(200);
         }
-        given().auth().oauth2(hr).get("/api/departures/x").then().statusCode(429)
+        given().auth()
+                .oauth2(hr)
+                .get("/api/departures/x")
+                .then()
+                .statusCode(429)
                 .header("Retry-After", matchesPattern("[1-9][0-9]?"));
     }
 
@@ -74,11 +91,18 @@ class TrafficControlTest {
     void aServiceThatKeepsFailing_isGivenARest_andCallersHearAtOnce() {
         String alumnus = tokenFor("alumnus.kmar");
         for (int i = 0; i < 2; i++) {
-            given().auth().oauth2(alumnus).get("/api/declarations").then().statusCode(503)
+            given().auth()
+                    .oauth2(alumnus)
+                    .get("/api/declarations")
+                    .then()
+                    .statusCode(503)
                     .header("Retry-After", nullValue());
         }
-        given().auth().oauth2(alumnus).get("/api/declarations")
-                .then().statusCode(503)
+        given().auth()
+                .oauth2(alumnus)
+                .get("/api/declarations")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("detail", containsString("given a rest"))
                 .header("Retry-After", matchesPattern("[1-3][0-9]?"))

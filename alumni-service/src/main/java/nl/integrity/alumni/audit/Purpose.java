@@ -8,12 +8,17 @@ import nl.integrity.platform.problem.InvalidField;
  * name one of the others.
  */
 public enum Purpose {
-    DECLARATION_REVIEW, ALERT_FOLLOW_UP, EXIT_INTERVIEW, OBLIGATION_MONITORING, DATA_SUBJECT_REQUEST, AUDIT,
+    DECLARATION_REVIEW,
+    ALERT_FOLLOW_UP,
+    EXIT_INTERVIEW,
+    OBLIGATION_MONITORING,
+    DATA_SUBJECT_REQUEST,
+    AUDIT,
     REGISTRATION_CHECK;
 
     /** The purposes staff can state. */
-    static final java.util.List<Purpose> STAFF = java.util.List.of(DECLARATION_REVIEW, ALERT_FOLLOW_UP, EXIT_INTERVIEW,
-            OBLIGATION_MONITORING, DATA_SUBJECT_REQUEST, AUDIT);
+    static final java.util.List<Purpose> STAFF = java.util.List.of(
+            DECLARATION_REVIEW, ALERT_FOLLOW_UP, EXIT_INTERVIEW, OBLIGATION_MONITORING, DATA_SUBJECT_REQUEST, AUDIT);
 
     /** The purpose a member of staff names; a missing or unknown one is a 400 listing the choices. */
     public static Purpose of(String parameter) {

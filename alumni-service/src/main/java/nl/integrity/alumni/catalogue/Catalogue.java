@@ -39,8 +39,8 @@ class Catalogue {
     }
 
     @Transactional
-    public FunctionProfile change(Organisation organisation, UUID id, int expectedVersion, FunctionDefinition definition,
-                                  String by) {
+    public FunctionProfile change(
+            Organisation organisation, UUID id, int expectedVersion, FunctionDefinition definition, String by) {
         var profile = find(organisation, id);
         profile.change(expectedVersion, definition, by, clock).ifPresent(added -> {
             publish(profile, FunctionProfileChanged.Change.CHANGED);
@@ -65,7 +65,11 @@ class Catalogue {
     }
 
     private void publish(FunctionProfile profile, FunctionProfileChanged.Change change) {
-        outbox.append(FunctionProfileChanged.TOPIC, profile.id().toString(), FunctionProfileChanged.TYPE,
-                "function-profiles/" + profile.id(), FunctionProfileChanged.of(profile, change));
+        outbox.append(
+                FunctionProfileChanged.TOPIC,
+                profile.id().toString(),
+                FunctionProfileChanged.TYPE,
+                "function-profiles/" + profile.id(),
+                FunctionProfileChanged.of(profile, change));
     }
 }

@@ -5,7 +5,10 @@ import nl.integrity.platform.problem.ProblemException;
 /** A change to a retired profile. */
 class FunctionProfileRetired extends ProblemException {
     FunctionProfileRetired(String code) {
-        super(409, "function-profile-retired", "Function profile retired",
+        super(
+                409,
+                "function-profile-retired",
+                "Function profile retired",
                 "Function profile " + code + " is retired and takes no more changes");
     }
 }
@@ -13,7 +16,10 @@ class FunctionProfileRetired extends ProblemException {
 /** A change made on an outdated view of the profile. */
 class StaleFunctionProfile extends ProblemException {
     StaleFunctionProfile(String code, int expected, int current) {
-        super(409, "stale-version", "Conflicting update",
+        super(
+                409,
+                "stale-version",
+                "Conflicting update",
                 "Function profile " + code + " is at version " + current + ", not " + expected
                         + "; reload it and apply your change again");
     }
@@ -22,7 +28,10 @@ class StaleFunctionProfile extends ProblemException {
 /** A second profile with a code the organisation already uses. */
 class DuplicateFunctionCode extends ProblemException {
     DuplicateFunctionCode(String code) {
-        super(409, "duplicate-function-code", "Function code in use",
+        super(
+                409,
+                "duplicate-function-code",
+                "Function code in use",
                 "The catalogue already has a function profile with code " + code);
     }
 }

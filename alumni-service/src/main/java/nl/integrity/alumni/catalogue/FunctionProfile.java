@@ -52,11 +52,10 @@ class FunctionProfile extends PanacheEntityBase {
     @Version
     private long version;
 
-    protected FunctionProfile() {
-    }
+    protected FunctionProfile() {}
 
-    static FunctionProfile create(Organisation organisation, String code, FunctionDefinition definition, String by,
-                                  Clock clock) {
+    static FunctionProfile create(
+            Organisation organisation, String code, FunctionDefinition definition, String by, Clock clock) {
         Objects.requireNonNull(organisation, "organisation");
         Objects.requireNonNull(code, "code");
         var profile = new FunctionProfile();
@@ -72,7 +71,8 @@ class FunctionProfile extends PanacheEntityBase {
      *
      * @return the new version, or empty when the definition is what it already was
      */
-    Optional<FunctionProfileVersion> change(int expectedVersion, FunctionDefinition definition, String by, Clock clock) {
+    Optional<FunctionProfileVersion> change(
+            int expectedVersion, FunctionDefinition definition, String by, Clock clock) {
         if (isRetired()) {
             throw new FunctionProfileRetired(code);
         }

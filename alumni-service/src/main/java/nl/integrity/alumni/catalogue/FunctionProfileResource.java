@@ -50,31 +50,44 @@ public class FunctionProfileResource {
             @NotBlank @Size(max = 200) String title,
             @NotNull FunctionGroup functionGroup,
             @NotNull RiskLevel riskLevel,
-            @NotNull @Min(0) @Max(FunctionDefinition.MAX_COOLING_OFF_MONTHS) Integer coolingOffMonths,
+
+            @NotNull @Min(0) @Max(FunctionDefinition.MAX_COOLING_OFF_MONTHS)
+            Integer coolingOffMonths,
+
             Set<@NotNull Sector> sensitiveSectors,
             @Size(max = 2000) String rationale) {
 
         FunctionDefinition toDefinition() {
-            return new FunctionDefinition(title.trim(), functionGroup, riskLevel, coolingOffMonths, sensitiveSectors,
+            return new FunctionDefinition(
+                    title.trim(),
+                    functionGroup,
+                    riskLevel,
+                    coolingOffMonths,
+                    sensitiveSectors,
                     rationale == null || rationale.isBlank() ? null : rationale.trim());
         }
     }
 
     public record CreateRequest(
-            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "upper-case letters, digits and dashes") String code,
-            @NotNull @Valid DefinitionRequest definition) {
-    }
+            @NotBlank
+            @Size(max = 40)
+            @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "upper-case letters, digits and dashes")
+            String code,
+
+            @NotNull @Valid DefinitionRequest definition) {}
 
     public record ChangeRequest(
             @NotNull @Min(1) Integer expectedVersion,
-            @NotNull @Valid DefinitionRequest definition) {
-    }
+            @NotNull @Valid DefinitionRequest definition) {}
 
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "The catalogue of my organisation", description = "Current version of each profile, by code; retired ones only on request.")
-    public List<FunctionProfileResponse> list(@QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
-                                              @QueryParam("functionGroup") FunctionGroup functionGroup) {
+    @Operation(
+            summary = "The catalogue of my organisation",
+            description = "Current version of each profile, by code; retired ones only on request.")
+    public List<FunctionProfileResponse> list(
+            @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
+            @QueryParam("functionGroup") FunctionGroup functionGroup) {
         var organisation = organisation();
         return FunctionProfile.<FunctionProfile>list("organisation = ?1 order by code", organisation).stream()
                 .filter(p -> includeRetired || !p.isRetired())
@@ -96,8 +109,8 @@ public class FunctionProfileResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a function profile to my organisation's catalogue")
     public Response create(@Valid @NotNull CreateRequest request) {
-        var profile = catalogue.create(organisation(), request.code(), request.definition().toDefinition(),
-                caller.username());
+        var profile = catalogue.create(
+                organisation(), request.code(), request.definition().toDefinition(), caller.username());
         return Response.created(URI.create("/api/function-profiles/" + profile.id()))
                 .entity(FunctionProfileResponse.withHistory(profile))
                 .build();
@@ -107,17 +120,25 @@ public class FunctionProfileResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a profile: adds a version",
-               description = "expectedVersion is the version the change was made on; another change in between answers 409. An unchanged definition adds no version.")
+    @Operation(
+            summary = "Change a profile: adds a version",
+            description =
+                    "expectedVersion is the version the change was made on; another change in between answers 409. An unchanged definition adds no version.")
     public FunctionProfileResponse change(@PathParam("id") UUID id, @Valid @NotNull ChangeRequest request) {
-        return FunctionProfileResponse.withHistory(catalogue.change(organisation(), id, request.expectedVersion(),
-                request.definition().toDefinition(), caller.username()));
+        return FunctionProfileResponse.withHistory(catalogue.change(
+                organisation(),
+                id,
+                request.expectedVersion(),
+                request.definition().toDefinition(),
+                caller.username()));
     }
 
     @POST
     @Path("/{id}/retire")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Retire a profile", description = "It keeps its history; records and decisions that used it keep pointing at their version.")
+    @Operation(
+            summary = "Retire a profile",
+            description = "It keeps its history; records and decisions that used it keep pointing at their version.")
     public FunctionProfileResponse retire(@PathParam("id") UUID id) {
         return FunctionProfileResponse.withHistory(catalogue.retire(organisation(), id));
     }

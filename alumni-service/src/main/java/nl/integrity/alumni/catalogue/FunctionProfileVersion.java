@@ -61,11 +61,10 @@ class FunctionProfileVersion extends PanacheEntityBase {
     @Column(name = "changed_by", nullable = false)
     private String changedBy;
 
-    protected FunctionProfileVersion() {
-    }
+    protected FunctionProfileVersion() {}
 
-    static FunctionProfileVersion of(FunctionProfile profile, int number, FunctionDefinition d, String changedBy,
-                                     Instant validFrom) {
+    static FunctionProfileVersion of(
+            FunctionProfile profile, int number, FunctionDefinition d, String changedBy, Instant validFrom) {
         var v = new FunctionProfileVersion();
         v.id = UUID.randomUUID();
         v.profile = profile;

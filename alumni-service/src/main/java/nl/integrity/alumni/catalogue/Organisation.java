@@ -4,7 +4,8 @@ import nl.integrity.platform.problem.ProblemException;
 
 /** The organisations whose former staff the platform follows; stored as text so more can be added. */
 public enum Organisation {
-    POLITIE, KMAR;
+    POLITIE,
+    KMAR;
 
     /** The organisation named in a token's {@code organisation} claim. */
     public static Organisation fromClaim(String claim) {
@@ -17,7 +18,10 @@ public enum Organisation {
 
     static class UnknownOrganisation extends ProblemException {
         UnknownOrganisation(String claim) {
-            super(403, "unknown-organisation", "Account not linked",
+            super(
+                    403,
+                    "unknown-organisation",
+                    "Account not linked",
                     "Your account names organisation '" + claim + "', which this platform does not serve");
         }
     }

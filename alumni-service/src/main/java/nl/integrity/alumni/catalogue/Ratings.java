@@ -25,7 +25,8 @@ public class Ratings {
             return Map.of();
         }
         return FunctionProfile.<FunctionProfile>list("organisation = ?1 and code in ?2", organisation, codes).stream()
-                .collect(Collectors.toMap(FunctionProfile::code, p -> p.current().title()));
+                .collect(
+                        Collectors.toMap(FunctionProfile::code, p -> p.current().title()));
     }
 
     /** Ratings of those codes the organisation's catalogue knows; unknown codes are absent. */

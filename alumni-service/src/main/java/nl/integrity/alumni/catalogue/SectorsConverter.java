@@ -21,7 +21,8 @@ class SectorsConverter implements AttributeConverter<Set<Sector>, String> {
         if (column == null || column.isBlank()) {
             return EnumSet.noneOf(Sector.class);
         }
-        return Arrays.stream(column.split(",")).map(Sector::valueOf)
+        return Arrays.stream(column.split(","))
+                .map(Sector::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Sector.class)));
     }
 }

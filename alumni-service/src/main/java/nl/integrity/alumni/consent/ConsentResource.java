@@ -31,17 +31,18 @@ public class ConsentResource {
         this.consents = consents;
     }
 
-    public record ConsentRequest(@NotNull Boolean given) {
-    }
+    public record ConsentRequest(@NotNull Boolean given) {}
 
     public record ConsentResponse(boolean given, List<Change> history) {
 
-        public record Change(boolean given, Instant changedAt, String channel) {
-        }
+        public record Change(boolean given, Instant changedAt, String channel) {}
 
         public static ConsentResponse of(List<NetworkConsent> history) {
-            return new ConsentResponse(NetworkConsent.current(history),
-                    history.stream().map(c -> new Change(c.given(), c.changedAt(), c.channel())).toList());
+            return new ConsentResponse(
+                    NetworkConsent.current(history),
+                    history.stream()
+                            .map(c -> new Change(c.given(), c.changedAt(), c.channel()))
+                            .toList());
         }
     }
 
@@ -49,7 +50,8 @@ public class ConsentResource {
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "My consent for the alumni network, with its history")
     public ConsentResponse mine() {
-        return ConsentResponse.of(NetworkConsent.history(Alumnus.ofCaller(caller).id()));
+        return ConsentResponse.of(
+                NetworkConsent.history(Alumnus.ofCaller(caller).id()));
     }
 
     @PUT

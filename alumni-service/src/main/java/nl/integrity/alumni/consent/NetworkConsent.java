@@ -38,15 +38,14 @@ public class NetworkConsent extends PanacheEntityBase {
     @Column(nullable = false)
     private String channel;
 
-    protected NetworkConsent() {
-    }
+    protected NetworkConsent() {}
 
     /**
      * The alumnus' choice, as the next row of their {@code history}; empty when it is what already
      * holds. A first refusal is recorded too, so the history shows the alumnus was asked and answered.
      */
-    static Optional<NetworkConsent> choose(List<NetworkConsent> history, UUID alumnusId, boolean given, String channel,
-                                           Instant at) {
+    static Optional<NetworkConsent> choose(
+            List<NetworkConsent> history, UUID alumnusId, boolean given, String channel, Instant at) {
         Objects.requireNonNull(alumnusId, "alumnusId");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(at, "at");

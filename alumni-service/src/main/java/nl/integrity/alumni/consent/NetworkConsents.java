@@ -33,8 +33,15 @@ class NetworkConsents {
             return history;
         }
         change.get().persist();
-        outbox.append(NetworkConsentChanged.TOPIC, alumnus.id().toString(), NetworkConsentChanged.TYPE,
-                "alumni/" + alumnus.id(), new NetworkConsentChanged(alumnus.id(), alumnus.organisation().name(), given,
+        outbox.append(
+                NetworkConsentChanged.TOPIC,
+                alumnus.id().toString(),
+                NetworkConsentChanged.TYPE,
+                "alumni/" + alumnus.id(),
+                new NetworkConsentChanged(
+                        alumnus.id(),
+                        alumnus.organisation().name(),
+                        given,
                         change.get().changedAt()));
         return NetworkConsent.history(alumnus.id());
     }

@@ -50,11 +50,16 @@ public class ExitInterview extends PanacheEntityBase {
     @Version
     private long version;
 
-    protected ExitInterview() {
-    }
+    protected ExitInterview() {}
 
-    static ExitInterview record(UUID alumnusId, LocalDate heldOn, String interviewer, boolean obligationsBriefed,
-                                String notes, String recordedBy, Clock clock) {
+    static ExitInterview record(
+            UUID alumnusId,
+            LocalDate heldOn,
+            String interviewer,
+            boolean obligationsBriefed,
+            String notes,
+            String recordedBy,
+            Clock clock) {
         if (heldOn.isAfter(LocalDate.now(clock))) {
             throw new InterviewInTheFuture(heldOn);
         }

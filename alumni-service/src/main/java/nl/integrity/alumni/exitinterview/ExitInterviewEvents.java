@@ -9,11 +9,11 @@ final class ExitInterviewEvents {
 
     static final String TOPIC = "alumni.events";
 
-    private ExitInterviewEvents() {
-    }
+    private ExitInterviewEvents() {}
 
     /** {@code nl.integrity.alumni.exit-interview-recorded.v1} */
-    record Recorded(UUID interviewId, UUID alumnusId, String organisation, LocalDate heldOn, boolean obligationsBriefed) {
+    record Recorded(
+            UUID interviewId, UUID alumnusId, String organisation, LocalDate heldOn, boolean obligationsBriefed) {
         static final String TYPE = "nl.integrity.alumni.exit-interview-recorded.v1";
     }
 

@@ -52,16 +52,30 @@ public class ExitInterviewResource {
             @NotNull LocalDate heldOn,
             @NotBlank @Size(max = 200) String interviewer,
             @NotNull Boolean obligationsBriefed,
-            @Size(max = 10_000) String notes) {
-    }
+            @Size(max = 10_000) String notes) {}
 
-    public record InterviewResponse(UUID id, UUID alumnusId, LocalDate heldOn, String interviewer,
-                                    boolean obligationsBriefed, String notes, String recordedBy, Instant recordedAt,
-                                    Instant acknowledgedAt) {
+    public record InterviewResponse(
+            UUID id,
+            UUID alumnusId,
+            LocalDate heldOn,
+            String interviewer,
+            boolean obligationsBriefed,
+            String notes,
+            String recordedBy,
+            Instant recordedAt,
+            Instant acknowledgedAt) {
 
         public static InterviewResponse from(ExitInterview i) {
-            return new InterviewResponse(i.id(), i.alumnusId(), i.heldOn(), i.interviewer(), i.obligationsBriefed(),
-                    i.notes(), i.recordedBy(), i.recordedAt(), i.acknowledgedAt());
+            return new InterviewResponse(
+                    i.id(),
+                    i.alumnusId(),
+                    i.heldOn(),
+                    i.interviewer(),
+                    i.obligationsBriefed(),
+                    i.notes(),
+                    i.recordedBy(),
+                    i.recordedAt(),
+                    i.acknowledgedAt());
         }
     }
 
@@ -72,8 +86,13 @@ public class ExitInterviewResource {
     @Operation(summary = "Record an exit interview with an alumnus of my organisation")
     public Response record(@PathParam("id") UUID alumnusId, @Valid @NotNull InterviewRequest request) {
         var alumnus = Alumnus.inOrganisationOf(caller, alumnusId);
-        var interview = interviews.record(alumnus, request.heldOn(), request.interviewer().trim(),
-                request.obligationsBriefed(), request.notes(), caller.username());
+        var interview = interviews.record(
+                alumnus,
+                request.heldOn(),
+                request.interviewer().trim(),
+                request.obligationsBriefed(),
+                request.notes(),
+                caller.username());
         return Response.created(URI.create("/api/alumni/" + alumnusId + "/exit-interviews/" + interview.id()))
                 .entity(InterviewResponse.from(interview))
                 .build();
@@ -82,12 +101,17 @@ public class ExitInterviewResource {
     @GET
     @Path("/{id}/exit-interviews")
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "The exit interviews of an alumnus of my organisation", description = "The read is audited with its purpose.")
+    @Operation(
+            summary = "The exit interviews of an alumnus of my organisation",
+            description = "The read is audited with its purpose.")
     public List<InterviewResponse> ofAlumnus(@PathParam("id") UUID alumnusId, @QueryParam("purpose") String purpose) {
         Purpose why = Purpose.of(purpose);
         var alumnus = Alumnus.inOrganisationOf(caller, alumnusId);
-        auditLog.record(READ_EXIT_INTERVIEWS, alumnus.id(), alumnus.organisation().name(), why);
-        return ExitInterview.of(alumnus.id()).stream().map(InterviewResponse::from).toList();
+        auditLog.record(
+                READ_EXIT_INTERVIEWS, alumnus.id(), alumnus.organisation().name(), why);
+        return ExitInterview.of(alumnus.id()).stream()
+                .map(InterviewResponse::from)
+                .toList();
     }
 
     @GET
@@ -95,13 +119,17 @@ public class ExitInterviewResource {
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "My exit interviews")
     public List<InterviewResponse> mine() {
-        return ExitInterview.of(Alumnus.ofCaller(caller).id()).stream().map(InterviewResponse::from).toList();
+        return ExitInterview.of(Alumnus.ofCaller(caller).id()).stream()
+                .map(InterviewResponse::from)
+                .toList();
     }
 
     @POST
     @Path("/me/exit-interviews/{interviewId}/acknowledgement")
     @RolesAllowed(Roles.ALUMNUS)
-    @Operation(summary = "Acknowledge the briefing on my obligations", description = "Acknowledging twice changes nothing.")
+    @Operation(
+            summary = "Acknowledge the briefing on my obligations",
+            description = "Acknowledging twice changes nothing.")
     public InterviewResponse acknowledge(@PathParam("interviewId") UUID interviewId) {
         return InterviewResponse.from(interviews.acknowledge(Alumnus.ofCaller(caller), interviewId));
     }

@@ -22,15 +22,23 @@ class ExitInterviews {
     }
 
     @Transactional
-    public ExitInterview record(Alumnus alumnus, LocalDate heldOn, String interviewer, boolean obligationsBriefed,
-                                String notes, String recordedBy) {
-        var interview = ExitInterview.record(alumnus.id(), heldOn, interviewer, obligationsBriefed, notes, recordedBy,
-                clock);
+    public ExitInterview record(
+            Alumnus alumnus,
+            LocalDate heldOn,
+            String interviewer,
+            boolean obligationsBriefed,
+            String notes,
+            String recordedBy) {
+        var interview =
+                ExitInterview.record(alumnus.id(), heldOn, interviewer, obligationsBriefed, notes, recordedBy, clock);
         interview.persist();
-        outbox.append(ExitInterviewEvents.TOPIC, alumnus.id().toString(), ExitInterviewEvents.Recorded.TYPE,
+        outbox.append(
+                ExitInterviewEvents.TOPIC,
+                alumnus.id().toString(),
+                ExitInterviewEvents.Recorded.TYPE,
                 "alumni/" + alumnus.id() + "/exit-interviews/" + interview.id(),
-                new ExitInterviewEvents.Recorded(interview.id(), alumnus.id(), alumnus.organisation().name(), heldOn,
-                        obligationsBriefed));
+                new ExitInterviewEvents.Recorded(
+                        interview.id(), alumnus.id(), alumnus.organisation().name(), heldOn, obligationsBriefed));
         return interview;
     }
 
@@ -41,10 +49,13 @@ class ExitInterviews {
                 .filter(i -> i.alumnusId().equals(alumnus.id()))
                 .orElseThrow(() -> new NotFound("Exit interview", interviewId));
         if (interview.acknowledge(clock)) {
-            outbox.append(ExitInterviewEvents.TOPIC, alumnus.id().toString(), ExitInterviewEvents.Acknowledged.TYPE,
+            outbox.append(
+                    ExitInterviewEvents.TOPIC,
+                    alumnus.id().toString(),
+                    ExitInterviewEvents.Acknowledged.TYPE,
                     "alumni/" + alumnus.id() + "/exit-interviews/" + interview.id(),
-                    new ExitInterviewEvents.Acknowledged(interview.id(), alumnus.id(), alumnus.organisation().name(),
-                            interview.acknowledgedAt()));
+                    new ExitInterviewEvents.Acknowledged(
+                            interview.id(), alumnus.id(), alumnus.organisation().name(), interview.acknowledgedAt()));
         }
         return interview;
     }

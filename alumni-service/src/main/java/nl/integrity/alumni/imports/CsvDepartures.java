@@ -28,13 +28,19 @@ import nl.integrity.platform.problem.Problem.FieldError;
  */
 final class CsvDepartures implements AutoCloseable {
 
-    static final List<String> COLUMNS = List.of("organisation", "personnelNumber", "fullName", "email", "unit",
-            "departureDate", "departureReason", "functions");
+    static final List<String> COLUMNS = List.of(
+            "organisation",
+            "personnelNumber",
+            "fullName",
+            "email",
+            "unit",
+            "departureDate",
+            "departureReason",
+            "functions");
     private static final CsvMapper CSV = new CsvMapper();
 
     /** One row: the request it makes, or why it cannot make one. */
-    record Row(int number, DepartureRequest request, List<FieldError> errors) {
-    }
+    record Row(int number, DepartureRequest request, List<FieldError> errors) {}
 
     private final MappingIterator<Map<String, String>> rows;
     private final Validator validator;
@@ -96,8 +102,8 @@ final class CsvDepartures implements AutoCloseable {
             return new Row(number, null, List.of(new FieldError(null, "unreadable row: " + unreadable.getMessage())));
         }
         List<FieldError> errors = new ArrayList<>();
-        values.forEach((column, value) -> StorableText.problem(value)
-                .ifPresent(problem -> errors.add(new FieldError(column, problem))));
+        values.forEach((column, value) ->
+                StorableText.problem(value).ifPresent(problem -> errors.add(new FieldError(column, problem))));
         if (!errors.isEmpty()) {
             return new Row(number, null, errors);
         }
@@ -142,8 +148,8 @@ final class CsvDepartures implements AutoCloseable {
         }
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String column, Map<String, String> values,
-                                                   List<FieldError> errors) {
+    private static <E extends Enum<E>> E enumValue(
+            Class<E> type, String column, Map<String, String> values, List<FieldError> errors) {
         String value = text(values, column);
         try {
             return value == null ? null : Enum.valueOf(type, value);
@@ -167,9 +173,13 @@ final class CsvDepartures implements AutoCloseable {
                 }
                 LocalDate from = LocalDate.parse(parts[1].trim());
                 LocalDate until = parts[2].isBlank() ? null : LocalDate.parse(parts[2].trim());
-                if (PlatformDates.problem(from).or(() -> PlatformDates.problem(until)).isPresent()) {
-                    errors.add(new FieldError("functions", "dates must be from " + PlatformDates.EARLIEST + " up to "
-                            + PlatformDates.LATEST + ": " + item));
+                if (PlatformDates.problem(from)
+                        .or(() -> PlatformDates.problem(until))
+                        .isPresent()) {
+                    errors.add(new FieldError(
+                            "functions",
+                            "dates must be from " + PlatformDates.EARLIEST + " up to " + PlatformDates.LATEST + ": "
+                                    + item));
                     continue;
                 }
                 functions.add(new FunctionHeld(parts[0].trim(), from, until));

@@ -17,7 +17,12 @@ import nl.integrity.alumni.catalogue.Organisation;
 @Table(name = "departure_import")
 class DepartureImport extends PanacheEntityBase {
 
-    public enum Status { RECEIVED, RUNNING, COMPLETED, FAILED }
+    public enum Status {
+        RECEIVED,
+        RUNNING,
+        COMPLETED,
+        FAILED
+    }
 
     @Id
     private UUID id;
@@ -66,8 +71,7 @@ class DepartureImport extends PanacheEntityBase {
     @Column(name = "lease_until")
     private Instant leaseUntil;
 
-    protected DepartureImport() {
-    }
+    protected DepartureImport() {}
 
     /**
      * A new import of a file {@code submittedBy} uploaded, run by the instance that receives it,

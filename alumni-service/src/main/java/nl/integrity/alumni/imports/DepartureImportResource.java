@@ -39,27 +39,50 @@ public class DepartureImportResource {
         this.caller = caller;
     }
 
-    public record ImportResponse(UUID id, DepartureImport.Status status, Organisation organisation,
-                                 String submittedBy, Instant submittedAt, Integer rowsTotal, int rowsRead,
-                                 int imported, int alreadyRegistered, int rejected, Instant finishedAt,
-                                 String failure, List<RowError> errors) {
+    public record ImportResponse(
+            UUID id,
+            DepartureImport.Status status,
+            Organisation organisation,
+            String submittedBy,
+            Instant submittedAt,
+            Integer rowsTotal,
+            int rowsRead,
+            int imported,
+            int alreadyRegistered,
+            int rejected,
+            Instant finishedAt,
+            String failure,
+            List<RowError> errors) {
 
-        public record RowError(int row, String field, String message) {
-        }
+        public record RowError(int row, String field, String message) {}
 
         static ImportResponse from(DepartureImport j, List<ImportError> errors) {
-            return new ImportResponse(j.id(), j.status(), j.organisation(), j.submittedBy(), j.submittedAt(),
-                    j.rowsTotal(), j.rowsRead(), j.imported(), j.alreadyRegistered(), j.rejected(), j.finishedAt(),
+            return new ImportResponse(
+                    j.id(),
+                    j.status(),
+                    j.organisation(),
+                    j.submittedBy(),
+                    j.submittedAt(),
+                    j.rowsTotal(),
+                    j.rowsRead(),
+                    j.imported(),
+                    j.alreadyRegistered(),
+                    j.rejected(),
+                    j.finishedAt(),
                     j.failure(),
-                    errors.stream().map(e -> new RowError(e.rowNumber(), e.field(), e.message())).toList());
+                    errors.stream()
+                            .map(e -> new RowError(e.rowNumber(), e.field(), e.message()))
+                            .toList());
         }
     }
 
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.HR_SYSTEM, Roles.ADMIN})
-    @Operation(summary = "Import existing alumni from CSV",
-               description = "Header row with organisation, personnelNumber, fullName, email, unit, departureDate, departureReason, functions (CODE:from:until;...). Answers 202 at once; follow the Location for progress (rowsRead of rowsTotal, known once counted) and the rows rejected, with their reasons. Rows already registered are counted, not changed. An import takes only rows of the caller's organisation (an administrator's, or the organisation of the HR system's client) and rejects the others at their organisation field.")
+    @Operation(
+            summary = "Import existing alumni from CSV",
+            description =
+                    "Header row with organisation, personnelNumber, fullName, email, unit, departureDate, departureReason, functions (CODE:from:until;...). Answers 202 at once; follow the Location for progress (rowsRead of rowsTotal, known once counted) and the rows rejected, with their reasons. Rows already registered are counted, not changed. An import takes only rows of the caller's organisation (an administrator's, or the organisation of the HR system's client) and rejects the others at their organisation field.")
     public Response upload(InputStream csv) {
         var job = imports.receive(csv, caller.username(), scope());
         return Response.accepted(ImportResponse.from(job, List.of()))
@@ -69,14 +92,17 @@ public class DepartureImportResource {
 
     @GET
     @RolesAllowed({Roles.HR_SYSTEM, Roles.ADMIN})
-    @Operation(summary = "The 20 most recent imports, newest first, without their rejected rows",
-               description = "Those of the caller's organisation.")
+    @Operation(
+            summary = "The 20 most recent imports, newest first, without their rejected rows",
+            description = "Those of the caller's organisation.")
     public List<ImportResponse> recent() {
         Organisation scope = scope();
         var recent = scope == null
                 ? DepartureImport.<DepartureImport>find("order by submittedAt desc")
                 : DepartureImport.<DepartureImport>find("organisation = ?1 order by submittedAt desc", scope);
-        return recent.page(0, 20).list().stream().map(j -> ImportResponse.from(j, List.of())).toList();
+        return recent.page(0, 20).list().stream()
+                .map(j -> ImportResponse.from(j, List.of()))
+                .toList();
     }
 
     @GET

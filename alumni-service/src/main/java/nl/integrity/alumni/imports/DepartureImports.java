@@ -27,8 +27,8 @@ import nl.integrity.alumni.AlumniConfig;
 import nl.integrity.alumni.catalogue.FunctionRating;
 import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.alumni.catalogue.Ratings;
-import nl.integrity.alumni.registry.Registry.ImportedRow;
 import nl.integrity.alumni.registry.Registry;
+import nl.integrity.alumni.registry.Registry.ImportedRow;
 import nl.integrity.platform.instance.InstanceName;
 import org.jboss.logging.Logger;
 
@@ -74,8 +74,15 @@ class DepartureImports {
         }
     }
 
-    DepartureImports(Registry registry, Ratings ratings, Validator validator, Clock clock, StoredUploads uploads,
-                     EntityManager em, InstanceName instance, AlumniConfig config) {
+    DepartureImports(
+            Registry registry,
+            Ratings ratings,
+            Validator validator,
+            Clock clock,
+            StoredUploads uploads,
+            EntityManager em,
+            InstanceName instance,
+            AlumniConfig config) {
         this.registry = registry;
         this.ratings = ratings;
         this.validator = validator;
@@ -105,24 +112,28 @@ class DepartureImports {
     }
 
     /** Takes over an import whose instance stopped renewing its lease, when this instance is idle. */
-    @Scheduled(every = "${alumni.import.takeover-check:10s}", delayed = "5s",
-               concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${alumni.import.takeover-check:10s}",
+            delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void takeOverAbandoned() {
         if (busy.get() > 0) {
             return;
         }
         try {
             @SuppressWarnings("unchecked")
-            List<UUID> taken = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+            List<UUID> taken = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery("""
                             update departure_import set lease_owner = ?1, lease_until = ?2
                             where id in (select id from departure_import
                                          where status in ('RECEIVED', 'RUNNING') and (lease_until is null or lease_until < ?3)
                                          order by submitted_at limit 1 for update skip locked)
                             returning id""", UUID.class)
-                    .setParameter(1, instance)
-                    .setParameter(2, clock.instant().plus(lease))
-                    .setParameter(3, clock.instant())
-                    .getResultList());
+                            .setParameter(1, instance)
+                            .setParameter(2, clock.instant().plus(lease))
+                            .setParameter(3, clock.instant())
+                            .getResultList());
             taken.forEach(id -> {
                 LOG.infof("Import %s was abandoned by its instance; %s goes on with it", id, instance);
                 queue(id);
@@ -138,10 +149,13 @@ class DepartureImports {
         worker.shutdownNow();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("""
                             update departure_import set lease_until = ?1
                             where lease_owner = ?2 and status in ('RECEIVED', 'RUNNING')""")
-                    .setParameter(1, clock.instant()).setParameter(2, instance).executeUpdate());
+                            .setParameter(1, clock.instant())
+                            .setParameter(2, instance)
+                            .executeUpdate());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -172,8 +186,10 @@ class DepartureImports {
             for (Organisation organisation : Organisation.values()) {
                 catalogue.put(organisation, QuarkusTransaction.requiringNew().call(() -> ratings.all(organisation)));
             }
-            Progress done = QuarkusTransaction.requiringNew().call(() -> new Progress(
-                    DepartureImport.<DepartureImport>findById(id).rowsRead(), ImportError.count("importId", id)));
+            Progress done = QuarkusTransaction.requiringNew()
+                    .call(() -> new Progress(
+                            DepartureImport.<DepartureImport>findById(id).rowsRead(),
+                            ImportError.count("importId", id)));
             try (var rows = new CsvDepartures(read(id), validator, onlyFor)) {
                 rows.skip(done.rowsRead());
                 long storedErrors = done.storedErrors();
@@ -198,8 +214,7 @@ class DepartureImports {
         }
     }
 
-    private record Progress(int rowsRead, long storedErrors) {
-    }
+    private record Progress(int rowsRead, long storedErrors) {}
 
     /** Marks the import running, counting its rows first if nobody did yet; the organisation it is limited to. */
     private Organisation start(UUID id) throws IOException {
@@ -223,8 +238,8 @@ class DepartureImports {
      * Reads the next chunk and registers it, in one transaction with the import's progress, its
      * rejected rows and the renewal of the lease; returns how many rejected rows it stored.
      */
-    private int importChunk(UUID id, CsvDepartures rows, Map<Organisation, Map<String, FunctionRating>> catalogue,
-                            long storedErrors) {
+    private int importChunk(
+            UUID id, CsvDepartures rows, Map<Organisation, Map<String, FunctionRating>> catalogue, long storedErrors) {
         List<ImportedRow> chunk = new ArrayList<>(chunkSize);
         List<ImportError> errors = new ArrayList<>();
         int read = 0;
@@ -239,9 +254,11 @@ class DepartureImports {
         }
         int readInChunk = read;
         return QuarkusTransaction.requiringNew().call(() -> {
-            var result = chunk.isEmpty() ? new Registry.ChunkResult(0, 0, Map.of()) : registry.importChunk(chunk, catalogue);
+            var result =
+                    chunk.isEmpty() ? new Registry.ChunkResult(0, 0, Map.of()) : registry.importChunk(chunk, catalogue);
             result.rejected().forEach((row, message) -> errors.add(ImportError.of(id, row, "functions", message)));
-            int rejectedRows = (int) errors.stream().map(ImportError::rowNumber).distinct().count();
+            int rejectedRows =
+                    (int) errors.stream().map(ImportError::rowNumber).distinct().count();
             int progressed = em.createNativeQuery("""
                             update departure_import
                             set rows_read = rows_read + ?1, imported = imported + ?2, already_registered = already_registered + ?3,
@@ -258,7 +275,8 @@ class DepartureImports {
             if (progressed == 0) {
                 throw new LeaseLost(id); // rolls the chunk back: the instance that holds the lease registers these rows
             }
-            List<ImportError> toStore = errors.subList(0, (int) Math.min(errors.size(), Math.max(0, MAX_STORED_ERRORS - storedErrors)));
+            List<ImportError> toStore =
+                    errors.subList(0, (int) Math.min(errors.size(), Math.max(0, MAX_STORED_ERRORS - storedErrors)));
             toStore.forEach(e -> e.persist());
             return toStore.size();
         });
@@ -266,11 +284,14 @@ class DepartureImports {
 
     /** Extends this instance's lease before it starts; fails when another instance took the import meanwhile. */
     private void renewLease(UUID id) {
-        int renewed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        int renewed = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("""
                         update departure_import set lease_until = ?1
                         where id = ?2 and lease_owner = ?3 and status in ('RECEIVED', 'RUNNING')""")
-                .setParameter(1, clock.instant().plus(lease)).setParameter(2, id).setParameter(3, instance)
-                .executeUpdate());
+                        .setParameter(1, clock.instant().plus(lease))
+                        .setParameter(2, id)
+                        .setParameter(3, instance)
+                        .executeUpdate());
         if (renewed == 0) {
             throw new LeaseLost(id);
         }
@@ -292,8 +313,9 @@ class DepartureImports {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warnf("Import %s could not be closed; its lease runs out and another instance finishes it: %s", id,
-                    e.getMessage());
+            LOG.warnf(
+                    "Import %s could not be closed; its lease runs out and another instance finishes it: %s",
+                    id, e.getMessage());
         }
     }
 }

@@ -30,8 +30,7 @@ class ImportError extends PanacheEntityBase {
     @Column(nullable = false)
     private String message;
 
-    protected ImportError() {
-    }
+    protected ImportError() {}
 
     /**
      * Row {@code rowNumber} of the import was rejected, for a reason in {@code field} (null: the

@@ -86,9 +86,12 @@ class StoredUploads {
             private boolean fetch() {
                 int wanted = next++;
                 @SuppressWarnings("unchecked")
-                List<byte[]> data = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                                "select data from departure_import_part where import_id = ?1 and part = ?2")
-                        .setParameter(1, id).setParameter(2, wanted).getResultList());
+                List<byte[]> data = QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery(
+                                        "select data from departure_import_part where import_id = ?1 and part = ?2")
+                                .setParameter(1, id)
+                                .setParameter(2, wanted)
+                                .getResultList());
                 if (data.isEmpty()) {
                     return false;
                 }
@@ -102,6 +105,8 @@ class StoredUploads {
     /** The file of import {@code id} is no longer needed (it holds personal data). */
     @Transactional(Transactional.TxType.MANDATORY)
     void delete(UUID id) {
-        em.createNativeQuery("delete from departure_import_part where import_id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("delete from departure_import_part where import_id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
     }
 }

@@ -43,27 +43,36 @@ public class ExportResource {
     }
 
     /** Who at the office looked at the record, by role, and why (staff names are theirs to keep). */
-    public record Access(Instant occurredAt, String actorRole, String action, Purpose purpose) {
-    }
+    public record Access(Instant occurredAt, String actorRole, String action, Purpose purpose) {}
 
-    public record PersonalDataExport(Instant generatedAt, String controller, AlumnusResponse record,
-                                     ConsentResponse networkConsent, List<InterviewResponse> exitInterviews,
-                                     List<Access> accessLog) {
-    }
+    public record PersonalDataExport(
+            Instant generatedAt,
+            String controller,
+            AlumnusResponse record,
+            ConsentResponse networkConsent,
+            List<InterviewResponse> exitInterviews,
+            List<Access> accessLog) {}
 
     @GET
     @RolesAllowed(Roles.ALUMNUS)
-    @Operation(summary = "Download everything held about me",
-               description = "My record with functions and obligation window, my consent history, my exit interviews and who accessed my record when and why.")
+    @Operation(
+            summary = "Download everything held about me",
+            description =
+                    "My record with functions and obligation window, my consent history, my exit interviews and who accessed my record when and why.")
     public Response export() {
         var alumnus = Alumnus.ofCaller(caller);
         var accessLog = auditLog.trail(alumnus.id()).stream()
                 .map(e -> new Access(e.occurredAt(), e.actorRole(), e.action(), Purpose.valueOf(e.purpose())))
                 .toList();
-        var export = new PersonalDataExport(clock.instant(), "Integrity office of " + alumnus.organisation(),
+        var export = new PersonalDataExport(
+                clock.instant(),
+                "Integrity office of " + alumnus.organisation(),
                 AlumnusResponse.from(alumnus, LocalDate.now(clock)),
                 ConsentResponse.of(NetworkConsent.history(alumnus.id())),
-                ExitInterview.of(alumnus.id()).stream().map(InterviewResponse::from).toList(), accessLog);
+                ExitInterview.of(alumnus.id()).stream()
+                        .map(InterviewResponse::from)
+                        .toList(),
+                accessLog);
         return Response.ok(export)
                 .header("Content-Disposition", "attachment; filename=\"my-data-alumni-service.json\"")
                 .build();

@@ -49,26 +49,38 @@ public class AlumniResource {
 
     @GET
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "Search the alumni of my organisation",
-               description = "Criteria combine: name (part of it), personnelNumber, functionGroup (of the last function), status, windowActive. sort: name, departureDate or windowEnd, '-' before it for descending. Pages of up to 100; hasMore tells whether another page follows.")
-    public AlumniSearch.Result search(@QueryParam("name") @Size(max = 100) String name,
-                                      @QueryParam("personnelNumber") @Size(max = 32) String personnelNumber,
-                                      @QueryParam("functionGroup") String functionGroup,
-                                      @QueryParam("status") String status,
-                                      @QueryParam("windowActive") Boolean windowActive,
-                                      @QueryParam("sort") String sort,
-                                      @QueryParam("page") @DefaultValue("0") int page,
-                                      @QueryParam("size") @DefaultValue("20") int size) {
-        var search = new AlumniSearch(Organisation.fromClaim(caller.organisation()), name, personnelNumber,
+    @Operation(
+            summary = "Search the alumni of my organisation",
+            description =
+                    "Criteria combine: name (part of it), personnelNumber, functionGroup (of the last function), status, windowActive. sort: name, departureDate or windowEnd, '-' before it for descending. Pages of up to 100; hasMore tells whether another page follows.")
+    public AlumniSearch.Result search(
+            @QueryParam("name") @Size(max = 100) String name,
+            @QueryParam("personnelNumber") @Size(max = 32) String personnelNumber,
+            @QueryParam("functionGroup") String functionGroup,
+            @QueryParam("status") String status,
+            @QueryParam("windowActive") Boolean windowActive,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        var search = new AlumniSearch(
+                Organisation.fromClaim(caller.organisation()),
+                name,
+                personnelNumber,
                 InvalidField.enumValue("functionGroup", FunctionGroup.class, functionGroup),
-                InvalidField.enumValue("status", AlumnusStatus.class, status), windowActive, sort, page, size);
+                InvalidField.enumValue("status", AlumnusStatus.class, status),
+                windowActive,
+                sort,
+                page,
+                size);
         return search.run(LocalDate.now(clock));
     }
 
     @GET
     @Path("/me")
     @RolesAllowed(Roles.ALUMNUS)
-    @Operation(summary = "My own record", description = "Found through the organisation and personnel number in my token.")
+    @Operation(
+            summary = "My own record",
+            description = "Found through the organisation and personnel number in my token.")
     public AlumnusResponse me() {
         return AlumnusResponse.from(Alumnus.ofCaller(caller), LocalDate.now(clock));
     }
@@ -77,21 +89,30 @@ public class AlumniResource {
     public record ContactRequest(
             @NotNull @Min(0) Long expectedVersion,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = "\\+?[0-9 ()-]{6,30}", message = "a telephone number") String phone,
-            @Pattern(regexp = "nl|en", message = "nl or en") String language) {
-    }
+
+            @Pattern(regexp = "\\+?[0-9 ()-]{6,30}", message = "a telephone number")
+            String phone,
+
+            @Pattern(regexp = "nl|en", message = "nl or en") String language) {}
 
     @PUT
     @Path("/me/contact")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ALUMNUS)
-    @Operation(summary = "Change my contact details",
-               description = "expectedVersion is the record version I saw; a change in between answers 409. An empty email "
-                       + "or phone removes it; language (nl or en, for my mail) stays as it is when left out.")
+    @Operation(
+            summary = "Change my contact details",
+            description =
+                    "expectedVersion is the record version I saw; a change in between answers 409. An empty email "
+                            + "or phone removes it; language (nl or en, for my mail) stays as it is when left out.")
     public AlumnusResponse changeContact(@Valid @NotNull ContactRequest request) {
         var organisation = Organisation.fromClaim(caller.organisation());
-        var alumnus = registry.changeContact(organisation, caller.personnelNumber(), request.expectedVersion(),
-                blankToNull(request.email()), blankToNull(request.phone()), request.language());
+        var alumnus = registry.changeContact(
+                organisation,
+                caller.personnelNumber(),
+                request.expectedVersion(),
+                blankToNull(request.email()),
+                blankToNull(request.phone()),
+                request.language());
         return AlumnusResponse.from(alumnus, LocalDate.now(clock));
     }
 
@@ -102,15 +123,19 @@ public class AlumniResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICER, Roles.HR_SYSTEM})
-    @Operation(summary = "An alumnus record of my organisation",
-               description = "Every read is written to the record's audit trail with its purpose: an officer states it; the HR "
-                       + "system's client reads back what it registered (the Location of its registration) as REGISTRATION_CHECK. "
-                       + "Records of another organisation answer 404.")
+    @Operation(
+            summary = "An alumnus record of my organisation",
+            description =
+                    "Every read is written to the record's audit trail with its purpose: an officer states it; the HR "
+                            + "system's client reads back what it registered (the Location of its registration) as REGISTRATION_CHECK. "
+                            + "Records of another organisation answer 404.")
     public AlumnusResponse byId(@PathParam("id") UUID id, @QueryParam("purpose") String purpose) {
-        Purpose why = caller.hasRole(Roles.HR_SYSTEM) && !caller.hasRole(Roles.OFFICER) ? Purpose.REGISTRATION_CHECK
+        Purpose why = caller.hasRole(Roles.HR_SYSTEM) && !caller.hasRole(Roles.OFFICER)
+                ? Purpose.REGISTRATION_CHECK
                 : Purpose.of(purpose);
         var alumnus = Alumnus.inOrganisationOf(caller, id);
-        auditLog.record(AuditLog.READ_RECORD, alumnus.id(), alumnus.organisation().name(), why);
+        auditLog.record(
+                AuditLog.READ_RECORD, alumnus.id(), alumnus.organisation().name(), why);
         return AlumnusResponse.from(alumnus, LocalDate.now(clock));
     }
 }

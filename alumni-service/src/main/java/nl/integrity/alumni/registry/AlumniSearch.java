@@ -14,8 +14,16 @@ import nl.integrity.platform.query.ListFilter;
  * read one row beyond its size to tell whether more follow, so no count runs over the whole
  * organisation. The indexes that serve it are in V7__index_alumni_search.sql.
  */
-public record AlumniSearch(Organisation organisation, String name, String personnelNumber, FunctionGroup functionGroup,
-                           AlumnusStatus status, Boolean windowActive, String sort, int page, int size) {
+public record AlumniSearch(
+        Organisation organisation,
+        String name,
+        String personnelNumber,
+        FunctionGroup functionGroup,
+        AlumnusStatus status,
+        Boolean windowActive,
+        String sort,
+        int page,
+        int size) {
 
     public static final int MAX_SIZE = 100;
     private static final Map<String, String> ORDER = Map.of(
@@ -26,18 +34,26 @@ public record AlumniSearch(Organisation organisation, String name, String person
             "windowEnd", "windowEnd nulls last, id",
             "-windowEnd", "windowEnd desc nulls last, id desc");
 
-    public record Summary(UUID id, String personnelNumber, String fullName, AlumnusStatus status, String lastFunction,
-                          FunctionGroup lastFunctionGroup, LocalDate departureDate, LocalDate windowEnd,
-                          boolean windowActive) {
-    }
+    public record Summary(
+            UUID id,
+            String personnelNumber,
+            String fullName,
+            AlumnusStatus status,
+            String lastFunction,
+            FunctionGroup lastFunctionGroup,
+            LocalDate departureDate,
+            LocalDate windowEnd,
+            boolean windowActive) {}
 
-    public record Result(List<Summary> items, int page, int size, boolean hasMore) {
-    }
+    public record Result(List<Summary> items, int page, int size, boolean hasMore) {}
 
     public AlumniSearch {
         sort = sort == null || sort.isBlank() ? "name" : sort;
         if (!ORDER.containsKey(sort)) {
-            throw new InvalidField("sort", "one of " + String.join(", ", ORDER.keySet().stream().sorted().toList()));
+            throw new InvalidField(
+                    "sort",
+                    "one of "
+                            + String.join(", ", ORDER.keySet().stream().sorted().toList()));
         }
         if (page < 0) {
             throw new InvalidField("page", "must be 0 or more");
@@ -51,13 +67,18 @@ public record AlumniSearch(Organisation organisation, String name, String person
         var filter = new ListFilter()
                 .scope("organisation", organisation)
                 .contains("fullName", name)
-                .equal("personnelNumber", personnelNumber == null || personnelNumber.isBlank() ? null : personnelNumber.trim())
+                .equal(
+                        "personnelNumber",
+                        personnelNumber == null || personnelNumber.isBlank() ? null : personnelNumber.trim())
                 .equal("lastFunctionGroup", functionGroup)
                 .equal("status", status);
         if (windowActive != null) {
-            filter.where(windowActive
-                    ? "windowStart <= :today and windowEnd > :today"
-                    : "(windowEnd is null or windowEnd <= :today or windowStart > :today)", "today", today);
+            filter.where(
+                    windowActive
+                            ? "windowStart <= :today and windowEnd > :today"
+                            : "(windowEnd is null or windowEnd <= :today or windowStart > :today)",
+                    "today",
+                    today);
         }
         List<Alumnus> rows = Alumnus.<Alumnus>find(filter.query() + " order by " + order(), filter.parameters())
                 .range(page * size, page * size + size) // one row beyond the page: are there more?
@@ -83,8 +104,15 @@ public record AlumniSearch(Organisation organisation, String name, String person
 
     private static Summary summary(Alumnus a, LocalDate today) {
         var window = a.obligationWindow();
-        return new Summary(a.id(), a.personnelNumber(), a.fullName(), a.status(), a.lastFunction(),
-                a.lastFunctionGroup(), a.departureDate(), window.map(ObligationWindow::end).orElse(null),
+        return new Summary(
+                a.id(),
+                a.personnelNumber(),
+                a.fullName(),
+                a.status(),
+                a.lastFunction(),
+                a.lastFunctionGroup(),
+                a.departureDate(),
+                window.map(ObligationWindow::end).orElse(null),
                 window.map(w -> w.activeOn(today)).orElse(false));
     }
 }

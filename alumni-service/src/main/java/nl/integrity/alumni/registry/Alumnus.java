@@ -76,14 +76,19 @@ public class Alumnus extends PanacheEntityBase {
 
     @Column(name = "window_start")
     private LocalDate windowStart;
+
     @Column(name = "window_end")
     private LocalDate windowEnd;
+
     @Column(name = "window_months")
     private Integer windowMonths;
+
     @Column(name = "window_function_code")
     private String windowFunctionCode;
+
     @Column(name = "window_function_version_id")
     private UUID windowFunctionVersionId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "window_risk_level")
     private RiskLevel windowRiskLevel;
@@ -105,8 +110,7 @@ public class Alumnus extends PanacheEntityBase {
     @Version
     private long version;
 
-    protected Alumnus() {
-    }
+    protected Alumnus() {}
 
     /** Registers a departure reported by HR: departed if the date has passed, leaving otherwise. */
     static Alumnus register(Departure departure, Clock clock) {
@@ -122,7 +126,9 @@ public class Alumnus extends PanacheEntityBase {
         alumnus.lastFunction = lastFunctionOf(departure);
         alumnus.departureDate = departure.departureDate();
         alumnus.departureReason = departure.departureReason();
-        alumnus.status = departure.departureDate().isAfter(LocalDate.now(clock)) ? AlumnusStatus.LEAVING : AlumnusStatus.DEPARTED;
+        alumnus.status = departure.departureDate().isAfter(LocalDate.now(clock))
+                ? AlumnusStatus.LEAVING
+                : AlumnusStatus.DEPARTED;
         alumnus.registeredAt = clock.instant();
         return alumnus;
     }
@@ -218,8 +224,15 @@ public class Alumnus extends PanacheEntityBase {
     }
 
     Optional<ObligationWindow> obligationWindow() {
-        return windowStart == null ? Optional.empty() : Optional.of(new ObligationWindow(windowStart, windowEnd,
-                windowMonths, windowFunctionCode, windowFunctionVersionId, windowRiskLevel));
+        return windowStart == null
+                ? Optional.empty()
+                : Optional.of(new ObligationWindow(
+                        windowStart,
+                        windowEnd,
+                        windowMonths,
+                        windowFunctionCode,
+                        windowFunctionVersionId,
+                        windowRiskLevel));
     }
 
     /**
@@ -229,7 +242,8 @@ public class Alumnus extends PanacheEntityBase {
      * @return whether the window differs from the one the record had
      */
     boolean applyRatings(Map<String, FunctionRating> ratings) {
-        lastFunctionGroup = lastFunction == null || !ratings.containsKey(lastFunction) ? null
+        lastFunctionGroup = lastFunction == null || !ratings.containsKey(lastFunction)
+                ? null
                 : ratings.get(lastFunction).functionGroup();
         return applyWindow(ObligationWindow.compute(departureDate, functions, ratings));
     }
@@ -243,7 +257,8 @@ public class Alumnus extends PanacheEntityBase {
         windowEnd = window.map(ObligationWindow::end).orElse(null);
         windowMonths = window.map(ObligationWindow::coolingOffMonths).orElse(null);
         windowFunctionCode = window.map(ObligationWindow::functionCode).orElse(null);
-        windowFunctionVersionId = window.map(ObligationWindow::functionProfileVersionId).orElse(null);
+        windowFunctionVersionId =
+                window.map(ObligationWindow::functionProfileVersionId).orElse(null);
         windowRiskLevel = window.map(ObligationWindow::riskLevel).orElse(null);
         return true;
     }
@@ -310,7 +325,8 @@ public class Alumnus extends PanacheEntityBase {
 
     private static String lastFunctionOf(Departure departure) {
         return departure.functions().stream()
-                .max(Comparator.comparing((HeldFunction f) -> f.lastDay(departure.departureDate())).thenComparing(HeldFunction::from))
+                .max(Comparator.comparing((HeldFunction f) -> f.lastDay(departure.departureDate()))
+                        .thenComparing(HeldFunction::from))
                 .map(HeldFunction::functionCode)
                 .orElse(null);
     }
@@ -335,6 +351,7 @@ public class Alumnus extends PanacheEntityBase {
     }
 
     static Optional<Alumnus> findByPersonnelNumber(Organisation organisation, String personnelNumber) {
-        return find("organisation = ?1 and personnelNumber = ?2", organisation, personnelNumber).firstResultOptional();
+        return find("organisation = ?1 and personnelNumber = ?2", organisation, personnelNumber)
+                .firstResultOptional();
     }
 }

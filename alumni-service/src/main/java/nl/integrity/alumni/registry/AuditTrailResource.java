@@ -31,23 +31,22 @@ public class AuditTrailResource {
         this.auditLog = auditLog;
     }
 
-    public record AuditEntryResponse(Instant occurredAt, String actor, String actorRole, String action, Purpose purpose,
-                                     String requestId) {
+    public record AuditEntryResponse(
+            Instant occurredAt, String actor, String actorRole, String action, Purpose purpose, String requestId) {
 
         static AuditEntryResponse from(StaffAudit.AuditRecord e) {
-            return new AuditEntryResponse(e.occurredAt(), e.actor(), e.actorRole(), e.action(),
-                    Purpose.valueOf(e.purpose()), e.requestId());
+            return new AuditEntryResponse(
+                    e.occurredAt(), e.actor(), e.actorRole(), e.action(), Purpose.valueOf(e.purpose()), e.requestId());
         }
     }
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Who accessed this record, when and why, oldest first",
-               description = "Alumni of another organisation answer 404.")
+    @Operation(
+            summary = "Who accessed this record, when and why, oldest first",
+            description = "Alumni of another organisation answer 404.")
     public List<AuditEntryResponse> trail(@PathParam("id") UUID alumnusId) {
         Alumnus.inOrganisationOf(caller, alumnusId);
-        return auditLog.trail(alumnusId).stream()
-                .map(AuditEntryResponse::from)
-                .toList();
+        return auditLog.trail(alumnusId).stream().map(AuditEntryResponse::from).toList();
     }
 }

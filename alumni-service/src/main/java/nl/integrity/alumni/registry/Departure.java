@@ -6,8 +6,15 @@ import java.util.Objects;
 import nl.integrity.alumni.catalogue.Organisation;
 
 /** The facts of a departure as the HR system reports them, with the functions held before it. */
-public record Departure(Organisation organisation, String personnelNumber, String fullName, String email, String unit,
-                        List<HeldFunction> functions, LocalDate departureDate, DepartureReason departureReason) {
+public record Departure(
+        Organisation organisation,
+        String personnelNumber,
+        String fullName,
+        String email,
+        String unit,
+        List<HeldFunction> functions,
+        LocalDate departureDate,
+        DepartureReason departureReason) {
 
     public Departure {
         Objects.requireNonNull(organisation, "organisation");

@@ -49,7 +49,10 @@ public class DepartureResource {
 
     public record DepartureRequest(
             @NotNull Organisation organisation,
-            @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and dashes only") String personnelNumber,
+
+            @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and dashes only")
+            String personnelNumber,
+
             @NotBlank @Size(max = 200) String fullName,
             @Email @Size(max = 254) String email,
             @Size(max = 200) String unit,
@@ -58,9 +61,19 @@ public class DepartureResource {
             @NotNull DepartureReason departureReason) {
 
         public Departure toDeparture() {
-            return new Departure(organisation, personnelNumber.trim(), fullName.trim(), email, unit,
-                    functions == null ? List.of() : functions.stream().map(FunctionHeld::toHeldFunction).toList(),
-                    departureDate, departureReason);
+            return new Departure(
+                    organisation,
+                    personnelNumber.trim(),
+                    fullName.trim(),
+                    email,
+                    unit,
+                    functions == null
+                            ? List.of()
+                            : functions.stream()
+                                    .map(FunctionHeld::toHeldFunction)
+                                    .toList(),
+                    departureDate,
+                    departureReason);
         }
     }
 
@@ -82,8 +95,10 @@ public class DepartureResource {
 
     @POST
     @RolesAllowed(Roles.HR_SYSTEM)
-    @Operation(summary = "Register a departure",
-               description = "Creates the alumnus record with its obligation window (201) or returns the existing one (200): idempotent on organisation + personnel number. Function codes must be in the organisation's catalogue (else 422).")
+    @Operation(
+            summary = "Register a departure",
+            description =
+                    "Creates the alumnus record with its obligation window (201) or returns the existing one (200): idempotent on organisation + personnel number. Function codes must be in the organisation's catalogue (else 422).")
     public Response register(@Valid @NotNull DepartureRequest request) {
         if (request.organisation() != null && !request.organisation().name().equals(caller.organisation())) {
             throw new Forbidden("This client registers the departures of " + caller.organisation() + " only");
@@ -97,7 +112,9 @@ public class DepartureResource {
         }
         var body = AlumnusResponse.from(registration.alumnus(), LocalDate.now(clock));
         return registration.created()
-                ? Response.created(URI.create("/api/alumni/" + body.id())).entity(body).build()
+                ? Response.created(URI.create("/api/alumni/" + body.id()))
+                        .entity(body)
+                        .build()
                 : Response.ok(body).build();
     }
 }

@@ -18,8 +18,7 @@ class HeldFunction {
     @Column(name = "held_until")
     private LocalDate until;
 
-    protected HeldFunction() {
-    }
+    protected HeldFunction() {}
 
     public HeldFunction(String functionCode, LocalDate from, LocalDate until) {
         this.functionCode = Objects.requireNonNull(functionCode, "functionCode");
@@ -49,7 +48,9 @@ class HeldFunction {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HeldFunction f && f.functionCode.equals(functionCode) && f.from.equals(from)
+        return o instanceof HeldFunction f
+                && f.functionCode.equals(functionCode)
+                && f.from.equals(from)
                 && Objects.equals(f.until, until);
     }
 

@@ -36,8 +36,7 @@ public class Registry {
     }
 
     /** What a registration did: the alumnus, and whether it was new or already known. */
-    public record Registration(Alumnus alumnus, boolean created) {
-    }
+    public record Registration(Alumnus alumnus, boolean created) {}
 
     /**
      * Registers a departure, idempotent on organisation + personnel number. A new record, its
@@ -49,7 +48,8 @@ public class Registry {
      */
     @Transactional
     public Registration registerDeparture(Departure departure) {
-        Set<String> codes = departure.functions().stream().map(HeldFunction::functionCode).collect(Collectors.toSet());
+        Set<String> codes =
+                departure.functions().stream().map(HeldFunction::functionCode).collect(Collectors.toSet());
         var rated = ratings.of(departure.organisation(), codes);
         var unknown = unknownCodes(departure, rated);
         if (!unknown.isEmpty()) {
@@ -63,8 +63,12 @@ public class Registry {
                 boolean windowMoved = alumnus.applyRatings(rated);
                 announceUpdate(alumnus, changed);
                 if (windowMoved) {
-                    outbox.append(AlumnusRegistered.TOPIC, alumnus.id().toString(), ObligationWindowChanged.TYPE,
-                            "alumni/" + alumnus.id(), ObligationWindowChanged.of(alumnus, "RECORD_CHANGED"));
+                    outbox.append(
+                            AlumnusRegistered.TOPIC,
+                            alumnus.id().toString(),
+                            ObligationWindowChanged.TYPE,
+                            "alumni/" + alumnus.id(),
+                            ObligationWindowChanged.of(alumnus, "RECORD_CHANGED"));
                 }
             }
             return new Registration(alumnus, false);
@@ -73,8 +77,12 @@ public class Registry {
         alumnus.applyRatings(rated);
         // Flushed here, so a concurrent twin registration fails inside this method on the unique key.
         alumnus.persistAndFlush();
-        outbox.append(AlumnusRegistered.TOPIC, alumnus.id().toString(), AlumnusRegistered.TYPE,
-                "alumni/" + alumnus.id(), AlumnusRegistered.of(alumnus));
+        outbox.append(
+                AlumnusRegistered.TOPIC,
+                alumnus.id().toString(),
+                AlumnusRegistered.TYPE,
+                "alumni/" + alumnus.id(),
+                AlumnusRegistered.of(alumnus));
         return new Registration(alumnus, true);
     }
 
@@ -89,8 +97,12 @@ public class Registry {
         for (Alumnus alumnus : leavers) {
             if (alumnus.markDepartedOn(today)) {
                 Alumnus.flush(); // bumps the version, which the event carries
-                outbox.appendAll(List.of(new Outbox.Pending(AlumnusRegistered.TOPIC, alumnus.id().toString(),
-                        AlumnusUpdated.TYPE, "alumni/" + alumnus.id(), AlumnusUpdated.of(alumnus, List.of("status")),
+                outbox.appendAll(List.of(new Outbox.Pending(
+                        AlumnusRegistered.TOPIC,
+                        alumnus.id().toString(),
+                        AlumnusUpdated.TYPE,
+                        "alumni/" + alumnus.id(),
+                        AlumnusUpdated.of(alumnus, List.of("status")),
                         Outbox.eventId(AlumnusUpdated.TYPE, alumnus.id(), "departed", alumnus.departureDate()))));
             }
         }
@@ -99,17 +111,19 @@ public class Registry {
 
     private void announceUpdate(Alumnus alumnus, List<String> changed) {
         Alumnus.flush(); // bumps the version, which the event carries
-        outbox.append(AlumnusRegistered.TOPIC, alumnus.id().toString(), AlumnusUpdated.TYPE, "alumni/" + alumnus.id(),
+        outbox.append(
+                AlumnusRegistered.TOPIC,
+                alumnus.id().toString(),
+                AlumnusUpdated.TYPE,
+                "alumni/" + alumnus.id(),
                 AlumnusUpdated.of(alumnus, changed));
     }
 
     /** A departure read from row {@code row} of a bulk import. */
-    public record ImportedRow(int row, Departure departure) {
-    }
+    public record ImportedRow(int row, Departure departure) {}
 
     /** What one chunk of a bulk import did; {@code rejected} maps row numbers to the reason. */
-    public record ChunkResult(int imported, int alreadyRegistered, Map<Integer, String> rejected) {
-    }
+    public record ChunkResult(int imported, int alreadyRegistered, Map<Integer, String> rejected) {}
 
     /**
      * Registers a chunk of departures from a bulk import in one transaction: the same rules as
@@ -121,11 +135,19 @@ public class Registry {
     @Transactional
     public ChunkResult importChunk(List<ImportedRow> rows, Map<Organisation, Map<String, FunctionRating>> ratings) {
         Map<Organisation, Set<String>> known = new EnumMap<>(Organisation.class);
-        rows.stream().collect(Collectors.groupingBy(r -> r.departure().organisation(),
+        rows.stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.departure().organisation(),
                         Collectors.mapping(r -> r.departure().personnelNumber(), Collectors.toSet())))
-                .forEach((organisation, numbers) -> known.put(organisation, new HashSet<>(
-                        Alumnus.<Alumnus>find("organisation = ?1 and personnelNumber in ?2", organisation, numbers)
-                                .project(PersonnelNumber.class).list().stream().map(PersonnelNumber::personnelNumber).toList())));
+                .forEach((organisation, numbers) -> known.put(
+                        organisation,
+                        new HashSet<>(Alumnus.<Alumnus>find(
+                                        "organisation = ?1 and personnelNumber in ?2", organisation, numbers)
+                                .project(PersonnelNumber.class)
+                                .list()
+                                .stream()
+                                .map(PersonnelNumber::personnelNumber)
+                                .toList())));
         List<Outbox.Pending> events = new ArrayList<>();
         int alreadyRegistered = 0;
         Map<Integer, String> rejected = new TreeMap<>();
@@ -144,8 +166,12 @@ public class Registry {
             var alumnus = Alumnus.register(departure, clock);
             alumnus.applyRatings(rated);
             alumnus.persist();
-            events.add(new Outbox.Pending(AlumnusRegistered.TOPIC, alumnus.id().toString(), AlumnusRegistered.TYPE,
-                    "alumni/" + alumnus.id(), AlumnusRegistered.of(alumnus)));
+            events.add(new Outbox.Pending(
+                    AlumnusRegistered.TOPIC,
+                    alumnus.id().toString(),
+                    AlumnusRegistered.TYPE,
+                    "alumni/" + alumnus.id(),
+                    AlumnusRegistered.of(alumnus)));
         }
         outbox.appendAll(events);
         return new ChunkResult(events.size(), alreadyRegistered, rejected);
@@ -153,8 +179,10 @@ public class Registry {
 
     /** The codes of functions held that the organisation's catalogue does not rate, sorted. */
     private static Set<String> unknownCodes(Departure departure, Map<String, FunctionRating> rated) {
-        return departure.functions().stream().map(HeldFunction::functionCode)
-                .filter(code -> !rated.containsKey(code)).collect(Collectors.toCollection(TreeSet::new));
+        return departure.functions().stream()
+                .map(HeldFunction::functionCode)
+                .filter(code -> !rated.containsKey(code))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -169,13 +197,17 @@ public class Registry {
     }
 
     /** Projection of the personnel number alone. */
-    public record PersonnelNumber(String personnelNumber) {
-    }
+    public record PersonnelNumber(String personnelNumber) {}
 
     /** The alumnus changes their contact details; a real change is announced. */
     @Transactional
-    public Alumnus changeContact(Organisation organisation, String personnelNumber, long expectedVersion, String email,
-                                 String phone, String language) {
+    public Alumnus changeContact(
+            Organisation organisation,
+            String personnelNumber,
+            long expectedVersion,
+            String email,
+            String phone,
+            String language) {
         var alumnus = Alumnus.findByPersonnelNumber(organisation, personnelNumber)
                 .orElseThrow(() -> new NotFound("Alumnus record for personnel number", personnelNumber));
         List<String> changed = alumnus.changeContact(expectedVersion, email, phone, language);
@@ -192,14 +224,18 @@ public class Registry {
     void recomputeWindows(@Observes FunctionRatingChanged changed) {
         List<Alumnus> holders = Alumnus.list("""
                 select distinct a from Alumnus a join a.functions f
-                where a.organisation = ?1 and f.functionCode = ?2 and a.status <> ?3""",
-                changed.organisation(), changed.code(), AlumnusStatus.ANONYMISED);
+                where a.organisation = ?1 and f.functionCode = ?2 and a.status <> ?3""", changed.organisation(), changed.code(), AlumnusStatus.ANONYMISED);
         for (Alumnus alumnus : holders) {
-            var codes = alumnus.functions().stream().map(HeldFunction::functionCode).collect(Collectors.toSet());
+            var codes =
+                    alumnus.functions().stream().map(HeldFunction::functionCode).collect(Collectors.toSet());
             if (alumnus.applyRatings(ratings.of(alumnus.organisation(), codes))) {
                 Alumnus.flush(); // bumps the version, which the event carries
-                outbox.append(AlumnusRegistered.TOPIC, alumnus.id().toString(), ObligationWindowChanged.TYPE,
-                        "alumni/" + alumnus.id(), ObligationWindowChanged.of(alumnus, "FUNCTION_PROFILE_CHANGED"));
+                outbox.append(
+                        AlumnusRegistered.TOPIC,
+                        alumnus.id().toString(),
+                        ObligationWindowChanged.TYPE,
+                        "alumni/" + alumnus.id(),
+                        ObligationWindowChanged.of(alumnus, "FUNCTION_PROFILE_CHANGED"));
             }
         }
     }

@@ -7,7 +7,11 @@ import nl.integrity.platform.problem.ProblemException;
 class StaleRecord extends ProblemException {
 
     StaleRecord(UUID id, long expected, long current) {
-        super(409, "stale-version", "Conflicting update",
-                "Record " + id + " is at version " + current + ", not " + expected + "; reload it and apply your change again");
+        super(
+                409,
+                "stale-version",
+                "Conflicting update",
+                "Record " + id + " is at version " + current + ", not " + expected
+                        + "; reload it and apply your change again");
     }
 }

@@ -8,7 +8,10 @@ import nl.integrity.platform.problem.ProblemException;
 class UnknownFunctionCodes extends ProblemException {
 
     UnknownFunctionCodes(Organisation organisation, Set<String> codes) {
-        super(422, "unknown-function-code", "Unknown function",
+        super(
+                422,
+                "unknown-function-code",
+                "Unknown function",
                 "The function catalogue of " + organisation + " has no profile for " + String.join(", ", codes)
                         + "; add it to the catalogue first");
     }

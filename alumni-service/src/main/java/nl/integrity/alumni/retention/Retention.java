@@ -63,9 +63,11 @@ public class Retention implements PeriodicJob {
         int succeeded;
         List<UUID> due;
         do {
-            due = QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>find("""
-                    status <> ?1 and ((windowEnd is not null and windowEnd < ?2) or (windowEnd is null and departureDate < ?2))""",
-                    AlumnusStatus.ANONYMISED, cutoff).page(0, BATCH).stream().map(Alumnus::id).toList());
+            due = QuarkusTransaction.requiringNew()
+                    .call(() -> Alumnus.<Alumnus>find("""
+                    status <> ?1 and ((windowEnd is not null and windowEnd < ?2) or (windowEnd is null and departureDate < ?2))""", AlumnusStatus.ANONYMISED, cutoff).page(0, BATCH).stream()
+                            .map(Alumnus::id)
+                            .toList());
             succeeded = 0;
             for (UUID id : due) {
                 try {
@@ -85,8 +87,12 @@ public class Retention implements PeriodicJob {
         alumnus.anonymise();
         ExitInterview.anonymiseAllOf(id);
         NetworkConsent.forget(id);
-        outbox.appendAll(List.of(new Outbox.Pending(AlumnusAnonymised.TOPIC, id.toString(), AlumnusAnonymised.TYPE,
-                "alumni/" + id, new AlumnusAnonymised(id, alumnus.organisation().name()),
+        outbox.appendAll(List.of(new Outbox.Pending(
+                AlumnusAnonymised.TOPIC,
+                id.toString(),
+                AlumnusAnonymised.TYPE,
+                "alumni/" + id,
+                new AlumnusAnonymised(id, alumnus.organisation().name()),
                 Outbox.eventId(AlumnusAnonymised.TYPE, id))));
     }
 }

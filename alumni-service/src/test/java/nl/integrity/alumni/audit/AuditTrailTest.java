@@ -29,23 +29,35 @@ class AuditTrailTest {
 
     @BeforeEach
     void registerAlumnus() {
-        alumnus = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+        alumnus = given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
                 .body("""
                         {"organisation":"POLITIE","personnelNumber":"A-%s","fullName":"Audit Persoon",
                          "functions":[{"functionCode":"INT-CIE","from":"2020-01-01"}],
-                         "departureDate":"2026-05-31","departureReason":"OTHER_DISMISSAL"}"""
-                        .formatted(UUID.randomUUID().toString().substring(0, 8)))
-                .post("/api/departures").then().statusCode(201).extract().path("id");
+                         "departureDate":"2026-05-31","departureReason":"OTHER_DISMISSAL"}""".formatted(UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/departures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void officersRead_isInTheTrailWithActorPurposeAndRequestId() {
-        given().auth().oauth2(tokenFor("officer.politie")).header("X-Request-Id", "req-audit-1")
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .header("X-Request-Id", "req-audit-1")
                 .queryParam("purpose", "ALERT_FOLLOW_UP")
-                .get("/api/alumni/{id}", alumnus).then().statusCode(200);
+                .get("/api/alumni/{id}", alumnus)
+                .then()
+                .statusCode(200);
 
-        given().auth().oauth2(tokenFor("admin")).get("/api/alumni/{id}/audit-trail", alumnus)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .get("/api/alumni/{id}/audit-trail", alumnus)
+                .then()
+                .statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].actor", equalTo("officer.politie"))
                 .body("[0].actorRole", equalTo("integrity-officer"))
@@ -56,50 +68,96 @@ class AuditTrailTest {
 
     @Test
     void readWithoutAPurpose_isRefusedAndLeavesNoTrace() {
-        given().auth().oauth2(tokenFor("officer.politie")).get("/api/alumni/{id}", alumnus)
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .get("/api/alumni/{id}", alumnus)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("purpose"));
-        given().auth().oauth2(tokenFor("officer.politie")).queryParam("purpose", "CURIOSITY")
-                .get("/api/alumni/{id}", alumnus).then().statusCode(400);
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("purpose", "CURIOSITY")
+                .get("/api/alumni/{id}", alumnus)
+                .then()
+                .statusCode(400);
 
-        given().auth().oauth2(tokenFor("admin")).get("/api/alumni/{id}/audit-trail", alumnus)
-                .then().statusCode(200).body("", hasSize(0));
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .get("/api/alumni/{id}/audit-trail", alumnus)
+                .then()
+                .statusCode(200)
+                .body("", hasSize(0));
     }
 
     @Test
     void readOfAnotherOrganisationsRecord_isNotFoundAndNotAudited() {
-        given().auth().oauth2(tokenFor("officer.kmar")).queryParam("purpose", "DECLARATION_REVIEW")
-                .get("/api/alumni/{id}", alumnus).then().statusCode(404);
+        given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .queryParam("purpose", "DECLARATION_REVIEW")
+                .get("/api/alumni/{id}", alumnus)
+                .then()
+                .statusCode(404);
 
-        given().auth().oauth2(tokenFor("admin")).get("/api/alumni/{id}/audit-trail", alumnus)
-                .then().statusCode(200).body("", hasSize(0));
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .get("/api/alumni/{id}/audit-trail", alumnus)
+                .then()
+                .statusCode(200)
+                .body("", hasSize(0));
     }
 
     @Test
     void trail_isForAdministratorsOfTheSameOrganisationOnly() {
-        given().auth().oauth2(tokenFor("admin.kmar")).get("/api/alumni/{id}/audit-trail", alumnus)
-                .then().statusCode(404).body("type", endsWith("/problems/not-found"));
-        given().auth().oauth2(tokenFor("officer.politie")).get("/api/alumni/{id}/audit-trail", alumnus)
-                .then().statusCode(403);
-        given().auth().oauth2(hrSystemToken()).get("/api/alumni/{id}/audit-trail", alumnus)
-                .then().statusCode(403);
-        given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/alumni/{id}/audit-trail", alumnus)
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(tokenFor("admin.kmar"))
+                .get("/api/alumni/{id}/audit-trail", alumnus)
+                .then()
+                .statusCode(404)
+                .body("type", endsWith("/problems/not-found"));
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .get("/api/alumni/{id}/audit-trail", alumnus)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(hrSystemToken())
+                .get("/api/alumni/{id}/audit-trail", alumnus)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .get("/api/alumni/{id}/audit-trail", alumnus)
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteAuditEntries() {
-        given().auth().oauth2(tokenFor("officer.politie")).queryParam("purpose", "AUDIT")
-                .get("/api/alumni/{id}", alumnus).then().statusCode(200);
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("purpose", "AUDIT")
+                .get("/api/alumni/{id}", alumnus)
+                .then()
+                .statusCode(200);
 
-        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() ->
-                em.createNativeQuery("update staff_audit set purpose = 'AUDIT' where subject_id = ?1")
-                        .setParameter(1, UUID.fromString(alumnus)).executeUpdate()));
-        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() ->
-                em.createNativeQuery("delete from staff_audit where subject_id = ?1")
-                        .setParameter(1, UUID.fromString(alumnus)).executeUpdate()));
-        given().auth().oauth2(tokenFor("admin")).get("/api/alumni/{id}/audit-trail", alumnus)
-                .then().body("", hasSize(1));
+        assertThrows(
+                Exception.class,
+                () -> QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery(
+                                        "update staff_audit set purpose = 'AUDIT' where subject_id = ?1")
+                                .setParameter(1, UUID.fromString(alumnus))
+                                .executeUpdate()));
+        assertThrows(
+                Exception.class,
+                () -> QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery("delete from staff_audit where subject_id = ?1")
+                                .setParameter(1, UUID.fromString(alumnus))
+                                .executeUpdate()));
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .get("/api/alumni/{id}/audit-trail", alumnus)
+                .then()
+                .body("", hasSize(1));
     }
 }

@@ -29,8 +29,7 @@ class FunctionProfileResourceTest {
     static String definition(String title, int coolingOffMonths) {
         return """
                 {"title":"%s","functionGroup":"ICT","riskLevel":"HIGH","coolingOffMonths":%d,
-                 "sensitiveSectors":["ICT","CYBER_SECURITY"],"rationale":"Beheerrechten op bronsystemen"}"""
-                .formatted(title, coolingOffMonths);
+                 "sensitiveSectors":["ICT","CYBER_SECURITY"],"rationale":"Beheerrechten op bronsystemen"}""".formatted(title, coolingOffMonths);
     }
 
     static String uniqueCode() {
@@ -38,21 +37,33 @@ class FunctionProfileResourceTest {
     }
 
     static String create(String admin, String code) {
-        return given().auth().oauth2(tokenFor(admin)).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(tokenFor(admin))
+                .contentType(ContentType.JSON)
                 .body("{\"code\":\"%s\",\"definition\":%s}".formatted(code, definition("Systeembeheerder", 12)))
-                .post("/api/function-profiles").then().statusCode(201).extract().path("id");
+                .post("/api/function-profiles")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void list_showsTheSeededCatalogueOfTheCallersOrganisationOnly() {
-        given().auth().oauth2(tokenFor("officer.politie")).get("/api/function-profiles")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .get("/api/function-profiles")
+                .then()
+                .statusCode(200)
                 .body("code", hasItems("REC-TAC", "INT-CIE", "ICT-BEH", "LEI-EH"))
                 .body("code", not(hasItem("GRS-BEW")))
                 .body("organisation", everyItem(equalTo("POLITIE")));
-        given().auth().oauth2(tokenFor("officer.kmar")).queryParam("functionGroup", "BORDER_SECURITY")
+        given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .queryParam("functionGroup", "BORDER_SECURITY")
                 .get("/api/function-profiles")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("code", hasItems("GRS-BEW", "GRS-IDF"))
                 .body("functionGroup", everyItem(equalTo("BORDER_SECURITY")));
     }
@@ -63,8 +74,11 @@ class FunctionProfileResourceTest {
         try (var probe = KafkaProbe.watch("test.function-profile.events")) {
             String id = create("admin", code);
 
-            given().auth().oauth2(tokenFor("officer.politie")).get("/api/function-profiles/{id}", id)
-                    .then().statusCode(200)
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .get("/api/function-profiles/{id}", id)
+                    .then()
+                    .statusCode(200)
                     .body("code", equalTo(code))
                     .body("version", equalTo(1))
                     .body("coolingOffMonths", equalTo(12))
@@ -82,10 +96,13 @@ class FunctionProfileResourceTest {
     void create_refusesACodeInUse() {
         String code = uniqueCode();
         create("admin", code);
-        given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"code\":\"%s\",\"definition\":%s}".formatted(code, definition("Ander", 3)))
                 .post("/api/function-profiles")
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/duplicate-function-code"));
         // The same code in the other organisation's catalogue is another profile.
@@ -94,10 +111,13 @@ class FunctionProfileResourceTest {
 
     @Test
     void create_rejectsInvalidFieldsWithProblemListingThem() {
-        given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"code\":\"lower case\",\"definition\":%s}".formatted(definition(" ", 25)))
                 .post("/api/function-profiles")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("code", "definition.title", "definition.coolingOffMonths"));
     }
@@ -106,10 +126,13 @@ class FunctionProfileResourceTest {
     void change_addsVersionKeepsHistoryAndIsPublished() {
         String id = create("admin", uniqueCode());
 
-        given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"expectedVersion\":1,\"definition\":%s}".formatted(definition("Systeembeheerder", 18)))
                 .put("/api/function-profiles/{id}", id)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(2))
                 .body("coolingOffMonths", equalTo(18))
                 .body("history", hasSize(2))
@@ -123,14 +146,21 @@ class FunctionProfileResourceTest {
     @Test
     void change_onAnOutdatedVersionIsAConflict() {
         String id = create("admin", uniqueCode());
-        given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"expectedVersion\":1,\"definition\":%s}".formatted(definition("Beheerder", 6)))
-                .put("/api/function-profiles/{id}", id).then().statusCode(200);
+                .put("/api/function-profiles/{id}", id)
+                .then()
+                .statusCode(200);
 
-        given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"expectedVersion\":1,\"definition\":%s}".formatted(definition("Beheerder", 24)))
                 .put("/api/function-profiles/{id}", id)
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/stale-version"));
     }
@@ -138,40 +168,79 @@ class FunctionProfileResourceTest {
     @Test
     void retire_keepsTheProfileReadableButClosedToChanges() {
         String id = create("admin", uniqueCode());
-        given().auth().oauth2(tokenFor("admin")).post("/api/function-profiles/{id}/retire", id)
-                .then().statusCode(200).body("retired", equalTo(true));
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .post("/api/function-profiles/{id}/retire", id)
+                .then()
+                .statusCode(200)
+                .body("retired", equalTo(true));
 
-        given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"expectedVersion\":1,\"definition\":%s}".formatted(definition("Beheerder", 6)))
                 .put("/api/function-profiles/{id}", id)
-                .then().statusCode(409).body("type", endsWith("/problems/function-profile-retired"));
-        given().auth().oauth2(tokenFor("officer.politie")).get("/api/function-profiles")
-                .then().body("id", not(hasItem(id)));
-        given().auth().oauth2(tokenFor("officer.politie")).queryParam("includeRetired", true).get("/api/function-profiles")
-                .then().body("id", hasItem(id));
+                .then()
+                .statusCode(409)
+                .body("type", endsWith("/problems/function-profile-retired"));
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .get("/api/function-profiles")
+                .then()
+                .body("id", not(hasItem(id)));
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("includeRetired", true)
+                .get("/api/function-profiles")
+                .then()
+                .body("id", hasItem(id));
     }
 
     @Test
     void otherOrganisationsProfilesDoNotExistForTheCaller() {
         String politieProfile = create("admin", uniqueCode());
 
-        given().auth().oauth2(tokenFor("officer.kmar")).get("/api/function-profiles/{id}", politieProfile)
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(tokenFor("admin.kmar")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .get("/api/function-profiles/{id}", politieProfile)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(tokenFor("admin.kmar"))
+                .contentType(ContentType.JSON)
                 .body("{\"expectedVersion\":1,\"definition\":%s}".formatted(definition("Gekaapt", 0)))
                 .put("/api/function-profiles/{id}", politieProfile)
-                .then().statusCode(404);
-        given().auth().oauth2(tokenFor("admin.kmar")).post("/api/function-profiles/{id}/retire", politieProfile)
-                .then().statusCode(404);
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(tokenFor("admin.kmar"))
+                .post("/api/function-profiles/{id}/retire", politieProfile)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void onlyAdministratorsMaintainAndOnlyStaffReadTheCatalogue() {
         String body = "{\"code\":\"%s\",\"definition\":%s}".formatted(uniqueCode(), definition("x", 1));
-        given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON).body(body)
-                .post("/api/function-profiles").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/function-profiles").then().statusCode(403);
-        given().auth().oauth2(hrSystemToken()).get("/api/function-profiles").then().statusCode(403);
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/function-profiles")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .get("/api/function-profiles")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(hrSystemToken())
+                .get("/api/function-profiles")
+                .then()
+                .statusCode(403);
         given().get("/api/function-profiles").then().statusCode(401);
     }
 }

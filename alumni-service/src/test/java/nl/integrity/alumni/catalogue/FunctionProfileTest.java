@@ -14,8 +14,13 @@ import org.junit.jupiter.api.Test;
 class FunctionProfileTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-01T10:00:00Z"), ZoneOffset.UTC);
-    private static final FunctionDefinition TACTICAL = new FunctionDefinition("Tactisch rechercheur",
-            FunctionGroup.INVESTIGATION, RiskLevel.HIGH, 12, Set.of(Sector.PRIVATE_INVESTIGATION), "Kennis van onderzoeken");
+    private static final FunctionDefinition TACTICAL = new FunctionDefinition(
+            "Tactisch rechercheur",
+            FunctionGroup.INVESTIGATION,
+            RiskLevel.HIGH,
+            12,
+            Set.of(Sector.PRIVATE_INVESTIGATION),
+            "Kennis van onderzoeken");
 
     private FunctionProfile profile() {
         return FunctionProfile.create(Organisation.POLITIE, "REC-TAC", TACTICAL, "admin", clock);
@@ -33,8 +38,13 @@ class FunctionProfileTest {
     void change_addsVersionAndLeavesTheEarlierOneAsItWas() {
         var profile = profile();
         var first = profile.current();
-        var stricter = new FunctionDefinition("Tactisch rechercheur", FunctionGroup.INVESTIGATION, RiskLevel.CRITICAL, 18,
-                Set.of(Sector.PRIVATE_INVESTIGATION, Sector.LEGAL_SERVICES), "Na incident aangescherpt");
+        var stricter = new FunctionDefinition(
+                "Tactisch rechercheur",
+                FunctionGroup.INVESTIGATION,
+                RiskLevel.CRITICAL,
+                18,
+                Set.of(Sector.PRIVATE_INVESTIGATION, Sector.LEGAL_SERVICES),
+                "Na incident aangescherpt");
 
         var added = profile.change(1, stricter, "admin", clock).orElseThrow();
 
@@ -55,8 +65,11 @@ class FunctionProfileTest {
     @Test
     void change_madeOnAnOutdatedVersionIsRefused() {
         var profile = profile();
-        profile.change(1, new FunctionDefinition("Rechercheur", FunctionGroup.INVESTIGATION, RiskLevel.HIGH, 12, Set.of(), null),
-                "admin", clock);
+        profile.change(
+                1,
+                new FunctionDefinition("Rechercheur", FunctionGroup.INVESTIGATION, RiskLevel.HIGH, 12, Set.of(), null),
+                "admin",
+                clock);
 
         assertThrows(StaleFunctionProfile.class, () -> profile.change(1, TACTICAL, "other admin", clock));
         assertEquals(2, profile.currentVersion());
@@ -76,17 +89,23 @@ class FunctionProfileTest {
     void definition_acceptsCoolingOffFromZeroToTwentyFourMonths() {
         new FunctionDefinition("t", FunctionGroup.SUPPORT, RiskLevel.LOW, 0, null, null);
         new FunctionDefinition("t", FunctionGroup.SUPPORT, RiskLevel.LOW, 24, null, null);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new FunctionDefinition("t", FunctionGroup.SUPPORT, RiskLevel.LOW, 25, null, null));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new FunctionDefinition("t", FunctionGroup.SUPPORT, RiskLevel.LOW, -1, null, null));
     }
 
     @Test
     void definition_comparesSectorsAsASet() {
-        var a = new FunctionDefinition("t", FunctionGroup.ICT, RiskLevel.HIGH, 6, Set.of(Sector.ICT, Sector.TELECOM), null);
-        var b = new FunctionDefinition("t", FunctionGroup.ICT, RiskLevel.HIGH, 6, EnumSet.of(Sector.TELECOM, Sector.ICT), null);
+        var a = new FunctionDefinition(
+                "t", FunctionGroup.ICT, RiskLevel.HIGH, 6, Set.of(Sector.ICT, Sector.TELECOM), null);
+        var b = new FunctionDefinition(
+                "t", FunctionGroup.ICT, RiskLevel.HIGH, 6, EnumSet.of(Sector.TELECOM, Sector.ICT), null);
         assertEquals(a, b);
-        assertEquals(EnumSet.noneOf(Sector.class), new FunctionDefinition("t", FunctionGroup.ICT, RiskLevel.LOW, 0, null, null).sensitiveSectors());
+        assertEquals(
+                EnumSet.noneOf(Sector.class),
+                new FunctionDefinition("t", FunctionGroup.ICT, RiskLevel.LOW, 0, null, null).sensitiveSectors());
     }
 }

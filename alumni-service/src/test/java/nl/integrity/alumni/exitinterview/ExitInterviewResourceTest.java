@@ -1,7 +1,6 @@
 package nl.integrity.alumni.exitinterview;
 
 import static io.restassured.RestAssured.given;
-import static nl.integrity.platform.testing.KeycloakLogins.hrSystemToken;
 import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import nl.integrity.alumni.DemoAlumni;
 import io.restassured.http.ContentType;
+import nl.integrity.alumni.DemoAlumni;
 import nl.integrity.platform.outbox.OutboxMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,80 +32,131 @@ class ExitInterviewResourceTest {
     }
 
     String recordInterview() {
-        return given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON).body(INTERVIEW)
+        return given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
+                .body(INTERVIEW)
                 .post("/api/alumni/{id}/exit-interviews", alumnusId)
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("recordedBy", equalTo("officer.politie"))
                 .body("acknowledgedAt", org.hamcrest.Matchers.nullValue())
-                .extract().path("id");
+                .extract()
+                .path("id");
     }
 
     @Test
     void officerRecords_alumnusSeesAndAcknowledges() {
         String interviewId = recordInterview();
 
-        given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/alumni/me/exit-interviews")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .get("/api/alumni/me/exit-interviews")
+                .then()
+                .statusCode(200)
                 .body("id", hasItem(interviewId))
-                .body("find { it.id == '%s' }.notes".formatted(interviewId), equalTo(
-                        "Afkoelperiode van 18 maanden besproken; <b>geen</b> contact met oud-team."));
-        given().auth().oauth2(tokenFor("alumnus.politie"))
+                .body(
+                        "find { it.id == '%s' }.notes".formatted(interviewId),
+                        equalTo("Afkoelperiode van 18 maanden besproken; <b>geen</b> contact met oud-team."));
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
                 .post("/api/alumni/me/exit-interviews/{id}/acknowledgement", interviewId)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("acknowledgedAt", notNullValue());
-        given().auth().oauth2(tokenFor("alumnus.politie"))
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
                 .post("/api/alumni/me/exit-interviews/{id}/acknowledgement", interviewId)
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
 
-        var types = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
-                "subject = ?1 order by position", "alumni/" + alumnusId + "/exit-interviews/" + interviewId))
-                .stream().map(m -> m.eventType()).toList();
-        assertEquals(java.util.List.of("nl.integrity.alumni.exit-interview-recorded.v1",
-                "nl.integrity.alumni.exit-interview-acknowledged.v1"), types, "recorded once, acknowledged once");
-        given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/alumni/me/export")
-                .then().body("exitInterviews.id", hasItem(interviewId));
+        var types = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.<OutboxMessage>list(
+                        "subject = ?1 order by position", "alumni/" + alumnusId + "/exit-interviews/" + interviewId))
+                .stream()
+                .map(m -> m.eventType())
+                .toList();
+        assertEquals(
+                java.util.List.of(
+                        "nl.integrity.alumni.exit-interview-recorded.v1",
+                        "nl.integrity.alumni.exit-interview-acknowledged.v1"),
+                types,
+                "recorded once, acknowledged once");
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .get("/api/alumni/me/export")
+                .then()
+                .body("exitInterviews.id", hasItem(interviewId));
     }
 
     @Test
     void officersReadOfInterviews_isAudited() {
         recordInterview();
-        given().auth().oauth2(tokenFor("officer.politie")).queryParam("purpose", "EXIT_INTERVIEW")
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("purpose", "EXIT_INTERVIEW")
                 .get("/api/alumni/{id}/exit-interviews", alumnusId)
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
 
-        given().auth().oauth2(tokenFor("admin")).get("/api/alumni/{id}/audit-trail", alumnusId)
-                .then().body("action", hasItem("READ_EXIT_INTERVIEWS"));
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .get("/api/alumni/{id}/audit-trail", alumnusId)
+                .then()
+                .body("action", hasItem("READ_EXIT_INTERVIEWS"));
     }
 
     @Test
     void anotherAlumnusCannotAcknowledgeAnInterview() {
         String interviewId = recordInterview();
-        given().auth().oauth2(tokenFor("alumnus.kmar"))
+        given().auth()
+                .oauth2(tokenFor("alumnus.kmar"))
                 .post("/api/alumni/me/exit-interviews/{id}/acknowledgement", interviewId)
-                .then().statusCode(404);
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void otherOrganisationsOfficerCannotRecordOrRead() {
-        given().auth().oauth2(tokenFor("officer.kmar")).contentType(ContentType.JSON).body(INTERVIEW)
-                .post("/api/alumni/{id}/exit-interviews", alumnusId).then().statusCode(404);
-        given().auth().oauth2(tokenFor("officer.kmar")).queryParam("purpose", "EXIT_INTERVIEW")
-                .get("/api/alumni/{id}/exit-interviews", alumnusId).then().statusCode(404);
-        given().auth().oauth2(tokenFor("alumnus.politie")).contentType(ContentType.JSON).body(INTERVIEW)
-                .post("/api/alumni/{id}/exit-interviews", alumnusId).then().statusCode(403);
+        given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .contentType(ContentType.JSON)
+                .body(INTERVIEW)
+                .post("/api/alumni/{id}/exit-interviews", alumnusId)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .queryParam("purpose", "EXIT_INTERVIEW")
+                .get("/api/alumni/{id}/exit-interviews", alumnusId)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .contentType(ContentType.JSON)
+                .body(INTERVIEW)
+                .post("/api/alumni/{id}/exit-interviews", alumnusId)
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void invalidInterviewsAreRefused() {
-        given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
                 .body("{\"heldOn\":\"2026-09-25\",\"interviewer\":\" \"}")
                 .post("/api/alumni/{id}/exit-interviews", alumnusId)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("interviewer", "obligationsBriefed"));
-        given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
                 .body(INTERVIEW.replace("2026-09-25", "2099-01-01"))
                 .post("/api/alumni/{id}/exit-interviews", alumnusId)
-                .then().statusCode(422)
+                .then()
+                .statusCode(422)
                 .body("type", endsWith("/problems/exit-interview-in-future"));
     }
 }

@@ -17,13 +17,16 @@ class ExitInterviewTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-10T09:00:00Z"), ZoneOffset.UTC);
 
     private ExitInterview briefed() {
-        return ExitInterview.record(UUID.randomUUID(), LocalDate.of(2026, 11, 10), "Olga Bakker", true, null, "officer", clock);
+        return ExitInterview.record(
+                UUID.randomUUID(), LocalDate.of(2026, 11, 10), "Olga Bakker", true, null, "officer", clock);
     }
 
     @Test
     void record_refusesAnInterviewThatHasNotBeenHeldYet() {
-        assertThrows(InterviewInTheFuture.class, () -> ExitInterview.record(UUID.randomUUID(),
-                LocalDate.of(2026, 11, 11), "Olga Bakker", true, null, "officer", clock));
+        assertThrows(
+                InterviewInTheFuture.class,
+                () -> ExitInterview.record(
+                        UUID.randomUUID(), LocalDate.of(2026, 11, 11), "Olga Bakker", true, null, "officer", clock));
     }
 
     @Test
@@ -38,8 +41,14 @@ class ExitInterviewTest {
 
     @Test
     void acknowledge_needsABriefingOnObligations() {
-        var notBriefed = ExitInterview.record(UUID.randomUUID(), LocalDate.of(2026, 11, 1), "Olga Bakker", false,
-                "Alleen afscheid", "officer", clock);
+        var notBriefed = ExitInterview.record(
+                UUID.randomUUID(),
+                LocalDate.of(2026, 11, 1),
+                "Olga Bakker",
+                false,
+                "Alleen afscheid",
+                "officer",
+                clock);
         assertThrows(NothingToAcknowledge.class, () -> notBriefed.acknowledge(clock));
     }
 }

@@ -30,16 +30,17 @@ import org.junit.jupiter.api.Test;
 class ApiFuzzTest {
 
     /** No settings of its own: a profile only to get an application (and an emptied database) for the fuzzer alone. */
-    public static class OwnStart implements QuarkusTestProfile {
-    }
+    public static class OwnStart implements QuarkusTestProfile {}
 
     static final String DEPARTURE = """
             {"organisation":"POLITIE","personnelNumber":"P100001","fullName":"Pieter de Vries",
              "functions":[{"functionCode":"REC-DIG","from":"2021-01-01"}],
              "departureDate":"2026-09-30","departureReason":"VOLUNTARY"}""";
-    static final String IMPORT = "organisation,personnelNumber,fullName,email,unit,departureDate,departureReason,functions\n"
-            + "POLITIE,P100001,Pieter de Vries,,,2026-09-30,VOLUNTARY,REC-DIG:2021-01-01:\n";
-    static final String DEFINITION = "{\"title\":\"Fuzzfunctie\",\"functionGroup\":\"ICT\",\"riskLevel\":\"LOW\",\"coolingOffMonths\":3}";
+    static final String IMPORT =
+            "organisation,personnelNumber,fullName,email,unit,departureDate,departureReason,functions\n"
+                    + "POLITIE,P100001,Pieter de Vries,,,2026-09-30,VOLUNTARY,REC-DIG:2021-01-01:\n";
+    static final String DEFINITION =
+            "{\"title\":\"Fuzzfunctie\",\"functionGroup\":\"ICT\",\"riskLevel\":\"LOW\",\"coolingOffMonths\":3}";
 
     @TestHTTPResource("/")
     URI service;
@@ -47,13 +48,32 @@ class ApiFuzzTest {
     @Test
     void everyOperation_withEveryRoleItServes_answersHostileInputWithAProblem_andChangesNothingWhenItRefuses() {
         String alumnus = DemoAlumni.registerPolitie();
-        String interview = given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON)
+        String interview = given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
                 .body("{\"heldOn\":\"2026-09-01\",\"interviewer\":\"officer.politie\",\"obligationsBriefed\":true}")
-                .post("/api/alumni/{id}/exit-interviews", alumnus).then().statusCode(201).extract().path("id");
-        String profile = given().auth().oauth2(tokenFor("admin")).queryParam("functionGroup", "ICT")
-                .get("/api/function-profiles").then().statusCode(200).extract().path("[0].id");
-        String location = given().auth().oauth2(hrSystemToken()).contentType("text/csv").body(IMPORT)
-                .post("/api/departures/imports").then().statusCode(202).extract().header("Location");
+                .post("/api/alumni/{id}/exit-interviews", alumnus)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String profile = given().auth()
+                .oauth2(tokenFor("admin"))
+                .queryParam("functionGroup", "ICT")
+                .get("/api/function-profiles")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
+        String location = given().auth()
+                .oauth2(hrSystemToken())
+                .contentType("text/csv")
+                .body(IMPORT)
+                .post("/api/departures/imports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         importsSettled();
         var config = ConfigProvider.getConfig();
         var result = ApiFuzzer.of("alumni-service", service)
@@ -68,18 +88,31 @@ class ApiFuzzTest {
                 .queryValue("purpose", "AUDIT")
                 .body("POST /api/departures", DEPARTURE)
                 .body("POST /api/departures/imports", IMPORT)
-                .body("PUT /api/alumni/me/contact", "{\"expectedVersion\":0,\"email\":\"pieter@example.nl\",\"phone\":\"+31 6 1234 5678\",\"language\":\"nl\"}")
+                .body(
+                        "PUT /api/alumni/me/contact",
+                        "{\"expectedVersion\":0,\"email\":\"pieter@example.nl\",\"phone\":\"+31 6 1234 5678\",\"language\":\"nl\"}")
                 .body("PUT /api/alumni/me/network-consent", "{\"given\":false}")
-                .body("POST /api/alumni/{id}/exit-interviews",
+                .body(
+                        "POST /api/alumni/{id}/exit-interviews",
                         "{\"heldOn\":\"2026-09-01\",\"interviewer\":\"officer.politie\",\"obligationsBriefed\":true,\"notes\":\"Besproken\"}")
                 .body("POST /api/function-profiles", "{\"code\":\"FUZ-1\",\"definition\":" + DEFINITION + "}")
                 .body("PUT /api/function-profiles/{id}", "{\"expectedVersion\":1,\"definition\":" + DEFINITION + "}")
-                .database(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                .database(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
                         config.getValue("quarkus.datasource.username", String.class),
                         config.getValue("quarkus.datasource.password", String.class))
                 // An import is read after its upload is answered: its job's figures and lease move on their own.
-                .volatileColumns("departure_import", "status", "rows_read", "imported", "already_registered", "rejected",
-                        "finished_at", "failure", "lease_owner", "lease_until")
+                .volatileColumns(
+                        "departure_import",
+                        "status",
+                        "rows_read",
+                        "imported",
+                        "already_registered",
+                        "rejected",
+                        "finished_at",
+                        "failure",
+                        "lease_owner",
+                        "lease_until")
                 .afterSuccess(ApiFuzzTest::importsSettled)
                 .tries(2500)
                 .run();
@@ -89,9 +122,16 @@ class ApiFuzzTest {
 
     /** Every import received has been read to its end. */
     static void importsSettled() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
-                        .createNativeQuery("select count(*) from departure_import where status in ('RECEIVED', 'RUNNING')")
-                        .getSingleResult()).longValue()) == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> QuarkusTransaction.requiringNew()
+                                .call(() -> ((Number) Panache.getEntityManager()
+                                                .createNativeQuery(
+                                                        "select count(*) from departure_import where status in ('RECEIVED', 'RUNNING')")
+                                                .getSingleResult())
+                                        .longValue())
+                        == 0);
     }
 }

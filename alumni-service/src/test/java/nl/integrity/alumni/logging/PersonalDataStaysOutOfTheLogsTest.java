@@ -54,12 +54,10 @@ class PersonalDataStaysOutOfTheLogsTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
@@ -76,29 +74,51 @@ class PersonalDataStaysOutOfTheLogsTest {
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> {
                     barrier.await();
-                    return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                            .post("/api/departures").statusCode();
+                    return given().auth()
+                            .oauth2(token)
+                            .contentType(ContentType.JSON)
+                            .body(body)
+                            .post("/api/departures")
+                            .statusCode();
                 }));
             }
             for (var r : results) {
                 int status = r.get();
-                assertTrue(status == 200 || status == 201, "a twin registration is answered with the record: " + status);
+                assertTrue(
+                        status == 200 || status == 201, "a twin registration is answered with the record: " + status);
             }
             pool.shutdown();
             // Refused input and unknown codes carrying the same data; a search by name.
-            given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(body.replace("REC-TAC", "NO-SUCH").replace(number, number + "X")).post("/api/departures");
-            given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(body.replace(name, name + "\\u0000")).post("/api/departures");
-            given().auth().oauth2(tokenFor("officer.politie")).queryParam("name", name).get("/api/alumni");
-            given().auth().oauth2(tokenFor("officer.politie")).queryParam("personnelNumber", number).get("/api/alumni");
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(body.replace("REC-TAC", "NO-SUCH").replace(number, number + "X"))
+                    .post("/api/departures");
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(body.replace(name, name + "\\u0000"))
+                    .post("/api/departures");
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .queryParam("name", name)
+                    .get("/api/alumni");
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .queryParam("personnelNumber", number)
+                    .get("/api/alumni");
         } finally {
             root.removeHandler(capture);
         }
         assertTrue(lines.size() > 10, "the capture saw the service's lines: " + lines.size());
         for (String value : List.of(number, name, email, tag)) {
-            assertTrue(lines.stream().noneMatch(line -> line.contains(value)),
-                    "a log line holds " + value + ": " + lines.stream().filter(l -> l.contains(value)).findFirst().orElse(""));
+            assertTrue(
+                    lines.stream().noneMatch(line -> line.contains(value)),
+                    "a log line holds " + value + ": "
+                            + lines.stream()
+                                    .filter(l -> l.contains(value))
+                                    .findFirst()
+                                    .orElse(""));
         }
     }
 }

@@ -34,16 +34,21 @@ class RequestLoggingTest {
         accessLog.addHandler(capture);
         try {
             String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
-            given().auth().oauth2(tokenFor("officer.politie"))
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
                     .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
                     .header("X-Request-Id", "log-test-1")
                     .queryParam("name", "Jansen")
                     .get("/api/alumni")
-                    .then().statusCode(200);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream()
-                    .anyMatch(r -> trace.equals(r.getMdc(RequestLogContext.TRACE_ID))));
-            ExtLogRecord record = lines.stream().filter(r -> trace.equals(r.getMdc(RequestLogContext.TRACE_ID)))
-                    .findFirst().orElseThrow();
+                    .then()
+                    .statusCode(200);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> lines.stream().anyMatch(r -> trace.equals(r.getMdc(RequestLogContext.TRACE_ID))));
+            ExtLogRecord record = lines.stream()
+                    .filter(r -> trace.equals(r.getMdc(RequestLogContext.TRACE_ID)))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("log-test-1", record.getMdc(RequestLogContext.REQUEST_ID));
             String line = record.getFormattedMessage();
             assertTrue(line.startsWith("GET /api/alumni 200 "), line);
@@ -61,15 +66,22 @@ class RequestLoggingTest {
         accessLog.addHandler(capture);
         try {
             String trace = "5cf92f3577b34da6a3ce929d0e0e4737";
-            String problemId = given().auth().oauth2(tokenFor("officer.politie"))
+            String problemId = given().auth()
+                    .oauth2(tokenFor("officer.politie"))
                     .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
                     .header("X-Request-Id", "not sane <id>")
                     .get("/api/alumni/{id}", java.util.UUID.randomUUID())
-                    .then().statusCode(400).extract().path("requestId");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream()
-                    .anyMatch(r -> trace.equals(r.getMdc(RequestLogContext.TRACE_ID))));
-            ExtLogRecord record = lines.stream().filter(r -> trace.equals(r.getMdc(RequestLogContext.TRACE_ID)))
-                    .findFirst().orElseThrow();
+                    .then()
+                    .statusCode(400)
+                    .extract()
+                    .path("requestId");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> lines.stream().anyMatch(r -> trace.equals(r.getMdc(RequestLogContext.TRACE_ID))));
+            ExtLogRecord record = lines.stream()
+                    .filter(r -> trace.equals(r.getMdc(RequestLogContext.TRACE_ID)))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(problemId.matches("[0-9a-f-]{36}"), problemId);
             assertEquals(problemId, record.getMdc(RequestLogContext.REQUEST_ID));
         } finally {
@@ -87,12 +99,10 @@ class RequestLoggingTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -30,56 +30,84 @@ class AlumniResourceTest {
 
     @Test
     void me_showsAnAlumnusTheirOwnRecord() {
-        given().auth().oauth2(tokenFor("alumnus.politie"))
-                .when().get("/api/alumni/me")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .when()
+                .get("/api/alumni/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(politieAlumnus))
                 .body("personnelNumber", equalTo("P100001"));
-        given().auth().oauth2(tokenFor("alumnus.kmar"))
-                .when().get("/api/alumni/me")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(tokenFor("alumnus.kmar"))
+                .when()
+                .get("/api/alumni/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(kmarAlumnus));
     }
 
     @Test
     void byId_showsAnOfficerARecordOfTheirOwnOrganisation() {
-        given().auth().oauth2(tokenFor("officer.politie")).queryParam("purpose", "DECLARATION_REVIEW")
-                .when().get("/api/alumni/{id}", politieAlumnus)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("purpose", "DECLARATION_REVIEW")
+                .when()
+                .get("/api/alumni/{id}", politieAlumnus)
+                .then()
+                .statusCode(200)
                 .body("organisation", equalTo("POLITIE"));
     }
 
     @Test
     void byId_hidesOtherOrganisationsRecordsFromOfficers() {
-        given().auth().oauth2(tokenFor("officer.kmar")).queryParam("purpose", "DECLARATION_REVIEW")
-                .when().get("/api/alumni/{id}", politieAlumnus)
-                .then().statusCode(404)
+        given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .queryParam("purpose", "DECLARATION_REVIEW")
+                .when()
+                .get("/api/alumni/{id}", politieAlumnus)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/not-found"));
-        given().auth().oauth2(tokenFor("officer.politie")).queryParam("purpose", "DECLARATION_REVIEW")
-                .when().get("/api/alumni/{id}", kmarAlumnus)
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("purpose", "DECLARATION_REVIEW")
+                .when()
+                .get("/api/alumni/{id}", kmarAlumnus)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void byId_isForbiddenToAlumni() {
-        given().auth().oauth2(tokenFor("alumnus.politie"))
-                .when().get("/api/alumni/{id}", politieAlumnus)
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .when()
+                .get("/api/alumni/{id}", politieAlumnus)
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void me_isForbiddenToOfficers() {
-        given().auth().oauth2(tokenFor("officer.politie"))
-                .when().get("/api/alumni/me")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .when()
+                .get("/api/alumni/me")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void byId_rejectsAnIdThatIsNoUuid() {
-        given().auth().oauth2(tokenFor("officer.politie")).queryParam("purpose", "DECLARATION_REVIEW")
-                .when().get("/api/alumni/{id}", "not-a-uuid")
-                .then().statusCode(404)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("purpose", "DECLARATION_REVIEW")
+                .when()
+                .get("/api/alumni/{id}", "not-a-uuid")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 

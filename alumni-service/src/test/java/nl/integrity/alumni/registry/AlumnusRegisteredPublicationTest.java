@@ -24,9 +24,15 @@ class AlumnusRegisteredPublicationTest {
     void registration_isPublishedToAlumniEventsWithCloudEventsHeaders() throws Exception {
         String number = DepartureResourceTest.uniqueNumber();
         try (var probe = KafkaProbe.watch("test.alumni.events")) {
-            String id = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+            String id = given().auth()
+                    .oauth2(hrSystemToken())
+                    .contentType(ContentType.JSON)
                     .body(DepartureResourceTest.departure("POLITIE", number))
-                    .post("/api/departures").then().statusCode(201).extract().path("id");
+                    .post("/api/departures")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
 
             var record = probe.await(r -> id.equals(r.key()), Duration.ofSeconds(15))
                     .orElseThrow(() -> new AssertionError("no event for alumnus " + id + " on test.alumni.events"));
@@ -41,8 +47,9 @@ class AlumnusRegisteredPublicationTest {
             assertEquals(number, payload.get("personnelNumber").asText());
             assertEquals("REORGANISATION", payload.get("departureReason").asText());
 
-            OutboxMessage outboxRow = QuarkusTransaction.requiringNew().call(() ->
-                    OutboxMessage.<OutboxMessage>find("aggregateId", id).<OutboxMessage>singleResult());
+            OutboxMessage outboxRow = QuarkusTransaction.requiringNew()
+                    .call(() ->
+                            OutboxMessage.<OutboxMessage>find("aggregateId", id).<OutboxMessage>singleResult());
             assertEquals(outboxRow.eventId().toString(), header(record, "ce_id"), "ce_id is the outbox event id");
         }
     }

@@ -32,8 +32,7 @@ class DepartureResourceTest {
                 {"organisation":"%s","personnelNumber":"%s","fullName":"Jan Test","email":"jan@example.nl","unit":"Recherche Noord",
                  "functions":[{"functionCode":"%s","from":"2015-01-01","until":"2022-12-31"},
                               {"functionCode":"%s","from":"2023-01-01"}],
-                 "departureDate":"2026-06-30","departureReason":"REORGANISATION"}"""
-                .formatted(organisation, personnelNumber, support, investigator);
+                 "departureDate":"2026-06-30","departureReason":"REORGANISATION"}""".formatted(organisation, personnelNumber, support, investigator);
     }
 
     static String uniqueNumber() {
@@ -44,9 +43,14 @@ class DepartureResourceTest {
     void register_createsAlumnusAndAppendsRegisteredEvent() {
         String number = uniqueNumber();
 
-        var created = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("POLITIE", number))
-                .when().post("/api/departures")
-                .then().statusCode(201)
+        var created = given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
+                .body(departure("POLITIE", number))
+                .when()
+                .post("/api/departures")
+                .then()
+                .statusCode(201)
                 .body("organisation", equalTo("POLITIE"))
                 .body("personnelNumber", equalTo(number))
                 .body("status", equalTo("DEPARTED"))
@@ -55,8 +59,7 @@ class DepartureResourceTest {
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith("/api/alumni/" + id), created.header("Location"));
 
-        var events = QuarkusTransaction.requiringNew().call(() ->
-                OutboxMessage.<OutboxMessage>list("aggregateId", id));
+        var events = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list("aggregateId", id));
         assertEquals(1, events.size());
         assertEquals("nl.integrity.alumni.registered.v1", events.get(0).eventType());
         assertEquals("alumni.events", events.get(0).topic());
@@ -64,14 +67,21 @@ class DepartureResourceTest {
 
     @Test
     void register_computesTheObligationWindowFromTheRiskiestFunction() {
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("POLITIE", uniqueNumber()))
-                .when().post("/api/departures")
-                .then().statusCode(201)
+        given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
+                .body(departure("POLITIE", uniqueNumber()))
+                .when()
+                .post("/api/departures")
+                .then()
+                .statusCode(201)
                 .body("lastFunction", equalTo("REC-TAC"))
                 .body("lastFunctionTitle", equalTo("Tactisch rechercheur"))
                 .body("unit", equalTo("Recherche Noord"))
                 .body("functions.functionCode", org.hamcrest.Matchers.contains("BED-ADM", "REC-TAC"))
-                .body("functions.title", org.hamcrest.Matchers.contains("Administratief medewerker", "Tactisch rechercheur"))
+                .body(
+                        "functions.title",
+                        org.hamcrest.Matchers.contains("Administratief medewerker", "Tactisch rechercheur"))
                 .body("obligationWindow.start", equalTo("2026-06-30"))
                 .body("obligationWindow.end", equalTo("2027-06-30"))
                 .body("obligationWindow.coolingOffMonths", equalTo(12))
@@ -83,24 +93,39 @@ class DepartureResourceTest {
     @Test
     void register_repeatedWithOtherFactsUpdatesTheRecordAndItsWindow() {
         String number = uniqueNumber();
-        String id = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("POLITIE", number))
-                .post("/api/departures").then().statusCode(201).extract().path("id");
+        String id = given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
+                .body(departure("POLITIE", number))
+                .post("/api/departures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
-                .body(departure("POLITIE", number).replace("2026-06-30", "2026-08-31")
-                        .replace("{\"functionCode\":\"REC-TAC\",\"from\":\"2023-01-01\"}",
+        given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
+                .body(departure("POLITIE", number)
+                        .replace("2026-06-30", "2026-08-31")
+                        .replace(
+                                "{\"functionCode\":\"REC-TAC\",\"from\":\"2023-01-01\"}",
                                 "{\"functionCode\":\"REC-TAC\",\"from\":\"2023-01-01\",\"until\":\"2025-12-31\"},"
                                         + "{\"functionCode\":\"INT-CIE\",\"from\":\"2026-01-01\"}"))
                 .post("/api/departures")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("departureDate", equalTo("2026-08-31"))
                 .body("lastFunction", equalTo("INT-CIE"))
                 .body("obligationWindow.end", equalTo("2028-08-31"))
                 .body("version", equalTo(1));
 
-        var types = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
-                "aggregateId = ?1 order by position", id)).stream().map(m -> m.eventType() + " " + m.payload()).toList();
+        var types = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.<OutboxMessage>list("aggregateId = ?1 order by position", id))
+                .stream()
+                .map(m -> m.eventType() + " " + m.payload())
+                .toList();
         assertEquals(3, types.size(), types.toString());
         assertTrue(types.get(1).startsWith("nl.integrity.alumni.record-updated.v1"), types.get(1));
         assertTrue(types.get(1).contains("\"changedFields\":[\"functions\",\"departureDate\"]"), types.get(1));
@@ -110,28 +135,46 @@ class DepartureResourceTest {
 
     @Test
     void announcedDeparture_isLeavingUntilItsDateComes() {
-        String id = given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON)
+        String id = given().auth()
+                .oauth2(hrSystemToken("KMAR"))
+                .contentType(ContentType.JSON)
                 .body(departure("KMAR", uniqueNumber()).replace("2026-06-30", "2027-01-31"))
-                .post("/api/departures").then().statusCode(201)
+                .post("/api/departures")
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("LEAVING"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         registry.markDeparted(java.time.LocalDate.of(2027, 1, 30));
-        assertEquals(AlumnusStatus.LEAVING, QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>findById(java.util.UUID.fromString(id)).status()));
+        assertEquals(
+                AlumnusStatus.LEAVING,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Alumnus.<Alumnus>findById(java.util.UUID.fromString(id))
+                                .status()));
         registry.markDeparted(java.time.LocalDate.of(2027, 1, 31));
-        assertEquals(AlumnusStatus.DEPARTED, QuarkusTransaction.requiringNew().call(() -> Alumnus.<Alumnus>findById(java.util.UUID.fromString(id)).status()));
-        long updates = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count(
-                "aggregateId = ?1 and eventType = ?2", id, "nl.integrity.alumni.record-updated.v1"));
+        assertEquals(
+                AlumnusStatus.DEPARTED,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Alumnus.<Alumnus>findById(java.util.UUID.fromString(id))
+                                .status()));
+        long updates = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.count(
+                        "aggregateId = ?1 and eventType = ?2", id, "nl.integrity.alumni.record-updated.v1"));
         assertEquals(1, updates);
     }
 
     @Test
     void register_refusesFunctionsTheCatalogueDoesNotKnow() {
         String number = uniqueNumber();
-        given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(hrSystemToken("KMAR"))
+                .contentType(ContentType.JSON)
                 .body(departure("KMAR", number).replace("REC-MAR", "NO-SUCH-FUNCTION"))
-                .when().post("/api/departures")
-                .then().statusCode(422)
+                .when()
+                .post("/api/departures")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/unknown-function-code"))
                 .body("detail", org.hamcrest.Matchers.containsString("NO-SUCH-FUNCTION"));
@@ -141,22 +184,39 @@ class DepartureResourceTest {
 
     @Test
     void register_refusesAFunctionPeriodThatEndsBeforeItStarts() {
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
-                .body(departure("POLITIE", uniqueNumber()).replace("\"until\":\"2022-12-31\"", "\"until\":\"2014-12-31\""))
-                .when().post("/api/departures")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
+                .body(departure("POLITIE", uniqueNumber())
+                        .replace("\"until\":\"2022-12-31\"", "\"until\":\"2014-12-31\""))
+                .when()
+                .post("/api/departures")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("functions[0].period"));
     }
 
     @Test
     void register_isIdempotentOnOrganisationAndPersonnelNumber() {
         String number = uniqueNumber();
-        String first = given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON).body(departure("KMAR", number))
-                .post("/api/departures").then().statusCode(201).extract().path("id");
-
-        given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON).body(departure("KMAR", number))
+        String first = given().auth()
+                .oauth2(hrSystemToken("KMAR"))
+                .contentType(ContentType.JSON)
+                .body(departure("KMAR", number))
                 .post("/api/departures")
-                .then().statusCode(200).body("id", equalTo(first));
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        given().auth()
+                .oauth2(hrSystemToken("KMAR"))
+                .contentType(ContentType.JSON)
+                .body(departure("KMAR", number))
+                .post("/api/departures")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(first));
 
         long registered = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("aggregateId", first));
         assertEquals(1, registered, "a repeated registration publishes nothing");
@@ -171,8 +231,11 @@ class DepartureResourceTest {
             try {
                 var calls = new java.util.ArrayList<java.util.concurrent.Future<io.restassured.response.Response>>();
                 for (int i = 0; i < 4; i++) {
-                    calls.add(pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
-                            .body(departure("POLITIE", number)).post("/api/departures")));
+                    calls.add(pool.submit(() -> given().auth()
+                            .oauth2(token)
+                            .contentType(ContentType.JSON)
+                            .body(departure("POLITIE", number))
+                            .post("/api/departures")));
                 }
                 var statuses = new java.util.ArrayList<Integer>();
                 var ids = new java.util.HashSet<String>();
@@ -192,24 +255,40 @@ class DepartureResourceTest {
     @Test
     void register_samePersonnelNumberInOtherOrganisationIsAnotherAlumnus() {
         String number = uniqueNumber();
-        String politie = given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("POLITIE", number))
-                .post("/api/departures").then().statusCode(201).extract().path("id");
-
-        given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON).body(departure("KMAR", number))
+        String politie = given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
+                .body(departure("POLITIE", number))
                 .post("/api/departures")
-                .then().statusCode(201).body("id", org.hamcrest.Matchers.not(equalTo(politie)));
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        given().auth()
+                .oauth2(hrSystemToken("KMAR"))
+                .contentType(ContentType.JSON)
+                .body(departure("KMAR", number))
+                .post("/api/departures")
+                .then()
+                .statusCode(201)
+                .body("id", org.hamcrest.Matchers.not(equalTo(politie)));
     }
 
     @Test
     void register_rejectsInvalidFieldsWithProblemListingThem() {
         long before = QuarkusTransaction.requiringNew().call(() -> Alumnus.count());
 
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
                 .body("""
                         {"organisation":"POLITIE","personnelNumber":"no spaces!","fullName":" ","email":"not-an-email",
                          "departureDate":"2026-06-30"}""")
-                .when().post("/api/departures")
-                .then().statusCode(400)
+                .when()
+                .post("/api/departures")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/validation"))
                 .body("status", equalTo(400))
@@ -220,9 +299,14 @@ class DepartureResourceTest {
 
     @Test
     void register_rejectsUnknownOrganisationAsMalformed() {
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body(departure("ACME", uniqueNumber()))
-                .when().post("/api/departures")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
+                .body(departure("ACME", uniqueNumber()))
+                .when()
+                .post("/api/departures")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/malformed-request"))
                 .body("errors.field", containsInAnyOrder("organisation"));
@@ -230,18 +314,26 @@ class DepartureResourceTest {
 
     @Test
     void register_rejectsBodyThatIsNoJson() {
-        given().auth().oauth2(hrSystemToken()).contentType(ContentType.JSON).body("{not json")
-                .when().post("/api/departures")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
+                .body("{not json")
+                .when()
+                .post("/api/departures")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/malformed-request"));
     }
 
     @Test
     void register_withoutTokenIsUnauthorised() {
-        given().contentType(ContentType.JSON).body(departure("POLITIE", uniqueNumber()))
-                .when().post("/api/departures")
-                .then().statusCode(401)
+        given().contentType(ContentType.JSON)
+                .body(departure("POLITIE", uniqueNumber()))
+                .when()
+                .post("/api/departures")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", equalTo("Bearer"));
     }
@@ -249,18 +341,28 @@ class DepartureResourceTest {
     @Test
     void register_withForgedTokenIsUnauthorised() {
         String forged = hrSystemToken().substring(0, hrSystemToken().lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
-        given().auth().oauth2(forged).contentType(ContentType.JSON).body(departure("POLITIE", uniqueNumber()))
-                .when().post("/api/departures")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(forged)
+                .contentType(ContentType.JSON)
+                .body(departure("POLITIE", uniqueNumber()))
+                .when()
+                .post("/api/departures")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
     @Test
     void register_isForbiddenToAnyoneButTheHrSystem() {
         for (String user : new String[] {"alumnus.politie", "officer.politie", "admin"}) {
-            given().auth().oauth2(tokenFor(user)).contentType(ContentType.JSON).body(departure("POLITIE", uniqueNumber()))
-                    .when().post("/api/departures")
-                    .then().statusCode(403)
+            given().auth()
+                    .oauth2(tokenFor(user))
+                    .contentType(ContentType.JSON)
+                    .body(departure("POLITIE", uniqueNumber()))
+                    .when()
+                    .post("/api/departures")
+                    .then()
+                    .statusCode(403)
                     .contentType("application/problem+json")
                     .body("type", endsWith("/problems/forbidden"));
         }
@@ -269,19 +371,48 @@ class DepartureResourceTest {
     @Test
     void anOrganisationsHrSystem_registersItsOwnDeparturesOnly_andReadsBackWhatItRegistered() {
         String number = uniqueNumber();
-        given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON).body(departure("POLITIE", number))
-                .post("/api/departures").then().statusCode(403).contentType("application/problem+json")
+        given().auth()
+                .oauth2(hrSystemToken("KMAR"))
+                .contentType(ContentType.JSON)
+                .body(departure("POLITIE", number))
+                .post("/api/departures")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("KMAR only"));
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Alumnus.count("personnelNumber", number)));
 
-        String location = given().auth().oauth2(hrSystemToken("POLITIE")).contentType(ContentType.JSON)
-                .body(departure("POLITIE", number)).post("/api/departures").then().statusCode(201).extract().header("Location");
+        String location = given().auth()
+                .oauth2(hrSystemToken("POLITIE"))
+                .contentType(ContentType.JSON)
+                .body(departure("POLITIE", number))
+                .post("/api/departures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
-        given().auth().oauth2(hrSystemToken("POLITIE")).get("/api/alumni/{id}", id).then().statusCode(200)
+        given().auth()
+                .oauth2(hrSystemToken("POLITIE"))
+                .get("/api/alumni/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("personnelNumber", equalTo(number));
-        given().auth().oauth2(hrSystemToken("KMAR")).get("/api/alumni/{id}", id).then().statusCode(404);
-        given().auth().oauth2(hrSystemToken("POLITIE")).get("/api/alumni").then().statusCode(403);
-        given().auth().oauth2(tokenFor("admin")).get("/api/alumni/{id}/audit-trail", id).then().statusCode(200)
+        given().auth()
+                .oauth2(hrSystemToken("KMAR"))
+                .get("/api/alumni/{id}", id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(hrSystemToken("POLITIE"))
+                .get("/api/alumni")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .get("/api/alumni/{id}/audit-trail", id)
+                .then()
+                .statusCode(200)
                 .body("purpose", hasItems("REGISTRATION_CHECK"))
                 .body("actorRole", hasItems("hr-system"));
     }

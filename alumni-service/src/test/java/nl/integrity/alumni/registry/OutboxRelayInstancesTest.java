@@ -33,20 +33,29 @@ class OutboxRelayInstancesTest {
         try (var probe = KafkaProbe.watch("test.alumni.events")) {
             String id;
             try (Connection otherInstance = dataSource.getConnection();
-                 var lock = otherInstance.prepareStatement("select pg_advisory_lock(?)")) {
+                    var lock = otherInstance.prepareStatement("select pg_advisory_lock(?)")) {
                 lock.setLong(1, OutboxRelay.ADVISORY_LOCK_KEY);
                 lock.execute();
 
-                id = given().auth().oauth2(hrSystemToken("KMAR")).contentType(ContentType.JSON)
+                id = given().auth()
+                        .oauth2(hrSystemToken("KMAR"))
+                        .contentType(ContentType.JSON)
                         .body(DepartureResourceTest.departure("KMAR", DepartureResourceTest.uniqueNumber()))
-                        .post("/api/departures").then().statusCode(201).extract().path("id");
+                        .post("/api/departures")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
 
                 // Two poll intervals and the after-commit wake-up pass without a publication.
                 String waiting = id;
-                assertTrue(probe.drain(Duration.ofMillis(2500)).stream().noneMatch(r -> waiting.equals(r.key())),
+                assertTrue(
+                        probe.drain(Duration.ofMillis(2500)).stream().noneMatch(r -> waiting.equals(r.key())),
                         "published although another instance held the relay lock");
-                assertNull(QuarkusTransaction.requiringNew().call(() ->
-                        OutboxMessage.<OutboxMessage>find("aggregateId", waiting).<OutboxMessage>singleResult().publishedAt()));
+                assertNull(QuarkusTransaction.requiringNew()
+                        .call(() -> OutboxMessage.<OutboxMessage>find("aggregateId", waiting)
+                                .<OutboxMessage>singleResult()
+                                .publishedAt()));
 
                 try (var unlock = otherInstance.prepareStatement("select pg_advisory_unlock(?)")) {
                     unlock.setLong(1, OutboxRelay.ADVISORY_LOCK_KEY);

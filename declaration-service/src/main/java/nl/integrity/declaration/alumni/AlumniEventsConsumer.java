@@ -39,8 +39,8 @@ public class AlumniEventsConsumer {
     private final Clock clock;
     private final Event<AlumnusAnonymised> anonymisations;
 
-    AlumniEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock,
-                         Event<AlumnusAnonymised> anonymisations) {
+    AlumniEventsConsumer(
+            ProcessedEvents processed, ObjectMapper json, Clock clock, Event<AlumnusAnonymised> anonymisations) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
@@ -48,34 +48,62 @@ public class AlumniEventsConsumer {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Registered(UUID alumnusId, String organisation, String personnelNumber, String fullName,
-                      LocalDate departureDate, String departureReason, String status, String unit, String lastFunction,
-                      LocalDate windowStart, LocalDate windowEnd, String windowFunctionCode, String windowRiskLevel,
-                      Long version) {
-    }
+    record Registered(
+            UUID alumnusId,
+            String organisation,
+            String personnelNumber,
+            String fullName,
+            LocalDate departureDate,
+            String departureReason,
+            String status,
+            String unit,
+            String lastFunction,
+            LocalDate windowStart,
+            LocalDate windowEnd,
+            String windowFunctionCode,
+            String windowRiskLevel,
+            Long version) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Updated(UUID alumnusId, String organisation, Long version, String personnelNumber, String fullName,
-                   LocalDate departureDate, String departureReason, String status, String unit, String lastFunction) {
-    }
+    record Updated(
+            UUID alumnusId,
+            String organisation,
+            Long version,
+            String personnelNumber,
+            String fullName,
+            LocalDate departureDate,
+            String departureReason,
+            String status,
+            String unit,
+            String lastFunction) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record WindowChanged(UUID alumnusId, String organisation, LocalDate windowStart, LocalDate windowEnd,
-                         String functionCode, String riskLevel, Long version) {
-    }
+    record WindowChanged(
+            UUID alumnusId,
+            String organisation,
+            LocalDate windowStart,
+            LocalDate windowEnd,
+            String functionCode,
+            String riskLevel,
+            Long version) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Anonymised(UUID alumnusId, String organisation) {
-    }
+    record Anonymised(UUID alumnusId, String organisation) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ProfileChanged(String organisation, String code, int version, String title, String functionGroup,
-                          String riskLevel, int coolingOffMonths, List<String> sensitiveSectors, boolean retired) {
-    }
+    record ProfileChanged(
+            String organisation,
+            String code,
+            int version,
+            String title,
+            String functionGroup,
+            String riskLevel,
+            int coolingOffMonths,
+            List<String> sensitiveSectors,
+            boolean retired) {}
 
     /** Fired in the consumer's transaction when the registry anonymised an alumnus. */
-    public record AlumnusAnonymised(UUID alumnusId) {
-    }
+    public record AlumnusAnonymised(UUID alumnusId) {}
 
     @Incoming("alumni-events")
     @Blocking
@@ -106,10 +134,19 @@ public class AlumniEventsConsumer {
     private void registered(Registered e) {
         var alumnus = KnownAlumnus.findOrStub(e.alumnusId(), e.organisation());
         long version = e.version() == null ? 0 : e.version();
-        alumnus.apply(version, new KnownAlumnus.Snapshot(e.personnelNumber(), e.fullName(), e.departureDate(),
-                e.departureReason(), e.status(), e.unit(), e.lastFunction()));
-        alumnus.apply(version, new KnownAlumnus.Window(e.windowStart(), e.windowEnd(), e.windowFunctionCode(),
-                e.windowRiskLevel()));
+        alumnus.apply(
+                version,
+                new KnownAlumnus.Snapshot(
+                        e.personnelNumber(),
+                        e.fullName(),
+                        e.departureDate(),
+                        e.departureReason(),
+                        e.status(),
+                        e.unit(),
+                        e.lastFunction()));
+        alumnus.apply(
+                version,
+                new KnownAlumnus.Window(e.windowStart(), e.windowEnd(), e.windowFunctionCode(), e.windowRiskLevel()));
         save(alumnus);
     }
 
@@ -119,14 +156,23 @@ public class AlumniEventsConsumer {
             return;
         }
         var alumnus = KnownAlumnus.findOrStub(e.alumnusId(), e.organisation());
-        alumnus.apply(e.version(), new KnownAlumnus.Snapshot(e.personnelNumber(), e.fullName(), e.departureDate(),
-                e.departureReason(), e.status(), e.unit(), e.lastFunction()));
+        alumnus.apply(
+                e.version(),
+                new KnownAlumnus.Snapshot(
+                        e.personnelNumber(),
+                        e.fullName(),
+                        e.departureDate(),
+                        e.departureReason(),
+                        e.status(),
+                        e.unit(),
+                        e.lastFunction()));
         save(alumnus);
     }
 
     private void windowChanged(WindowChanged e) {
         var alumnus = KnownAlumnus.findOrStub(e.alumnusId(), e.organisation());
-        alumnus.apply(e.version() == null ? alumnus.windowVersion() + 1 : e.version(),
+        alumnus.apply(
+                e.version() == null ? alumnus.windowVersion() + 1 : e.version(),
                 new KnownAlumnus.Window(e.windowStart(), e.windowEnd(), e.functionCode(), e.riskLevel()));
         save(alumnus);
     }
@@ -144,8 +190,15 @@ public class AlumniEventsConsumer {
 
     private void profileChanged(ProfileChanged e) {
         var profile = KnownFunctionProfile.findOrNew(e.organisation(), e.code());
-        if (profile.apply(e.version(), new KnownFunctionProfile.Facts(e.title(), e.functionGroup(), e.riskLevel(),
-                e.coolingOffMonths(), e.sensitiveSectors(), e.retired()))) {
+        if (profile.apply(
+                e.version(),
+                new KnownFunctionProfile.Facts(
+                        e.title(),
+                        e.functionGroup(),
+                        e.riskLevel(),
+                        e.coolingOffMonths(),
+                        e.sensitiveSectors(),
+                        e.retired()))) {
             profile.persist();
         }
     }

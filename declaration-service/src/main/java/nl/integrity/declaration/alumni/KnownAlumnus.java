@@ -78,16 +78,19 @@ public class KnownAlumnus extends PanacheEntityBase {
     private Instant updatedAt;
 
     /** The record's facts at registry version {@code version}. */
-    record Snapshot(String personnelNumber, String fullName, LocalDate departureDate, String departureReason,
-                           String status, String unit, String lastFunction) {
-    }
+    record Snapshot(
+            String personnelNumber,
+            String fullName,
+            LocalDate departureDate,
+            String departureReason,
+            String status,
+            String unit,
+            String lastFunction) {}
 
     /** The obligation window at registry version {@code version}; all null when there is none. */
-    record Window(LocalDate start, LocalDate end, String functionCode, String riskLevel) {
-    }
+    record Window(LocalDate start, LocalDate end, String functionCode, String riskLevel) {}
 
-    protected KnownAlumnus() {
-    }
+    protected KnownAlumnus() {}
 
     static KnownAlumnus findOrStub(UUID alumnusId, String organisation) {
         return KnownAlumnus.<KnownAlumnus>findByIdOptional(alumnusId).orElseGet(() -> {
@@ -158,7 +161,8 @@ public class KnownAlumnus extends PanacheEntityBase {
     }
 
     public static Optional<KnownAlumnus> findByPersonnelNumber(String organisation, String personnelNumber) {
-        return find("organisation = ?1 and personnelNumber = ?2", organisation, personnelNumber).firstResultOptional();
+        return find("organisation = ?1 and personnelNumber = ?2", organisation, personnelNumber)
+                .firstResultOptional();
     }
 
     public UUID alumnusId() {

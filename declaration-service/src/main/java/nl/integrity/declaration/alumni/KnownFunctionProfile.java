@@ -44,17 +44,20 @@ public class KnownFunctionProfile extends PanacheEntityBase {
     private boolean retired;
 
     @Embeddable
-    public record Key(@Column(name = "organisation") String organisation, @Column(name = "code") String code)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "organisation") String organisation,
+            @Column(name = "code") String code) implements Serializable {}
 
     /** What the catalogue says of the function at a version. */
-    record Facts(String title, String functionGroup, String riskLevel, int coolingOffMonths, List<String> sensitiveSectors,
-                 boolean retired) {
-    }
+    record Facts(
+            String title,
+            String functionGroup,
+            String riskLevel,
+            int coolingOffMonths,
+            List<String> sensitiveSectors,
+            boolean retired) {}
 
-    protected KnownFunctionProfile() {
-    }
+    protected KnownFunctionProfile() {}
 
     /** The profile held, or a new one that holds no version yet (not stored). */
     static KnownFunctionProfile findOrNew(String organisation, String code) {

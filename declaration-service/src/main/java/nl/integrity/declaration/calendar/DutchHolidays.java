@@ -13,8 +13,7 @@ import java.util.Set;
  */
 final class DutchHolidays {
 
-    private DutchHolidays() {
-    }
+    private DutchHolidays() {}
 
     static Set<LocalDate> of(int year) {
         LocalDate easter = easterSunday(year);

@@ -34,8 +34,10 @@ public class WorkingDays {
 
     public boolean isWorkingDay(LocalDate day) {
         DayOfWeek dow = day.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY
-                && !DutchHolidays.of(day.getYear()).contains(day) && !closedDays.contains(day);
+        return dow != DayOfWeek.SATURDAY
+                && dow != DayOfWeek.SUNDAY
+                && !DutchHolidays.of(day.getYear()).contains(day)
+                && !closedDays.contains(day);
     }
 
     /** The day {@code days} working days after {@code from}; the day of {@code from} itself does not count. */

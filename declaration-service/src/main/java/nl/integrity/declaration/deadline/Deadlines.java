@@ -38,8 +38,7 @@ class Deadlines implements PeriodicJob {
     }
 
     /** What a run did. */
-    public record Run(int dueSoon, int overdue, int conditionsEnded) {
-    }
+    public record Run(int dueSoon, int overdue, int conditionsEnded) {}
 
     @Override
     public String name() {
@@ -54,7 +53,8 @@ class Deadlines implements PeriodicJob {
     @Override
     public String run(Instant period) {
         Run run = run(PeriodicJob.dayOf(period));
-        return run.dueSoon() + " due soon, " + run.overdue() + " overdue, " + run.conditionsEnded() + " conditions ended";
+        return run.dueSoon() + " due soon, " + run.overdue() + " overdue, " + run.conditionsEnded()
+                + " conditions ended";
     }
 
     @Transactional
@@ -71,17 +71,23 @@ class Deadlines implements PeriodicJob {
             if (d.dueDate().isBefore(today)) {
                 if (d.announceOverdue(today)) {
                     overdue++;
-                    events.add(DeclarationEvents.once(d.id(), DeclarationEvents.DecisionOverdue.TYPE,
-                            new DeclarationEvents.DecisionOverdue(d.id(), d.alumnusId(), d.organisation(), d.assignee(),
-                                    d.dueDate()), d.dueDate()));
+                    events.add(DeclarationEvents.once(
+                            d.id(),
+                            DeclarationEvents.DecisionOverdue.TYPE,
+                            new DeclarationEvents.DecisionOverdue(
+                                    d.id(), d.alumnusId(), d.organisation(), d.assignee(), d.dueDate()),
+                            d.dueDate()));
                 }
             } else {
                 int left = workingDays.between(today, d.dueDate());
                 if (d.announceDueSoon(left, policy.dueSoonWorkingDays())) {
                     dueSoon++;
-                    events.add(DeclarationEvents.once(d.id(), DeclarationEvents.DecisionDueSoon.TYPE,
-                            new DeclarationEvents.DecisionDueSoon(d.id(), d.alumnusId(), d.organisation(), d.assignee(),
-                                    d.dueDate(), left), d.dueDate()));
+                    events.add(DeclarationEvents.once(
+                            d.id(),
+                            DeclarationEvents.DecisionDueSoon.TYPE,
+                            new DeclarationEvents.DecisionDueSoon(
+                                    d.id(), d.alumnusId(), d.organisation(), d.assignee(), d.dueDate(), left),
+                            d.dueDate()));
                 }
             }
         }
@@ -92,14 +98,23 @@ class Deadlines implements PeriodicJob {
 
     /** Conditions whose last day ({@code endsOn}) lies before today end by themselves. */
     private int endExpiredConditions(LocalDate today, List<Outbox.Pending> events) {
-        List<ImposedCondition> expired = ImposedCondition.list("status = ?1 and endsOn < ?2 order by endsOn, id",
-                ImposedCondition.Status.ACTIVE, today);
+        List<ImposedCondition> expired = ImposedCondition.list(
+                "status = ?1 and endsOn < ?2 order by endsOn, id", ImposedCondition.Status.ACTIVE, today);
         for (ImposedCondition c : expired) {
             c.end(today, ImposedCondition.EndReason.EXPIRED);
             Declaration d = Declaration.findById(c.declarationId());
-            events.add(DeclarationEvents.once(d.id(), DeclarationEvents.ConditionEnded.TYPE,
-                    new DeclarationEvents.ConditionEnded(d.id(), d.alumnusId(), d.organisation(), c.id(), c.type().name(),
-                            today, ImposedCondition.EndReason.EXPIRED.name()), c.id()));
+            events.add(DeclarationEvents.once(
+                    d.id(),
+                    DeclarationEvents.ConditionEnded.TYPE,
+                    new DeclarationEvents.ConditionEnded(
+                            d.id(),
+                            d.alumnusId(),
+                            d.organisation(),
+                            c.id(),
+                            c.type().name(),
+                            today,
+                            ImposedCondition.EndReason.EXPIRED.name()),
+                    c.id()));
         }
         return expired.size();
     }

@@ -67,21 +67,22 @@ public class Activity {
     }
 
     /** The activity as declared; the request it comes from has checked it. */
-    public Activity(DeclarationKind kind,
-                    String employerName,
-                    String kvkNumber,
-                    String country,
-                    Sector sector,
-                    String role,
-                    String duties,
-                    LocalDate startDate,
-                    boolean paid,
-                    int hoursPerWeek,
-                    boolean selfEmployed,
-                    boolean expectsContact,
-                    String contactDetails,
-                    boolean usesKnowledge,
-                    String knowledgeDetails) {
+    public Activity(
+            DeclarationKind kind,
+            String employerName,
+            String kvkNumber,
+            String country,
+            Sector sector,
+            String role,
+            String duties,
+            LocalDate startDate,
+            boolean paid,
+            int hoursPerWeek,
+            boolean selfEmployed,
+            boolean expectsContact,
+            String contactDetails,
+            boolean usesKnowledge,
+            String knowledgeDetails) {
         this.kind = kind;
         this.employerName = employerName;
         this.kvkNumber = kvkNumber;
@@ -100,7 +101,22 @@ public class Activity {
     }
 
     public Activity copy() {
-        return new Activity(kind, employerName, kvkNumber, country, sector, role, duties, startDate, paid, hoursPerWeek, selfEmployed, expectsContact, contactDetails, usesKnowledge, knowledgeDetails);
+        return new Activity(
+                kind,
+                employerName,
+                kvkNumber,
+                country,
+                sector,
+                role,
+                duties,
+                startDate,
+                paid,
+                hoursPerWeek,
+                selfEmployed,
+                expectsContact,
+                contactDetails,
+                usesKnowledge,
+                knowledgeDetails);
     }
 
     public DeclarationKind kind() {
@@ -165,11 +181,20 @@ public class Activity {
 
     /** Same content: an update that changes nothing makes no new version. */
     public boolean sameAs(Activity o) {
-        return kind == o.kind && employerName.equals(o.employerName) && Objects.equals(kvkNumber, o.kvkNumber)
-                && country.equals(o.country) && sector == o.sector && role.equals(o.role) && duties.equals(o.duties)
-                && Objects.equals(startDate, o.startDate) && paid == o.paid && hoursPerWeek == o.hoursPerWeek
-                && selfEmployed == o.selfEmployed && expectsContact == o.expectsContact
-                && Objects.equals(contactDetails, o.contactDetails) && usesKnowledge == o.usesKnowledge
+        return kind == o.kind
+                && employerName.equals(o.employerName)
+                && Objects.equals(kvkNumber, o.kvkNumber)
+                && country.equals(o.country)
+                && sector == o.sector
+                && role.equals(o.role)
+                && duties.equals(o.duties)
+                && Objects.equals(startDate, o.startDate)
+                && paid == o.paid
+                && hoursPerWeek == o.hoursPerWeek
+                && selfEmployed == o.selfEmployed
+                && expectsContact == o.expectsContact
+                && Objects.equals(contactDetails, o.contactDetails)
+                && usesKnowledge == o.usesKnowledge
                 && Objects.equals(knowledgeDetails, o.knowledgeDetails);
     }
 }

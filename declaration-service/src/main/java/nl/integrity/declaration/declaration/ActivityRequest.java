@@ -20,21 +20,36 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * #toActivity()} checks the rules between fields and reports every problem at once.
  */
 public record ActivityRequest(
-        @Schema(description = "FIRM (agreed) or SPECULATIVE (no offer yet, early advice); default FIRM",
-                enumeration = {"FIRM", "SPECULATIVE"}) String kind,
+        @Schema(
+                description = "FIRM (agreed) or SPECULATIVE (no offer yet, early advice); default FIRM",
+                enumeration = {"FIRM", "SPECULATIVE"})
+        String kind,
+
         @NotBlank @Size(max = 200) String employerName,
-        @Schema(description = "Dutch Chamber of Commerce number, eight digits; required when country is NL, absent otherwise")
+
+        @Schema(
+                description =
+                        "Dutch Chamber of Commerce number, eight digits; required when country is NL, absent otherwise")
         String kvkNumber,
-        @Schema(description = "ISO 3166-1 alpha-2 country of the employer; default NL") String country,
+
+        @Schema(description = "ISO 3166-1 alpha-2 country of the employer; default NL")
+        String country,
+
         @NotBlank @Schema(implementation = Sector.class) String sector,
         @NotBlank @Size(max = 200) String role,
         @NotBlank @Size(max = 4000) String duties,
-        @Schema(description = "Required for a firm declaration") LocalDate startDate,
+
+        @Schema(description = "Required for a firm declaration")
+        LocalDate startDate,
+
         @NotNull Boolean paid,
         @NotNull @Min(0) @Max(80) Integer hoursPerWeek,
         @NotNull Boolean selfEmployed,
         @NotNull Boolean expectsContact,
-        @Size(max = 2000) @Schema(description = "Required when expectsContact is true") String contactDetails,
+
+        @Size(max = 2000) @Schema(description = "Required when expectsContact is true")
+        String contactDetails,
+
         @NotNull Boolean usesKnowledge,
         @Size(max = 2000) String knowledgeDetails) {
 
@@ -42,14 +57,19 @@ public record ActivityRequest(
 
     public Activity toActivity() {
         var errors = new ArrayList<Problem.FieldError>();
-        DeclarationKind kind = this.kind == null || this.kind.isBlank() ? DeclarationKind.FIRM
+        DeclarationKind kind = this.kind == null || this.kind.isBlank()
+                ? DeclarationKind.FIRM
                 : enumValue("kind", DeclarationKind.class, this.kind, errors);
         Sector sector = enumValue("sector", Sector.class, this.sector, errors);
-        String country = this.country == null || this.country.isBlank() ? "NL" : this.country.trim().toUpperCase(Locale.ROOT);
+        String country = this.country == null || this.country.isBlank()
+                ? "NL"
+                : this.country.trim().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(country)) {
             errors.add(new Problem.FieldError("country", "an ISO 3166-1 alpha-2 country code, such as NL or BE"));
         }
-        String kvk = kvkNumber == null || kvkNumber.isBlank() ? null : kvkNumber.replace(" ", "").trim();
+        String kvk = kvkNumber == null || kvkNumber.isBlank()
+                ? null
+                : kvkNumber.replace(" ", "").trim();
         if ("NL".equals(country)) {
             if (kvk == null) {
                 errors.add(new Problem.FieldError("kvkNumber", "required for an employer in the Netherlands"));
@@ -63,18 +83,32 @@ public record ActivityRequest(
             errors.add(new Problem.FieldError("startDate", "required for a firm declaration"));
         }
         if (Boolean.TRUE.equals(expectsContact) && (contactDetails == null || contactDetails.isBlank())) {
-            errors.add(new Problem.FieldError("contactDetails", "describe the expected contact with your former organisation"));
+            errors.add(new Problem.FieldError(
+                    "contactDetails", "describe the expected contact with your former organisation"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidField(errors);
         }
-        return new Activity(kind, employerName.trim(), kvk, country, sector, role.trim(), duties.trim(), startDate, paid,
-                hoursPerWeek, selfEmployed, expectsContact, expectsContact ? contactDetails.trim() : null, usesKnowledge,
+        return new Activity(
+                kind,
+                employerName.trim(),
+                kvk,
+                country,
+                sector,
+                role.trim(),
+                duties.trim(),
+                startDate,
+                paid,
+                hoursPerWeek,
+                selfEmployed,
+                expectsContact,
+                expectsContact ? contactDetails.trim() : null,
+                usesKnowledge,
                 knowledgeDetails == null || knowledgeDetails.isBlank() ? null : knowledgeDetails.trim());
     }
 
-    private static <E extends Enum<E>> E enumValue(String field, Class<E> type, String value,
-                                                   List<Problem.FieldError> errors) {
+    private static <E extends Enum<E>> E enumValue(
+            String field, Class<E> type, String value, List<Problem.FieldError> errors) {
         try {
             return InvalidField.enumValue(field, type, value);
         } catch (InvalidField e) {

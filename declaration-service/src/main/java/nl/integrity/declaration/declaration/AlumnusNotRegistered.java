@@ -6,7 +6,10 @@ import nl.integrity.platform.problem.ProblemException;
 class AlumnusNotRegistered extends ProblemException {
 
     AlumnusNotRegistered(String organisation, String personnelNumber) {
-        super(422, "alumnus-not-registered", "Departure not registered",
+        super(
+                422,
+                "alumnus-not-registered",
+                "Departure not registered",
                 "No departure is registered for personnel number " + personnelNumber + " of " + organisation
                         + "; the HR system registers it, after which declarations can be made");
     }

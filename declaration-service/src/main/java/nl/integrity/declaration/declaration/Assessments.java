@@ -26,8 +26,7 @@ class Assessments {
     }
 
     /** The facts and the assessment of the declaration's current version. */
-    record Result(AssessmentFacts facts, RiskAssessment assessment) {
-    }
+    record Result(AssessmentFacts facts, RiskAssessment assessment) {}
 
     Result assess(Declaration d, KnownAlumnus alumnus) {
         var facts = factsOf(d, alumnus, LocalDate.now(clock));
@@ -35,19 +34,33 @@ class Assessments {
     }
 
     static AssessmentFacts factsOf(Declaration d, KnownAlumnus alumnus, LocalDate today) {
-        String functionCode = alumnus.windowFunctionCode() != null ? alumnus.windowFunctionCode() : alumnus.lastFunction();
+        String functionCode =
+                alumnus.windowFunctionCode() != null ? alumnus.windowFunctionCode() : alumnus.lastFunction();
         Optional<KnownFunctionProfile> function = KnownFunctionProfile.of(alumnus.organisation(), functionCode);
         RiskLevel risk = alumnus.windowFunctionCode() != null && alumnus.windowRiskLevel() != null
                 ? RiskLevel.valueOf(alumnus.windowRiskLevel())
                 : function.map(f -> RiskLevel.valueOf(f.riskLevel())).orElse(null);
         Set<String> sensitive = new HashSet<>();
-        Stream.of(alumnus.windowFunctionCode(), alumnus.lastFunction()).distinct()
+        Stream.of(alumnus.windowFunctionCode(), alumnus.lastFunction())
+                .distinct()
                 .map(code -> KnownFunctionProfile.of(alumnus.organisation(), code))
                 .flatMap(Optional::stream)
                 .forEach(p -> sensitive.addAll(p.sensitiveSectors()));
         Activity a = d.activity();
-        return new AssessmentFacts(functionCode, risk, function.map(KnownFunctionProfile::functionGroup).orElse(null),
-                sensitive, alumnus.windowStart(), alumnus.windowEnd(), alumnus.departureReason(), a.sector(), a.startDate(),
-                today, a.expectsContact(), a.usesKnowledge(), a.selfEmployed(), d.currentVersion());
+        return new AssessmentFacts(
+                functionCode,
+                risk,
+                function.map(KnownFunctionProfile::functionGroup).orElse(null),
+                sensitive,
+                alumnus.windowStart(),
+                alumnus.windowEnd(),
+                alumnus.departureReason(),
+                a.sector(),
+                a.startDate(),
+                today,
+                a.expectsContact(),
+                a.usesKnowledge(),
+                a.selfEmployed(),
+                d.currentVersion());
     }
 }

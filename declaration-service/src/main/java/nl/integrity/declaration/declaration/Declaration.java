@@ -97,8 +97,7 @@ public class Declaration extends PanacheEntityBase {
     @Version
     private long version;
 
-    protected Declaration() {
-    }
+    protected Declaration() {}
 
     /** A new draft of the registered alumnus (not stored yet). */
     static Declaration draft(KnownAlumnus alumnus, Activity activity, Instant now) {

@@ -35,18 +35,21 @@ class DeclarationQueue {
      * What the caller asked for; an empty set or null means any. {@code assignee} is {@code me},
      * {@code none} or a username.
      */
-    record Filter(Set<DeclarationStatus> statuses, Set<RiskLevel> risks, LocalDate dueBefore, Boolean late,
-                  String assignee) {
-    }
+    record Filter(
+            Set<DeclarationStatus> statuses,
+            Set<RiskLevel> risks,
+            LocalDate dueBefore,
+            Boolean late,
+            String assignee) {}
 
     /** One page of matches and how many there are, counted up to {@link #COUNT_CAP}. */
-    record Found(List<Declaration> items, ListFilter.Count total) {
-    }
+    record Found(List<Declaration> items, ListFilter.Count total) {}
 
     /** The office's queue; without statuses, the open ones. {@code me} is the officer asking. */
     Found ofOffice(String organisation, String me, Filter filter, String sort, int page, int size) {
         var statuses = filter.statuses().isEmpty() ? DeclarationStatus.OPEN : filter.statuses();
-        return find(new ListFilter().scope("organisation", organisation), statuses, me, filter, order(sort), page, size);
+        return find(
+                new ListFilter().scope("organisation", organisation), statuses, me, filter, order(sort), page, size);
     }
 
     /** The alumnus' own declarations, newest first unless sorted otherwise. */
@@ -55,8 +58,14 @@ class DeclarationQueue {
         return find(new ListFilter().scope("alumnusId", alumnusId), filter.statuses(), me, filter, order, page, size);
     }
 
-    private Found find(ListFilter where, Set<DeclarationStatus> statuses, String me, Filter filter, Sort order,
-                       int page, int size) {
+    private Found find(
+            ListFilter where,
+            Set<DeclarationStatus> statuses,
+            String me,
+            Filter filter,
+            Sort order,
+            int page,
+            int size) {
         if (statuses.equals(DeclarationStatus.OPEN)) {
             where.where("inReview = true");
         } else {
@@ -67,7 +76,8 @@ class DeclarationQueue {
                 .equal("late", filter.late())
                 .assignee("assignee", filter.assignee(), me);
         List<Declaration> items = Declaration.<Declaration>find(where.query(), order, where.parameters())
-                .page(Page.of(page, size)).list();
+                .page(Page.of(page, size))
+                .list();
         return new Found(items, where.countUpTo(em, "Declaration", COUNT_CAP));
     }
 

@@ -35,7 +35,8 @@ class DeclarationReads {
         }
         return caller.hasRole(Roles.ALUMNUS)
                 && KnownAlumnus.findByPersonnelNumber(caller.organisation(), caller.personnelNumber())
-                .map(a -> a.alumnusId().equals(d.alumnusId())).orElse(false);
+                        .map(a -> a.alumnusId().equals(d.alumnusId()))
+                        .orElse(false);
     }
 
     /** The declaration if it is one of the caller's organisation (an officer's or administrator's case). */

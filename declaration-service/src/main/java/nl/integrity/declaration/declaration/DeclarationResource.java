@@ -53,8 +53,12 @@ public class DeclarationResource {
     private final Caller caller;
     private final AuditTrail audit;
 
-    DeclarationResource(Declarations declarations, DeclarationQueue queue, DeclarationReads reads, Caller caller,
-                        AuditTrail audit) {
+    DeclarationResource(
+            Declarations declarations,
+            DeclarationQueue queue,
+            DeclarationReads reads,
+            Caller caller,
+            AuditTrail audit) {
         this.declarations = declarations;
         this.queue = queue;
         this.reads = reads;
@@ -64,11 +68,15 @@ public class DeclarationResource {
 
     @POST
     @RolesAllowed(Roles.ALUMNUS)
-    @Operation(summary = "Declare a new activity",
-            description = "Submitted for review at once and assessed, unless draft=true keeps it as a draft to submit later.")
+    @Operation(
+            summary = "Declare a new activity",
+            description =
+                    "Submitted for review at once and assessed, unless draft=true keeps it as a draft to submit later.")
     @Transactional
-    public Response create(@Valid @NotNull ActivityRequest request, @QueryParam("draft") @DefaultValue("false") boolean draft) {
-        var declaration = declarations.create(caller.organisation(), caller.personnelNumber(), request.toActivity(), draft);
+    public Response create(
+            @Valid @NotNull ActivityRequest request, @QueryParam("draft") @DefaultValue("false") boolean draft) {
+        var declaration =
+                declarations.create(caller.organisation(), caller.personnelNumber(), request.toActivity(), draft);
         return Response.created(URI.create("/api/declarations/" + declaration.id()))
                 .entity(reads.detail(declaration.id()))
                 .build();
@@ -77,8 +85,10 @@ public class DeclarationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ALUMNUS)
-    @Operation(summary = "Change a declaration",
-            description = "A new version, assessed again; a decided declaration goes back to review. A draft is edited in place.")
+    @Operation(
+            summary = "Change a declaration",
+            description =
+                    "A new version, assessed again; a decided declaration goes back to review. A draft is edited in place.")
     @Transactional
     public DeclarationViews.Detail update(@PathParam("id") UUID id, @Valid @NotNull ActivityRequest request) {
         declarations.update(caller.organisation(), caller.personnelNumber(), id, request.toActivity());
@@ -110,46 +120,63 @@ public class DeclarationResource {
     @GET
     @RolesAllowed({Roles.ALUMNUS, Roles.OFFICER})
     @Transactional
-    @Operation(summary = "List declarations; for officers, the review queue",
-            description = "An alumnus gets their own, newest first. An officer gets their organisation's: by default the open "
-                    + "ones (a decision is owed), filtered by status, risk, due date, assignee (`me`, `none` or a username) "
-                    + "and lateness, sorted by `dueDate` (default), `-dueDate`, `risk` (highest first), `submittedAt` or "
-                    + "`-submittedAt`, a page at a time. `total` counts up to 1000; `totalCapped` says there are more.")
+    @Operation(
+            summary = "List declarations; for officers, the review queue",
+            description =
+                    "An alumnus gets their own, newest first. An officer gets their organisation's: by default the open "
+                            + "ones (a decision is owed), filtered by status, risk, due date, assignee (`me`, `none` or a username) "
+                            + "and lateness, sorted by `dueDate` (default), `-dueDate`, `risk` (highest first), `submittedAt` or "
+                            + "`-submittedAt`, a page at a time. `total` counts up to 1000; `totalCapped` says there are more.")
     public DeclarationViews.Page<DeclarationViews.Summary> list(
-            @QueryParam("status") List<String> status, @QueryParam("risk") List<String> risk,
-            @QueryParam("dueBefore") LocalDate dueBefore, @QueryParam("assignee") String assignee,
-            @QueryParam("late") Boolean late, @QueryParam("sort") String sort,
+            @QueryParam("status") List<String> status,
+            @QueryParam("risk") List<String> risk,
+            @QueryParam("dueBefore") LocalDate dueBefore,
+            @QueryParam("assignee") String assignee,
+            @QueryParam("late") Boolean late,
+            @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         Set<DeclarationStatus> statuses = InvalidField.enumValues("status", DeclarationStatus.class, status);
         DeclarationQueue.Found found;
         if (caller.hasRole(Roles.OFFICER)) {
-            found = queue.ofOffice(caller.organisation(), caller.username(), filter(statuses, risk, dueBefore, late, assignee),
-                    sort, page, size);
+            found = queue.ofOffice(
+                    caller.organisation(),
+                    caller.username(),
+                    filter(statuses, risk, dueBefore, late, assignee),
+                    sort,
+                    page,
+                    size);
         } else {
             var alumnus = KnownAlumnus.findByPersonnelNumber(caller.organisation(), caller.personnelNumber());
             if (alumnus.isEmpty()) {
                 // No departure registered yet: nothing declared.
                 return new DeclarationViews.Page<>(List.of(), page, size, 0, false);
             }
-            found = queue.ofAlumnus(alumnus.get().alumnusId(), caller.username(),
-                    filter(statuses, risk, dueBefore, late, assignee), sort, page, size);
+            found = queue.ofAlumnus(
+                    alumnus.get().alumnusId(),
+                    caller.username(),
+                    filter(statuses, risk, dueBefore, late, assignee),
+                    sort,
+                    page,
+                    size);
         }
-        return new DeclarationViews.Page<>(found.items().stream().map(DeclarationViews.Summary::from).toList(), page, size,
-                found.total());
+        return new DeclarationViews.Page<>(
+                found.items().stream().map(DeclarationViews.Summary::from).toList(), page, size, found.total());
     }
 
-    private static DeclarationQueue.Filter filter(Set<DeclarationStatus> statuses, List<String> risk, LocalDate dueBefore,
-                                                  Boolean late, String assignee) {
-        return new DeclarationQueue.Filter(statuses, InvalidField.enumValues("risk", RiskLevel.class, risk), dueBefore,
-                late, assignee);
+    private static DeclarationQueue.Filter filter(
+            Set<DeclarationStatus> statuses, List<String> risk, LocalDate dueBefore, Boolean late, String assignee) {
+        return new DeclarationQueue.Filter(
+                statuses, InvalidField.enumValues("risk", RiskLevel.class, risk), dueBefore, late, assignee);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ALUMNUS, Roles.OFFICER})
-    @Operation(summary = "One declaration: current version, risk reasons, questions and answers, decisions and conditions",
-            description = "Visible to its alumnus and to officers of the same organisation; an officer's read is audited.")
+    @Operation(
+            summary = "One declaration: current version, risk reasons, questions and answers, decisions and conditions",
+            description =
+                    "Visible to its alumnus and to officers of the same organisation; an officer's read is audited.")
     public DeclarationViews.Detail byId(@PathParam("id") UUID id) {
         var d = reads.visible(id);
         if (caller.hasRole(Roles.OFFICER)) {
@@ -168,6 +195,8 @@ public class DeclarationResource {
         if (caller.hasRole(Roles.OFFICER)) {
             audit.record(AuditTrail.READ_VERSIONS, d.id(), d.organisation(), null);
         }
-        return DeclarationVersion.of(id).stream().map(DeclarationViews.VersionView::from).toList();
+        return DeclarationVersion.of(id).stream()
+                .map(DeclarationViews.VersionView::from)
+                .toList();
     }
 }

@@ -48,13 +48,12 @@ public class DeclarationVersion extends PanacheEntityBase {
     @Column(name = "assessed_at")
     private Instant assessedAt;
 
-    protected DeclarationVersion() {
-    }
+    protected DeclarationVersion() {}
 
     @Embeddable
-    public record Key(@Column(name = "declaration_id") UUID declarationId, @Column(name = "number") int number)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "declaration_id") UUID declarationId,
+            @Column(name = "number") int number) implements Serializable {}
 
     /** The declaration's current content as declared {@code now}, with its assessment (not stored yet). */
     static DeclarationVersion assessed(Declaration d, Instant now, boolean late, RiskAssessment assessment) {

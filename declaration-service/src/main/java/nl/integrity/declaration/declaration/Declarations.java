@@ -32,7 +32,8 @@ public class Declarations {
     private final WorkingDays workingDays;
     private final DeclarationConfig.Review policy;
 
-    Declarations(Outbox outbox, Clock clock, Assessments assessments, WorkingDays workingDays, DeclarationConfig config) {
+    Declarations(
+            Outbox outbox, Clock clock, Assessments assessments, WorkingDays workingDays, DeclarationConfig config) {
         this.outbox = outbox;
         this.clock = clock;
         this.assessments = assessments;
@@ -109,11 +110,15 @@ public class Declarations {
         Instant now = clock.instant();
         declaration.withdraw(now);
         var events = new ArrayList<Outbox.Pending>();
-        events.add(DeclarationEvents.about(declaration.id(), DeclarationEvents.Withdrawn.TYPE,
-                new DeclarationEvents.Withdrawn(declaration.id(), declaration.alumnusId(), declaration.organisation(), now)));
+        events.add(DeclarationEvents.about(
+                declaration.id(),
+                DeclarationEvents.Withdrawn.TYPE,
+                new DeclarationEvents.Withdrawn(
+                        declaration.id(), declaration.alumnusId(), declaration.organisation(), now)));
         LocalDate today = LocalDate.now(clock);
         for (Decision decision : Decision.of(declaration.id())) {
-            events.addAll(conditionsEnded(declaration, decision.withdraw(today, ImposedCondition.ofDecision(decision.id()))));
+            events.addAll(
+                    conditionsEnded(declaration, decision.withdraw(today, ImposedCondition.ofDecision(decision.id()))));
         }
         outbox.appendAll(events);
         return declaration;
@@ -121,9 +126,19 @@ public class Declarations {
 
     /** The condition-ended events of conditions that ended early. */
     static List<Outbox.Pending> conditionsEnded(Declaration d, List<ImposedCondition> ended) {
-        return ended.stream().map(c -> DeclarationEvents.about(d.id(), DeclarationEvents.ConditionEnded.TYPE,
-                new DeclarationEvents.ConditionEnded(d.id(), d.alumnusId(), d.organisation(), c.id(), c.type().name(),
-                        c.endedOn(), c.endReason().name()))).toList();
+        return ended.stream()
+                .map(c -> DeclarationEvents.about(
+                        d.id(),
+                        DeclarationEvents.ConditionEnded.TYPE,
+                        new DeclarationEvents.ConditionEnded(
+                                d.id(),
+                                d.alumnusId(),
+                                d.organisation(),
+                                c.id(),
+                                c.type().name(),
+                                c.endedOn(),
+                                c.endReason().name())))
+                .toList();
     }
 
     LocalDate dueDateFrom(Instant submitted) {
@@ -139,14 +154,37 @@ public class Declarations {
         d.assessed(assessment.level(), result.facts().functionGroup(), version.late());
         Activity a = d.activity();
         outbox.appendAll(List.of(
-                DeclarationEvents.about(d.id(), DeclarationEvents.Submitted.TYPE,
-                        new DeclarationEvents.Submitted(d.id(), d.alumnusId(), d.organisation(), d.currentVersion(), a.kind(),
-                                a.employerName(), a.sector().name(), a.role(), a.startDate(), d.late(), now, d.dueDate(),
-                                new DeclarationEvents.Words(a.sector().word(true), a.sector().word(false)))),
-                DeclarationEvents.about(d.id(), DeclarationEvents.Assessed.TYPE,
-                        new DeclarationEvents.Assessed(d.id(), d.alumnusId(), d.organisation(), d.currentVersion(),
-                                assessment.level(), assessment.reasons().stream()
-                                .map(r -> new DeclarationEvents.ReasonCode(r.code(), r.level())).toList(), d.late()))));
+                DeclarationEvents.about(
+                        d.id(),
+                        DeclarationEvents.Submitted.TYPE,
+                        new DeclarationEvents.Submitted(
+                                d.id(),
+                                d.alumnusId(),
+                                d.organisation(),
+                                d.currentVersion(),
+                                a.kind(),
+                                a.employerName(),
+                                a.sector().name(),
+                                a.role(),
+                                a.startDate(),
+                                d.late(),
+                                now,
+                                d.dueDate(),
+                                new DeclarationEvents.Words(
+                                        a.sector().word(true), a.sector().word(false)))),
+                DeclarationEvents.about(
+                        d.id(),
+                        DeclarationEvents.Assessed.TYPE,
+                        new DeclarationEvents.Assessed(
+                                d.id(),
+                                d.alumnusId(),
+                                d.organisation(),
+                                d.currentVersion(),
+                                assessment.level(),
+                                assessment.reasons().stream()
+                                        .map(r -> new DeclarationEvents.ReasonCode(r.code(), r.level()))
+                                        .toList(),
+                                d.late()))));
     }
 
     /**
@@ -160,8 +198,7 @@ public class Declarations {
                 activity.role = '-' where alumnusId = ?1""", alumnusId);
         DeclarationVersion.update("""
                 activity.duties = '-', activity.contactDetails = null, activity.knowledgeDetails = null,
-                activity.role = '-' where key.declarationId in (select d.id from Declaration d where d.alumnusId = ?1)""",
-                alumnusId);
+                activity.role = '-' where key.declarationId in (select d.id from Declaration d where d.alumnusId = ?1)""", alumnusId);
         Message.update(
                 "body = '-' where declarationId in (select d.id from Declaration d where d.alumnusId = ?1)", alumnusId);
     }

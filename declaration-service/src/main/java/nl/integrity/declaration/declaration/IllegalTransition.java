@@ -6,7 +6,11 @@ import nl.integrity.platform.problem.ProblemException;
 class IllegalTransition extends ProblemException {
 
     IllegalTransition(Action action, DeclarationStatus status) {
-        super(409, "illegal-transition", "Not possible in this state",
-                "A declaration that is " + status + " cannot " + action.name().toLowerCase().replace('_', ' '));
+        super(
+                409,
+                "illegal-transition",
+                "Not possible in this state",
+                "A declaration that is " + status + " cannot "
+                        + action.name().toLowerCase().replace('_', ' '));
     }
 }

@@ -7,8 +7,7 @@ package nl.integrity.declaration.declaration;
  */
 final class KvkNumber {
 
-    private KvkNumber() {
-    }
+    private KvkNumber() {}
 
     static boolean isValid(String value) {
         return value != null && value.matches("\\d{8}") && !value.equals("00000000");

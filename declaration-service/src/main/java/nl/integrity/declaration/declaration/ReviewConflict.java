@@ -10,12 +10,16 @@ class ReviewConflict extends ProblemException {
     }
 
     static ReviewConflict claimedByOther(String assignee) {
-        return new ReviewConflict("claimed-by-other", "Claimed by another officer",
+        return new ReviewConflict(
+                "claimed-by-other",
+                "Claimed by another officer",
                 "Officer " + assignee + " reviews this declaration; claim it first to take it over");
     }
 
     static ReviewConflict sameOfficer() {
-        return new ReviewConflict("four-eyes", "A second officer must confirm",
+        return new ReviewConflict(
+                "four-eyes",
+                "A second officer must confirm",
                 "The decision on a declaration of this risk needs a second officer; the one who proposed it cannot confirm it");
     }
 }

@@ -51,29 +51,27 @@ public class ReviewResource {
         this.reads = reads;
     }
 
-    public record AssignmentRequest(@NotBlank @Pattern(regexp = Caller.USERNAME,
-            message = "a username: letters, digits and . _ - @, at most 100") String officer) {
-    }
+    public record AssignmentRequest(
+            @NotBlank
+            @Pattern(regexp = Caller.USERNAME, message = "a username: letters, digits and . _ - @, at most 100")
+            String officer) {}
 
-    public record QuestionRequest(@NotBlank @Size(max = 4000) String question) {
-    }
+    public record QuestionRequest(
+            @NotBlank @Size(max = 4000) String question) {}
 
-    public record AnswerRequest(@NotBlank @Size(max = 4000) String answer) {
-    }
+    public record AnswerRequest(@NotBlank @Size(max = 4000) String answer) {}
 
-    public record ConditionRequest(@NotNull ConditionType type, @Size(max = 2000) String details,
-                                   LocalDate startsOn, LocalDate endsOn) {
-    }
+    public record ConditionRequest(
+            @NotNull ConditionType type, @Size(max = 2000) String details, LocalDate startsOn, LocalDate endsOn) {}
 
-    public record DecisionRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 4000) String rationale,
-                                  @Size(max = 20) List<@Valid @NotNull ConditionRequest> conditions) {
-    }
+    public record DecisionRequest(
+            @NotNull Outcome outcome,
+            @NotBlank @Size(max = 4000) String rationale,
+            @Size(max = 20) List<@Valid @NotNull ConditionRequest> conditions) {}
 
-    public record ConfirmationRequest(@NotNull Boolean approve) {
-    }
+    public record ConfirmationRequest(@NotNull Boolean approve) {}
 
-    public record AuditView(Instant occurredAt, String actor, String action, String detail, String requestId) {
-    }
+    public record AuditView(Instant occurredAt, String actor, String action, String detail, String requestId) {}
 
     @POST
     @Path("/claim")
@@ -103,10 +101,11 @@ public class ReviewResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Ask the alumnus for information", description = "Claims the review if nobody has it.")
     @Transactional
-    public DeclarationViews.MessageView requestInformation(@PathParam("id") UUID id,
-                                                           @Valid @NotNull QuestionRequest request) {
+    public DeclarationViews.MessageView requestInformation(
+            @PathParam("id") UUID id, @Valid @NotNull QuestionRequest request) {
         officerCase(id);
-        return DeclarationViews.MessageView.from(reviews.requestInformation(id, caller.username(), request.question().trim()));
+        return DeclarationViews.MessageView.from(reviews.requestInformation(
+                id, caller.username(), request.question().trim()));
     }
 
     @POST
@@ -114,9 +113,13 @@ public class ReviewResource {
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(summary = "Answer the office's question")
     @Transactional
-    public DeclarationViews.MessageView provideInformation(@PathParam("id") UUID id, @Valid @NotNull AnswerRequest request) {
-        return DeclarationViews.MessageView.from(
-                reviews.provideInformation(caller.organisation(), caller.personnelNumber(), id, request.answer().trim()));
+    public DeclarationViews.MessageView provideInformation(
+            @PathParam("id") UUID id, @Valid @NotNull AnswerRequest request) {
+        return DeclarationViews.MessageView.from(reviews.provideInformation(
+                caller.organisation(),
+                caller.personnelNumber(),
+                id,
+                request.answer().trim()));
     }
 
     @GET
@@ -129,31 +132,42 @@ public class ReviewResource {
         if (caller.hasRole(Roles.OFFICER)) {
             audit.record(AuditTrail.READ_MESSAGES, d.id(), d.organisation(), null);
         }
-        return Message.thread(id).stream().map(DeclarationViews.MessageView::from).toList();
+        return Message.thread(id).stream()
+                .map(DeclarationViews.MessageView::from)
+                .toList();
     }
 
     @POST
     @Path("/decision")
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "Decide on the current version",
-            description = "NO_OBJECTION, ALLOWED_WITH_CONDITIONS (with conditions from the library, each with an end date) or "
-                    + "OBJECTION, with a rationale. At a risk level that needs four eyes the decision is proposed and waits "
-                    + "for a second officer.")
+    @Operation(
+            summary = "Decide on the current version",
+            description =
+                    "NO_OBJECTION, ALLOWED_WITH_CONDITIONS (with conditions from the library, each with an end date) or "
+                            + "OBJECTION, with a rationale. At a risk level that needs four eyes the decision is proposed and waits "
+                            + "for a second officer.")
     @Transactional
     public DeclarationViews.Detail decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         officerCase(id);
-        var conditions = request.conditions() == null ? List.<ConditionSpec>of() : request.conditions().stream()
-                .map(c -> new ConditionSpec(c.type(), c.details() == null ? null : c.details().trim(), c.startsOn(),
-                        c.endsOn()))
-                .toList();
-        reviews.decide(id, caller.username(), request.outcome(), request.rationale().trim(), conditions);
+        var conditions = request.conditions() == null
+                ? List.<ConditionSpec>of()
+                : request.conditions().stream()
+                        .map(c -> new ConditionSpec(
+                                c.type(),
+                                c.details() == null ? null : c.details().trim(),
+                                c.startsOn(),
+                                c.endsOn()))
+                        .toList();
+        reviews.decide(
+                id, caller.username(), request.outcome(), request.rationale().trim(), conditions);
         return reads.detail(id);
     }
 
     @POST
     @Path("/decision/confirmation")
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "Confirm (approve=true) or return (approve=false) a proposed decision",
+    @Operation(
+            summary = "Confirm (approve=true) or return (approve=false) a proposed decision",
             description = "Only an officer other than the one who proposed it.")
     @Transactional
     public DeclarationViews.Detail confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmationRequest request) {
@@ -169,7 +183,8 @@ public class ReviewResource {
     public List<AuditView> auditTrail(@PathParam("id") UUID id) {
         var d = reads.ofCallersOrganisation(id);
         return audit.of(d.id()).stream()
-                .map(a -> new AuditView(a.occurredAt(), a.actor(), a.action(), a.detail(), a.requestId())).toList();
+                .map(a -> new AuditView(a.occurredAt(), a.actor(), a.action(), a.detail(), a.requestId()))
+                .toList();
     }
 
     /** The declaration must be one of the officer's organisation; otherwise it does not exist for them. */

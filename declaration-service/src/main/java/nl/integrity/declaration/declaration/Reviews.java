@@ -49,9 +49,11 @@ class Reviews {
         var d = Declaration.<Declaration>findById(id);
         d.requestInformation(officer);
         var message = message(d, Message.Kind.QUESTION, officer, question);
-        outbox.appendAll(List.of(DeclarationEvents.about(d.id(), DeclarationEvents.InformationRequested.TYPE,
-                new DeclarationEvents.InformationRequested(d.id(), d.alumnusId(), d.organisation(), message.id(), officer,
-                        message.sentAt()))));
+        outbox.appendAll(List.of(DeclarationEvents.about(
+                d.id(),
+                DeclarationEvents.InformationRequested.TYPE,
+                new DeclarationEvents.InformationRequested(
+                        d.id(), d.alumnusId(), d.organisation(), message.id(), officer, message.sentAt()))));
         return message;
     }
 
@@ -61,9 +63,11 @@ class Reviews {
         var d = Declarations.own(Declarations.alumnus(organisation, personnelNumber), id);
         d.provideInformation();
         var message = message(d, Message.Kind.ANSWER, "alumnus", answer);
-        outbox.appendAll(List.of(DeclarationEvents.about(d.id(), DeclarationEvents.InformationProvided.TYPE,
-                new DeclarationEvents.InformationProvided(d.id(), d.alumnusId(), d.organisation(), message.id(),
-                        d.assignee(), message.sentAt()))));
+        outbox.appendAll(List.of(DeclarationEvents.about(
+                d.id(),
+                DeclarationEvents.InformationProvided.TYPE,
+                new DeclarationEvents.InformationProvided(
+                        d.id(), d.alumnusId(), d.organisation(), message.id(), d.assignee(), message.sentAt()))));
         return message;
     }
 
@@ -77,7 +81,8 @@ class Reviews {
         LocalDate today = LocalDate.now(clock);
         boolean fourEyes = policy.needsSecondOfficer(d.riskLevel());
         Instant now = clock.instant();
-        var made = Decision.make(d.id(), d.currentVersion(), outcome, rationale, officer, fourEyes, now, today, conditions);
+        var made = Decision.make(
+                d.id(), d.currentVersion(), outcome, rationale, officer, fourEyes, now, today, conditions);
         d.decide(officer, outcome, fourEyes, now);
         made.decision().persist();
         made.conditions().forEach(c -> c.persist());
@@ -102,10 +107,18 @@ class Reviews {
         if (approved) {
             proposal.confirm(officer, now);
             takeForce(d, proposal, conditions, LocalDate.now(clock));
-            audit.record(AuditTrail.DECISION_CONFIRMED, d.id(), d.organisation(), proposal.outcome().name());
+            audit.record(
+                    AuditTrail.DECISION_CONFIRMED,
+                    d.id(),
+                    d.organisation(),
+                    proposal.outcome().name());
         } else {
             proposal.returnToReview(conditions);
-            audit.record(AuditTrail.DECISION_RETURNED, d.id(), d.organisation(), proposal.outcome().name());
+            audit.record(
+                    AuditTrail.DECISION_RETURNED,
+                    d.id(),
+                    d.organisation(),
+                    proposal.outcome().name());
         }
         return proposal;
     }
@@ -114,14 +127,27 @@ class Reviews {
     private void takeForce(Declaration d, Decision decision, List<ImposedCondition> conditions, LocalDate today) {
         var events = new ArrayList<Outbox.Pending>();
         for (var earlier : Decision.inForceBesides(d.id(), decision.id())) {
-            events.addAll(Declarations.conditionsEnded(d, earlier.supersede(today, ImposedCondition.ofDecision(earlier.id()))));
+            events.addAll(Declarations.conditionsEnded(
+                    d, earlier.supersede(today, ImposedCondition.ofDecision(earlier.id()))));
         }
         decision.takeForce(conditions);
-        events.add(DeclarationEvents.about(d.id(), DeclarationEvents.Decided.TYPE,
-                new DeclarationEvents.Decided(d.id(), d.alumnusId(), d.organisation(), decision.versionNumber(),
-                        decision.id(), decision.outcome(), conditions.stream()
-                        .map(c -> new DeclarationEvents.ConditionFact(c.id(), c.type().name(), c.startsOn(), c.endsOn()))
-                        .toList(), decision.decidedBy(), decision.confirmedBy(), d.decidedAt())));
+        events.add(DeclarationEvents.about(
+                d.id(),
+                DeclarationEvents.Decided.TYPE,
+                new DeclarationEvents.Decided(
+                        d.id(),
+                        d.alumnusId(),
+                        d.organisation(),
+                        decision.versionNumber(),
+                        decision.id(),
+                        decision.outcome(),
+                        conditions.stream()
+                                .map(c -> new DeclarationEvents.ConditionFact(
+                                        c.id(), c.type().name(), c.startsOn(), c.endsOn()))
+                                .toList(),
+                        decision.decidedBy(),
+                        decision.confirmedBy(),
+                        d.decidedAt())));
         outbox.appendAll(events);
     }
 

@@ -62,14 +62,16 @@ public class Reminders implements PeriodicJob {
     /** Sends the reminders due on {@code today}, at most {@code limit}; returns how many went out. */
     @Transactional
     public int remind(LocalDate today, int limit) {
-        List<KnownAlumnus> due = KnownAlumnus.<KnownAlumnus>find("""
+        List<KnownAlumnus> due = KnownAlumnus.<KnownAlumnus>find(
+                        """
                         select a from KnownAlumnus a
                         where a.anonymised = false and a.personnelNumber is not null
                           and a.windowStart <= ?1 and a.windowEnd > ?1
                           and (a.lastRemindedOn is null or a.lastRemindedOn <= ?2)
                           and not exists (select 1 from Declaration d where d.alumnusId = a.alumnusId and d.status <> ?3)
                         order by a.windowEnd, a.alumnusId""", today, today.minusDays(intervalDays), DeclarationStatus.DRAFT)
-                .page(0, limit).list();
+                .page(0, limit)
+                .list();
         for (KnownAlumnus a : due) {
             a.reminded(today);
             outbox.appendAll(List.of(DeclarationEvents.reminder(

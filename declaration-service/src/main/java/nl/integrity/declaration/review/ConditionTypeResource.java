@@ -17,14 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConditionTypeResource {
 
-    public record ConditionTypeView(ConditionType type, String textNl, String textEn, boolean needsDetails) {
-    }
+    public record ConditionTypeView(ConditionType type, String textNl, String textEn, boolean needsDetails) {}
 
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.ALUMNUS})
     @Operation(summary = "The conditions an office can attach to a decision")
     public List<ConditionTypeView> list() {
         return Arrays.stream(ConditionType.values())
-                .map(t -> new ConditionTypeView(t, t.textNl(), t.textEn(), t.needsDetails())).toList();
+                .map(t -> new ConditionTypeView(t, t.textNl(), t.textEn(), t.needsDetails()))
+                .toList();
     }
 }

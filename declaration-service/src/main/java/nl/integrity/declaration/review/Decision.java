@@ -27,7 +27,13 @@ import nl.integrity.platform.problem.Problem;
 @Table(name = "decision")
 public class Decision extends PanacheEntityBase {
 
-    public enum Status { PROPOSED, RETURNED, IN_FORCE, SUPERSEDED, WITHDRAWN }
+    public enum Status {
+        PROPOSED,
+        RETURNED,
+        IN_FORCE,
+        SUPERSEDED,
+        WITHDRAWN
+    }
 
     @Id
     private UUID id;
@@ -61,25 +67,33 @@ public class Decision extends PanacheEntityBase {
     @Column(nullable = false)
     private Status status;
 
-    protected Decision() {
-    }
+    protected Decision() {}
 
     /** A new decision and its conditions (neither stored yet). */
-    public record Made(Decision decision, List<ImposedCondition> conditions) {
-    }
+    public record Made(Decision decision, List<ImposedCondition> conditions) {}
 
     /**
      * Decides on a version: in force at once, or only proposed when a second officer must confirm
      * it. The outcome and the conditions must fit together, and each condition must be sound.
      */
-    public static Made make(UUID declarationId, int versionNumber, Outcome outcome, String rationale, String officer,
-                            boolean fourEyes, Instant now, LocalDate today, List<ConditionSpec> conditions) {
+    public static Made make(
+            UUID declarationId,
+            int versionNumber,
+            Outcome outcome,
+            String rationale,
+            String officer,
+            boolean fourEyes,
+            Instant now,
+            LocalDate today,
+            List<ConditionSpec> conditions) {
         if (outcome == Outcome.ALLOWED_WITH_CONDITIONS && conditions.isEmpty()) {
-            throw new DecisionRejected("conditions-required",
+            throw new DecisionRejected(
+                    "conditions-required",
                     "An activity allowed with conditions needs at least one condition from the library");
         }
         if (outcome != Outcome.ALLOWED_WITH_CONDITIONS && !conditions.isEmpty()) {
-            throw new DecisionRejected("conditions-not-allowed",
+            throw new DecisionRejected(
+                    "conditions-not-allowed",
                     "Only an activity allowed with conditions has conditions; " + outcome + " has none");
         }
         var errors = new ArrayList<Problem.FieldError>();
@@ -98,8 +112,11 @@ public class Decision extends PanacheEntityBase {
         decision.decidedBy = officer;
         decision.decidedAt = now;
         decision.status = fourEyes ? Status.PROPOSED : Status.IN_FORCE;
-        return new Made(decision, conditions.stream()
-                .map(spec -> ImposedCondition.of(decision, spec, today, fourEyes)).toList());
+        return new Made(
+                decision,
+                conditions.stream()
+                        .map(spec -> ImposedCondition.of(decision, spec, today, fourEyes))
+                        .toList());
     }
 
     /** A second officer confirmed the proposal; it is not in force until {@link #takeForce} (which supersedes the one before). */
@@ -148,9 +165,11 @@ public class Decision extends PanacheEntityBase {
         return endActive(own, today, ImposedCondition.EndReason.WITHDRAWN);
     }
 
-    private static List<ImposedCondition> endActive(List<ImposedCondition> own, LocalDate today,
-                                                    ImposedCondition.EndReason reason) {
-        List<ImposedCondition> active = own.stream().filter(c -> c.status() == ImposedCondition.Status.ACTIVE).toList();
+    private static List<ImposedCondition> endActive(
+            List<ImposedCondition> own, LocalDate today, ImposedCondition.EndReason reason) {
+        List<ImposedCondition> active = own.stream()
+                .filter(c -> c.status() == ImposedCondition.Status.ACTIVE)
+                .toList();
         active.forEach(c -> c.end(today, reason));
         return active;
     }

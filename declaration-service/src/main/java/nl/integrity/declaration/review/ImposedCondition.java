@@ -17,10 +17,19 @@ import java.util.UUID;
 public class ImposedCondition extends PanacheEntityBase {
 
     /** PROPOSED while its decision awaits confirmation; VOID when that was returned or replaced before it began. */
-    public enum Status { PROPOSED, ACTIVE, ENDED, VOID }
+    public enum Status {
+        PROPOSED,
+        ACTIVE,
+        ENDED,
+        VOID
+    }
 
     /** Why a condition ended: its end date passed, the declaration was withdrawn, or a new decision replaced it. */
-    public enum EndReason { EXPIRED, WITHDRAWN, SUPERSEDED }
+    public enum EndReason {
+        EXPIRED,
+        WITHDRAWN,
+        SUPERSEDED
+    }
 
     @Id
     private UUID id;
@@ -55,8 +64,7 @@ public class ImposedCondition extends PanacheEntityBase {
     @Column(name = "end_reason")
     private EndReason endReason;
 
-    protected ImposedCondition() {
-    }
+    protected ImposedCondition() {}
 
     /** The condition of a new decision, proposed with it or active at once. */
     static ImposedCondition of(Decision decision, ConditionSpec spec, LocalDate today, boolean proposed) {

@@ -16,7 +16,10 @@ import java.util.UUID;
 @Table(name = "declaration_message")
 public class Message extends PanacheEntityBase {
 
-    public enum Kind { QUESTION, ANSWER }
+    public enum Kind {
+        QUESTION,
+        ANSWER
+    }
 
     @Id
     private UUID id;
@@ -38,8 +41,7 @@ public class Message extends PanacheEntityBase {
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 
-    protected Message() {
-    }
+    protected Message() {}
 
     /** A new message in the thread of a declaration (not stored yet). */
     public static Message of(UUID declarationId, Kind kind, String author, String body, Instant sentAt) {

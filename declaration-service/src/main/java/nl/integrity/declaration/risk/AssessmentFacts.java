@@ -18,11 +18,21 @@ import java.util.Set;
  * @param declaredOn          the day this version was declared
  * @param versionNumber       1 for the first version, higher for each change
  */
-public record AssessmentFacts(String functionCode, RiskLevel functionRisk, String functionGroup,
-                              Set<String> sensitiveSectors, LocalDate windowStart, LocalDate windowEnd,
-                              String departureReason, Sector sector, LocalDate startDate, LocalDate declaredOn,
-                              boolean expectsContact, boolean usesKnowledge, boolean selfEmployed,
-                              int versionNumber) {
+public record AssessmentFacts(
+        String functionCode,
+        RiskLevel functionRisk,
+        String functionGroup,
+        Set<String> sensitiveSectors,
+        LocalDate windowStart,
+        LocalDate windowEnd,
+        String departureReason,
+        Sector sector,
+        LocalDate startDate,
+        LocalDate declaredOn,
+        boolean expectsContact,
+        boolean usesKnowledge,
+        boolean selfEmployed,
+        int versionNumber) {
 
     public AssessmentFacts {
         sensitiveSectors = Set.copyOf(sensitiveSectors);

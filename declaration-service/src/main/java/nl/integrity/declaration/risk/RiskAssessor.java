@@ -12,15 +12,15 @@ import java.util.Map;
  */
 public final class RiskAssessor {
 
-    private RiskAssessor() {
-    }
+    private RiskAssessor() {}
 
     public static RiskAssessment assess(List<RiskRule> rules, AssessmentFacts facts) {
         var dutch = placeholders(facts, true);
         var english = placeholders(facts, false);
         List<RiskReason> reasons = rules.stream()
                 .filter(r -> r.matches(facts))
-                .map(r -> new RiskReason(r.code(), r.level(), fill(r.textNl(), dutch), fill(r.textEn(), english), r.revision()))
+                .map(r -> new RiskReason(
+                        r.code(), r.level(), fill(r.textNl(), dutch), fill(r.textEn(), english), r.revision()))
                 .sorted(Comparator.comparing(RiskReason::level).reversed().thenComparing(RiskReason::code))
                 .toList();
         RiskLevel level = reasons.stream().map(RiskReason::level).reduce(RiskLevel.LOW, RiskLevel::max);

@@ -2,7 +2,10 @@ package nl.integrity.declaration.risk;
 
 /** How much a declared activity risks a conflict of interest; ordered from low to critical. */
 public enum RiskLevel {
-    LOW, MEDIUM, HIGH, CRITICAL;
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL;
 
     public boolean atLeast(RiskLevel other) {
         return compareTo(other) >= 0;

@@ -59,8 +59,7 @@ public class RiskRule extends PanacheEntityBase {
     @Column(name = "updated_by", nullable = false)
     private String updatedBy;
 
-    protected RiskRule() {
-    }
+    protected RiskRule() {}
 
     /** A new rule of the organisation, at revision 0 until its first {@link #change} (not stored yet). */
     static RiskRule create(String organisation, String code) {
@@ -76,8 +75,15 @@ public class RiskRule extends PanacheEntityBase {
      * yet) a change made on an outdated view of the rule is refused instead of overwriting the
      * change in between.
      */
-    void change(Integer expectedRevision, RiskLevel newLevel, List<RuleCondition> newConditions, String newTextNl,
-                String newTextEn, boolean enable, String by, Instant at) {
+    void change(
+            Integer expectedRevision,
+            RiskLevel newLevel,
+            List<RuleCondition> newConditions,
+            String newTextNl,
+            String newTextEn,
+            boolean enable,
+            String by,
+            Instant at) {
         if (expectedRevision != null && expectedRevision != revision) {
             throw new StaleRule(code, expectedRevision, revision);
         }

@@ -1,9 +1,9 @@
 package nl.integrity.declaration.risk;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.persistence.LockModeType;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -55,16 +55,32 @@ public class RiskRuleResource {
             @NotBlank @Size(max = 1000) String textNl,
             @NotBlank @Size(max = 1000) String textEn,
             @NotNull Boolean enabled,
-            @Min(0) Integer expectedRevision) {
-    }
+            @Min(0) Integer expectedRevision) {}
 
-    public record RuleResponse(String code, String organisation, int revision, RiskLevel level,
-                               List<RuleCondition> conditions, String textNl, String textEn, boolean enabled,
-                               Instant updatedAt, String updatedBy) {
+    public record RuleResponse(
+            String code,
+            String organisation,
+            int revision,
+            RiskLevel level,
+            List<RuleCondition> conditions,
+            String textNl,
+            String textEn,
+            boolean enabled,
+            Instant updatedAt,
+            String updatedBy) {
 
         static RuleResponse from(RiskRule r) {
-            return new RuleResponse(r.code(), r.organisation(), r.revision(), r.level(), r.conditions(), r.textNl(),
-                    r.textEn(), r.enabled(), r.updatedAt(), r.updatedBy());
+            return new RuleResponse(
+                    r.code(),
+                    r.organisation(),
+                    r.revision(),
+                    r.level(),
+                    r.conditions(),
+                    r.textNl(),
+                    r.textEn(),
+                    r.enabled(),
+                    r.updatedAt(),
+                    r.updatedBy());
         }
     }
 
@@ -73,7 +89,8 @@ public class RiskRuleResource {
     @Operation(summary = "The organisation's risk rules", description = "Enabled and disabled, by code.")
     public List<RuleResponse> list() {
         return RiskRule.<RiskRule>list("organisation = ?1 order by code", caller.organisation()).stream()
-                .map(RuleResponse::from).toList();
+                .map(RuleResponse::from)
+                .toList();
     }
 
     @GET
@@ -88,15 +105,21 @@ public class RiskRuleResource {
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Create or change a risk rule",
-            description = "Codes are upper case with underscores. Disable a rule with enabled=false; rules are never deleted, "
-                    + "because assessments refer to them. Texts may use {sector}, {functionCode}, {functionRisk}, "
-                    + "{functionGroup}, {windowEnd}, {startDate}, {departureReason} and {versionNumber}. "
-                    + "With expectedRevision (0 for a rule that should not exist yet) a change made on an outdated "
-                    + "view of the rule answers 409 instead of overwriting the change in between.")
-    public Response put(@PathParam("code") @Pattern(regexp = "[A-Z][A-Z0-9_]{2,59}",
-            message = "upper-case letters, digits and underscores, 3 to 60") String code,
-                        @Valid @NotNull RuleRequest request) {
+    @Operation(
+            summary = "Create or change a risk rule",
+            description =
+                    "Codes are upper case with underscores. Disable a rule with enabled=false; rules are never deleted, "
+                            + "because assessments refer to them. Texts may use {sector}, {functionCode}, {functionRisk}, "
+                            + "{functionGroup}, {windowEnd}, {startDate}, {departureReason} and {versionNumber}. "
+                            + "With expectedRevision (0 for a rule that should not exist yet) a change made on an outdated "
+                            + "view of the rule answers 409 instead of overwriting the change in between.")
+    public Response put(
+            @PathParam("code")
+                    @Pattern(
+                            regexp = "[A-Z][A-Z0-9_]{2,59}",
+                            message = "upper-case letters, digits and underscores, 3 to 60")
+                    String code,
+            @Valid @NotNull RuleRequest request) {
         var errors = new ArrayList<Problem.FieldError>();
         for (int i = 0; i < request.conditions().size(); i++) {
             errors.addAll(request.conditions().get(i).problems("conditions[" + i + "]"));
@@ -108,10 +131,19 @@ public class RiskRuleResource {
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
         var rule = existing.orElseGet(() -> RiskRule.create(caller.organisation(), code));
-        rule.change(request.expectedRevision(), request.level(), request.conditions(), request.textNl().trim(),
-                request.textEn().trim(), request.enabled(), caller.username(), clock.instant());
+        rule.change(
+                request.expectedRevision(),
+                request.level(),
+                request.conditions(),
+                request.textNl().trim(),
+                request.textEn().trim(),
+                request.enabled(),
+                caller.username(),
+                clock.instant());
         rule.persist();
-        return Response.status(existing.isPresent() ? 200 : 201).entity(RuleResponse.from(rule)).build();
+        return Response.status(existing.isPresent() ? 200 : 201)
+                .entity(RuleResponse.from(rule))
+                .build();
     }
 
     private RiskRule find(String code) {

@@ -38,15 +38,22 @@ public record RuleCondition(Kind kind, RiskLevel level, List<String> values, Int
         VERSION_AT_LEAST
     }
 
-    private static final Set<Kind> VALUE_KINDS = Set.of(Kind.SECTOR_IN, Kind.FUNCTION_GROUP_IN, Kind.DEPARTURE_REASON_IN);
-    private static final Set<String> GROUPS = Set.of("INVESTIGATION", "ICT", "INTELLIGENCE", "OPERATIONAL",
-            "BORDER_SECURITY", "LEADERSHIP", "SUPPORT");
-    private static final Set<String> REASONS = Set.of("VOLUNTARY", "RETIREMENT", "REORGANISATION", "END_OF_CONTRACT",
-            "DISCIPLINARY_DISMISSAL", "OTHER_DISMISSAL");
+    private static final Set<Kind> VALUE_KINDS =
+            Set.of(Kind.SECTOR_IN, Kind.FUNCTION_GROUP_IN, Kind.DEPARTURE_REASON_IN);
+    private static final Set<String> GROUPS =
+            Set.of("INVESTIGATION", "ICT", "INTELLIGENCE", "OPERATIONAL", "BORDER_SECURITY", "LEADERSHIP", "SUPPORT");
+    private static final Set<String> REASONS = Set.of(
+            "VOLUNTARY",
+            "RETIREMENT",
+            "REORGANISATION",
+            "END_OF_CONTRACT",
+            "DISCIPLINARY_DISMISSAL",
+            "OTHER_DISMISSAL");
 
     public boolean holdsFor(AssessmentFacts f) {
         return switch (kind) {
-            case FUNCTION_RISK_AT_LEAST -> f.functionRisk() != null && f.functionRisk().atLeast(level);
+            case FUNCTION_RISK_AT_LEAST ->
+                f.functionRisk() != null && f.functionRisk().atLeast(level);
             case SECTOR_SENSITIVE_FOR_FUNCTION -> f.sectorSensitiveForFunction();
             case SECTOR_IN -> values.contains(f.sector().name());
             case FUNCTION_GROUP_IN -> f.functionGroup() != null && values.contains(f.functionGroup());
@@ -90,7 +97,9 @@ public record RuleCondition(Kind kind, RiskLevel level, List<String> values, Int
             errors.add(new Problem.FieldError(path + ".level", "only for " + Kind.FUNCTION_RISK_AT_LEAST));
         }
         if (values != null && !VALUE_KINDS.contains(kind)) {
-            errors.add(new Problem.FieldError(path + ".values", "only for " + VALUE_KINDS.stream().sorted().toList()));
+            errors.add(new Problem.FieldError(
+                    path + ".values",
+                    "only for " + VALUE_KINDS.stream().sorted().toList()));
         }
         if (count != null && kind != Kind.VERSION_AT_LEAST) {
             errors.add(new Problem.FieldError(path + ".count", "only for " + Kind.VERSION_AT_LEAST));
@@ -100,9 +109,12 @@ public record RuleCondition(Kind kind, RiskLevel level, List<String> values, Int
 
     private void checkValues(String path, Set<String> allowed, List<Problem.FieldError> errors) {
         if (values == null || values.isEmpty()) {
-            errors.add(new Problem.FieldError(path + ".values", "at least one of " + allowed.stream().sorted().toList()));
+            errors.add(new Problem.FieldError(
+                    path + ".values",
+                    "at least one of " + allowed.stream().sorted().toList()));
         } else if (!allowed.containsAll(values)) {
-            errors.add(new Problem.FieldError(path + ".values", "each one of " + allowed.stream().sorted().toList()));
+            errors.add(new Problem.FieldError(
+                    path + ".values", "each one of " + allowed.stream().sorted().toList()));
         }
     }
 

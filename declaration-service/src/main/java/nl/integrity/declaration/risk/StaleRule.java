@@ -6,7 +6,11 @@ import nl.integrity.platform.problem.ProblemException;
 class StaleRule extends ProblemException {
 
     StaleRule(String code, int expected, int current) {
-        super(409, "stale-version", "Conflicting update", "Risk rule " + code + " is at revision " + current
-                + ", not " + expected + "; reload it and apply your change again");
+        super(
+                409,
+                "stale-version",
+                "Conflicting update",
+                "Risk rule " + code + " is at revision " + current + ", not " + expected
+                        + "; reload it and apply your change again");
     }
 }

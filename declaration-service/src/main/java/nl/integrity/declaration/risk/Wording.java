@@ -12,7 +12,8 @@ import java.util.Map;
  */
 final class Wording {
 
-    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"));
+    private static final DateTimeFormatter DUTCH_DATE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"));
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     /** Code → {Dutch, English}. */
@@ -48,8 +49,7 @@ final class Wording {
             Map.entry("DISCIPLINARY_DISMISSAL", new String[] {"strafontslag", "disciplinary dismissal"}),
             Map.entry("OTHER_DISMISSAL", new String[] {"ander ontslag", "other dismissal"}));
 
-    private Wording() {
-    }
+    private Wording() {}
 
     /** The word for a code in Dutch or English; "-" for none, the code itself when it has no word. */
     static String of(Object code, boolean dutch) {

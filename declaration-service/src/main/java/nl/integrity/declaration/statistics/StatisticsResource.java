@@ -41,44 +41,68 @@ public class StatisticsResource {
         this.clock = clock;
     }
 
-    public record Statistics(String organisation, LocalDate from, LocalDate to, long submitted,
-                             Map<String, Long> bySector, Map<String, Long> byRiskLevel,
-                             Map<String, Long> byFunctionGroup, Map<String, Long> byOutcome,
-                             long decided, BigDecimal averageDaysToDecision) {
-    }
+    public record Statistics(
+            String organisation,
+            LocalDate from,
+            LocalDate to,
+            long submitted,
+            Map<String, Long> bySector,
+            Map<String, Long> byRiskLevel,
+            Map<String, Long> byFunctionGroup,
+            Map<String, Long> byOutcome,
+            long decided,
+            BigDecimal averageDaysToDecision) {}
 
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "Statistics of the caller's organisation",
-            description = "Declarations whose current version was submitted from `from` to `to` (inclusive; default the last "
-                    + "twelve months). Outcome UNDECIDED counts those still open, WITHDRAWN those withdrawn; function group UNKNOWN those whose function "
-                    + "the catalogue does not rate.")
+    @Operation(
+            summary = "Statistics of the caller's organisation",
+            description =
+                    "Declarations whose current version was submitted from `from` to `to` (inclusive; default the last "
+                            + "twelve months). Outcome UNDECIDED counts those still open, WITHDRAWN those withdrawn; function group UNKNOWN those whose function "
+                            + "the catalogue does not rate.")
     public Statistics statistics(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? end.minusYears(1).plusDays(1) : from;
         if (start.isAfter(end)) {
             throw new InvalidField("from", "not after to");
         }
-        var range = new Object[] {caller.organisation(), start.atStartOfDay().toInstant(ZoneOffset.UTC),
-                end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)};
+        var range = new Object[] {
+            caller.organisation(),
+            start.atStartOfDay().toInstant(ZoneOffset.UTC),
+            end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
+        };
         Map<String, Long> bySector = countBy("sector", range);
         long submitted = bySector.values().stream().mapToLong(Long::longValue).sum();
         Object[] decision = (Object[]) query("""
                 select count(*), avg(extract(epoch from decided_at - submitted_at) / 86400)
                 from declaration where organisation = ?1 and submitted_at >= ?2 and submitted_at < ?3
                   and status = 'DECIDED'""", range).getSingleResult();
-        BigDecimal average = decision[1] == null ? null
-                : new BigDecimal(decision[1].toString()).setScale(1, RoundingMode.HALF_UP);
-        return new Statistics(caller.organisation(), start, end, submitted, bySector, countBy("risk_level", range),
-                countBy("coalesce(function_group, 'UNKNOWN')", range), countBy("case when status = 'WITHDRAWN' then 'WITHDRAWN' else coalesce(outcome, 'UNDECIDED') end", range),
-                ((Number) decision[0]).longValue(), average);
+        BigDecimal average =
+                decision[1] == null ? null : new BigDecimal(decision[1].toString()).setScale(1, RoundingMode.HALF_UP);
+        return new Statistics(
+                caller.organisation(),
+                start,
+                end,
+                submitted,
+                bySector,
+                countBy("risk_level", range),
+                countBy("coalesce(function_group, 'UNKNOWN')", range),
+                countBy(
+                        "case when status = 'WITHDRAWN' then 'WITHDRAWN' else coalesce(outcome, 'UNDECIDED') end",
+                        range),
+                ((Number) decision[0]).longValue(),
+                average);
     }
 
     private Map<String, Long> countBy(String column, Object[] range) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("select " + column + ", count(*) from declaration"
-                + " where organisation = ?1 and submitted_at >= ?2 and submitted_at < ?3 and status <> 'DRAFT'"
-                + " group by 1 order by 1", range).getResultList();
+        List<Object[]> rows = query(
+                        "select " + column + ", count(*) from declaration"
+                                + " where organisation = ?1 and submitted_at >= ?2 and submitted_at < ?3 and status <> 'DRAFT'"
+                                + " group by 1 order by 1",
+                        range)
+                .getResultList();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Object[] row : rows) {
             counts.put(String.valueOf(row[0]), ((Number) row[1]).longValue());

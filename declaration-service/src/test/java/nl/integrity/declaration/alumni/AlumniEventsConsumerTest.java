@@ -43,9 +43,16 @@ class AlumniEventsConsumerTest {
     @Test
     void registered_addsAlumnusWithWindowToReadModel() {
         UUID alumnusId = UUID.randomUUID();
-        AlumniEvents.publishRegistered(UUID.randomUUID(), alumnusId, "POLITIE", "C-" + alumnusId.toString().substring(0, 6), "Eva Boer");
+        AlumniEvents.publishRegistered(
+                UUID.randomUUID(),
+                alumnusId,
+                "POLITIE",
+                "C-" + alumnusId.toString().substring(0, 6),
+                "Eva Boer");
 
-        Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId).isPresent());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> AlumniEvents.known(alumnusId).isPresent());
         KnownAlumnus known = AlumniEvents.known(alumnusId).orElseThrow();
         assertEquals("POLITIE", known.organisation());
         assertEquals("Eva Boer", known.fullName());
@@ -65,11 +72,17 @@ class AlumniEventsConsumerTest {
         AlumniEvents.publishRegistered(eventId, alumnusId, "KMAR", number, "Second Delivery");
         // A marker on the same key (same partition, so consumed after both deliveries) about another alumnus.
         UUID marker = UUID.randomUUID();
-        KafkaProbe.publish(AlumniEvents.TOPIC, alumnusId.toString(), UUID.randomUUID(), AlumniEventsConsumer.REGISTERED,
+        KafkaProbe.publish(
+                AlumniEvents.TOPIC,
+                alumnusId.toString(),
+                UUID.randomUUID(),
+                AlumniEventsConsumer.REGISTERED,
                 AlumniEvents.registered(marker, "KMAR", "M-" + number, "Marker"));
 
         Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(marker).isPresent());
-        assertEquals("First Delivery", AlumniEvents.known(alumnusId).orElseThrow().fullName(),
+        assertEquals(
+                "First Delivery",
+                AlumniEvents.known(alumnusId).orElseThrow().fullName(),
                 "the second delivery of the same event had no effect");
     }
 
@@ -83,8 +96,11 @@ class AlumniEventsConsumerTest {
         // Newer than anything so far: its arrival proves the three before were consumed.
         AlumniEvents.publishWindowChanged(alumnusId, "POLITIE", "2028-03-31", 3);
 
-        Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId)
-                .map(a -> LocalDate.of(2028, 3, 31).equals(a.windowEnd())).orElse(false));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> AlumniEvents.known(alumnusId)
+                        .map(a -> LocalDate.of(2028, 3, 31).equals(a.windowEnd()))
+                        .orElse(false));
         KnownAlumnus known = AlumniEvents.known(alumnusId).orElseThrow();
         assertEquals("Name After Update", known.fullName(), "neither the older registration nor the stale update won");
         assertEquals("DEPARTED", known.status());
@@ -98,28 +114,41 @@ class AlumniEventsConsumerTest {
         UUID alumnusId = UUID.randomUUID();
         String number = "W-" + alumnusId.toString().substring(0, 6);
         AlumniEvents.publishWindowChanged(alumnusId, "KMAR", "2028-06-30", 1);
-        Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId).isPresent());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> AlumniEvents.known(alumnusId).isPresent());
         KnownAlumnus stub = AlumniEvents.known(alumnusId).orElseThrow();
         assertNull(stub.personnelNumber(), "a stub: no login links to it yet");
         assertTrue(KnownAlumnus.class.isInstance(stub) && !stub.registered());
 
         AlumniEvents.publishRegistered(UUID.randomUUID(), alumnusId, "KMAR", number, "Late Registration");
-        Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId).map(KnownAlumnus::registered).orElse(false));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> AlumniEvents.known(alumnusId)
+                        .map(KnownAlumnus::registered)
+                        .orElse(false));
         KnownAlumnus known = AlumniEvents.known(alumnusId).orElseThrow();
         assertEquals("Late Registration", known.fullName());
-        assertEquals(LocalDate.of(2028, 6, 30), known.windowEnd(), "the newer window stays; the registration's is older");
+        assertEquals(
+                LocalDate.of(2028, 6, 30), known.windowEnd(), "the newer window stays; the registration's is older");
     }
 
     @Test
     void anonymised_removesPersonalFactsForGood() {
-        UUID alumnusId = AlumniEvents.registerAndAwait("POLITIE", "A-" + UUID.randomUUID().toString().substring(0, 6));
+        UUID alumnusId = AlumniEvents.registerAndAwait(
+                "POLITIE", "A-" + UUID.randomUUID().toString().substring(0, 6));
         AlumniEvents.publishAnonymised(alumnusId, "POLITIE");
         // A replayed update after anonymisation must not bring the name back.
         AlumniEvents.publishUpdated(alumnusId, "POLITIE", "A-REPLAY", "Replayed Name", "DEPARTED", 9);
         AlumniEvents.publishWindowChanged(alumnusId, "POLITIE", "2029-01-01", 10);
         UUID marker = UUID.randomUUID();
-        KafkaProbe.publish(AlumniEvents.TOPIC, alumnusId.toString(), UUID.randomUUID(), AlumniEventsConsumer.REGISTERED,
-                AlumniEvents.registered(marker, "POLITIE", "M-" + marker.toString().substring(0, 6), "Marker"));
+        KafkaProbe.publish(
+                AlumniEvents.TOPIC,
+                alumnusId.toString(),
+                UUID.randomUUID(),
+                AlumniEventsConsumer.REGISTERED,
+                AlumniEvents.registered(
+                        marker, "POLITIE", "M-" + marker.toString().substring(0, 6), "Marker"));
 
         Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(marker).isPresent());
         KnownAlumnus known = AlumniEvents.known(alumnusId).orElseThrow();
@@ -137,16 +166,19 @@ class AlumniEventsConsumerTest {
         var declaration = declarations.create("KMAR", number, Fixtures.activity("Kept BV"), false);
 
         AlumniEvents.publishAnonymised(alumnusId, "KMAR");
-        Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.known(alumnusId).map(KnownAlumnus::anonymised).orElse(false));
-        var kept = QuarkusTransaction.requiringNew().call(() ->
-                Declaration.<Declaration>findById(
-                        declaration.id()).activity());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> AlumniEvents.known(alumnusId)
+                        .map(KnownAlumnus::anonymised)
+                        .orElse(false));
+        var kept = QuarkusTransaction.requiringNew()
+                .call(() -> Declaration.<Declaration>findById(declaration.id()).activity());
         assertEquals("-", kept.duties(), "free text removed");
         assertEquals("-", kept.role());
         assertEquals("Kept BV", kept.employerName(), "what statistics need stays");
         assertEquals(Sector.ICT, kept.sector());
-        var version = QuarkusTransaction.requiringNew().call(() ->
-                DeclarationVersion.of(declaration.id()).get(0).activity());
+        var version = QuarkusTransaction.requiringNew()
+                .call(() -> DeclarationVersion.of(declaration.id()).get(0).activity());
         assertEquals("-", version.duties(), "in every version");
     }
 
@@ -160,7 +192,9 @@ class AlumniEventsConsumerTest {
         String marker = code + "-M";
         AlumniEvents.publishProfile(key, "POLITIE", marker, 1, "LOW", "[]");
 
-        Awaitility.await().atMost(WAIT).until(() -> AlumniEvents.profile("POLITIE", marker).isPresent());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> AlumniEvents.profile("POLITIE", marker).isPresent());
         KnownFunctionProfile profile = AlumniEvents.profile("POLITIE", code).orElseThrow();
         assertEquals(2, profile.version());
         assertEquals("HIGH", profile.riskLevel());
@@ -176,7 +210,8 @@ class AlumniEventsConsumerTest {
             dlq.await(r -> key.equals(r.key()), WAIT)
                     .orElseThrow(() -> new AssertionError("poison record not on the dead-letter topic"));
         }
-        UUID after = AlumniEvents.registerAndAwait("POLITIE", "E-" + UUID.randomUUID().toString().substring(0, 6));
+        UUID after = AlumniEvents.registerAndAwait(
+                "POLITIE", "E-" + UUID.randomUUID().toString().substring(0, 6));
         assertEquals("POLITIE", AlumniEvents.known(after).orElseThrow().organisation());
     }
 }

@@ -23,10 +23,17 @@ class WorkingDaysTest {
 
     @Test
     void holidaysOf2027() {
-        assertEquals(Set.of(
-                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 29), LocalDate.of(2027, 4, 27),
-                LocalDate.of(2027, 5, 5), LocalDate.of(2027, 5, 6), LocalDate.of(2027, 5, 17),
-                LocalDate.of(2027, 12, 25), LocalDate.of(2027, 12, 26)), DutchHolidays.of(2027));
+        assertEquals(
+                Set.of(
+                        LocalDate.of(2027, 1, 1),
+                        LocalDate.of(2027, 3, 29),
+                        LocalDate.of(2027, 4, 27),
+                        LocalDate.of(2027, 5, 5),
+                        LocalDate.of(2027, 5, 6),
+                        LocalDate.of(2027, 5, 17),
+                        LocalDate.of(2027, 12, 25),
+                        LocalDate.of(2027, 12, 26)),
+                DutchHolidays.of(2027));
     }
 
     @Test

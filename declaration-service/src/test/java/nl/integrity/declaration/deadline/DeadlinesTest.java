@@ -44,12 +44,16 @@ class DeadlinesTest {
     }
 
     static long eventsOf(String aggregateId, String type) {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("aggregateId = ?1 and eventType = ?2",
-                aggregateId, "nl.integrity.declaration." + type + ".v1"));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.count(
+                        "aggregateId = ?1 and eventType = ?2",
+                        aggregateId,
+                        "nl.integrity.declaration." + type + ".v1"));
     }
 
     static void dueOn(String id, LocalDate due) {
-        QuarkusTransaction.requiringNew().run(() -> Declaration.update("dueDate = ?1 where id = ?2", due, UUID.fromString(id)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Declaration.update("dueDate = ?1 where id = ?2", due, UUID.fromString(id)));
     }
 
     @Test
@@ -76,9 +80,13 @@ class DeadlinesTest {
     @Test
     void aDecidedDeclaration_isNeverOverdue() {
         String id = declare("alumnus.politie", ORDINARY);
-        given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
                 .body("{\"outcome\":\"NO_OBJECTION\",\"rationale\":\"fine\"}")
-                .post("/api/declarations/{id}/decision", id).then().statusCode(200);
+                .post("/api/declarations/{id}/decision", id)
+                .then()
+                .statusCode(200);
         dueOn(id, LocalDate.of(2031, 2, 3));
         deadlines.run(LocalDate.of(2031, 3, 1));
         assertEquals(0, eventsOf(id, "decision-overdue"));
@@ -89,11 +97,15 @@ class DeadlinesTest {
     void conditions_endByThemselvesTheDayAfterTheirLastDay() {
         String id = declare("alumnus.politie", ORDINARY);
         LocalDate lastDay = LocalDate.now().plusDays(40);
-        given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
                 .body("""
                         {"outcome":"ALLOWED_WITH_CONDITIONS","rationale":"ok",
                          "conditions":[{"type":"WAITING_PERIOD","endsOn":"%s"}]}""".formatted(lastDay))
-                .post("/api/declarations/{id}/decision", id).then().statusCode(200);
+                .post("/api/declarations/{id}/decision", id)
+                .then()
+                .statusCode(200);
 
         deadlines.run(lastDay);
         assertEquals(ImposedCondition.Status.ACTIVE, conditionOf(id).status(), "in force on its last day");
@@ -109,7 +121,8 @@ class DeadlinesTest {
     }
 
     static ImposedCondition conditionOf(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> ImposedCondition.of(UUID.fromString(id)).get(0));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ImposedCondition.of(UUID.fromString(id)).get(0));
     }
 
     @Test
@@ -133,19 +146,24 @@ class DeadlinesTest {
 
     @Test
     void reminders_notOutsideTheWindow() {
-        UUID alumnusId = AlumniEvents.registerAndAwait("KMAR", "S-" + UUID.randomUUID().toString().substring(0, 6));
+        UUID alumnusId = AlumniEvents.registerAndAwait(
+                "KMAR", "S-" + UUID.randomUUID().toString().substring(0, 6));
         reminders.remind(LocalDate.of(2026, 3, 30), 100_000);
         reminders.remind(LocalDate.of(2027, 9, 30), 100_000);
         assertEquals(0, reminderEvents(alumnusId));
     }
 
     static LocalDate lastReminded(UUID alumnusId) {
-        return QuarkusTransaction.requiringNew().call(() -> KnownAlumnus.<KnownAlumnus>findById(alumnusId).lastRemindedOn());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> KnownAlumnus.<KnownAlumnus>findById(alumnusId).lastRemindedOn());
     }
 
     static long reminderEvents(UUID alumnusId) {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("aggregateId = ?1 and eventType = ?2",
-                alumnusId.toString(), "nl.integrity.declaration.reminder-due.v1"));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.count(
+                        "aggregateId = ?1 and eventType = ?2",
+                        alumnusId.toString(),
+                        "nl.integrity.declaration.reminder-due.v1"));
     }
 
     @Test

@@ -26,7 +26,7 @@ class DeclarationStateMachineTest {
     static Declaration inState(DeclarationStatus status) {
         var d = Declaration.draft(UUID.randomUUID(), "POLITIE", Fixtures.activity("Data BV"), NOW);
         switch (status) {
-            case DRAFT -> { }
+            case DRAFT -> {}
             case SUBMITTED -> d.submit(NOW, DUE);
             case UNDER_REVIEW -> {
                 d.submit(NOW, DUE);
@@ -59,7 +59,8 @@ class DeclarationStateMachineTest {
             case REQUEST_INFORMATION -> d -> d.requestInformation("officer.politie");
             case PROVIDE_INFORMATION -> Declaration::provideInformation;
             case DECIDE -> d -> d.decide("officer.politie", Outcome.OBJECTION, false, NOW);
-            case CONFIRM_DECISION -> d -> d.confirm("officer2.politie", "officer.politie", true, Outcome.OBJECTION, NOW);
+            case CONFIRM_DECISION ->
+                d -> d.confirm("officer2.politie", "officer.politie", true, Outcome.OBJECTION, NOW);
         };
     }
 
@@ -118,7 +119,8 @@ class DeclarationStateMachineTest {
     @Test
     void anotherOfficersReview_cannotBeAnsweredOrDecidedUntilClaimed() {
         var d = inState(DeclarationStatus.UNDER_REVIEW);
-        var e = assertThrows(ReviewConflict.class, () -> d.decide("officer2.politie", Outcome.NO_OBJECTION, false, NOW));
+        var e = assertThrows(
+                ReviewConflict.class, () -> d.decide("officer2.politie", Outcome.NO_OBJECTION, false, NOW));
         assertEquals("claimed-by-other", e.typeSlug());
         assertThrows(ReviewConflict.class, () -> d.requestInformation("officer2.politie"));
         d.claim("officer2.politie");
@@ -129,7 +131,8 @@ class DeclarationStateMachineTest {
     @Test
     void fourEyes_theProposerCannotConfirmTheirOwnDecision() {
         var d = inState(DeclarationStatus.AWAITING_CONFIRMATION);
-        var e = assertThrows(ReviewConflict.class,
+        var e = assertThrows(
+                ReviewConflict.class,
                 () -> d.confirm("officer.politie", "officer.politie", true, Outcome.NO_OBJECTION, NOW));
         assertEquals("four-eyes", e.typeSlug());
         assertEquals(DeclarationStatus.AWAITING_CONFIRMATION, d.status());

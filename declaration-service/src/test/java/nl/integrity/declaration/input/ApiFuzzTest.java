@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class ApiFuzzTest {
 
     /** No settings of its own: a profile only to get an application (and an emptied database) for the fuzzer alone. */
-    public static class OwnStart implements QuarkusTestProfile {
-    }
+    public static class OwnStart implements QuarkusTestProfile {}
 
     @TestHTTPResource("/")
     URI service;
@@ -43,14 +42,17 @@ class ApiFuzzTest {
                 .body("POST /api/declarations", Fixtures.ORDINARY)
                 .body("PUT /api/declarations/{id}", Fixtures.ORDINARY)
                 .body("POST /api/declarations/{id}/assignment", "{\"officer\":\"officer.politie\"}")
-                .body("POST /api/declarations/{id}/information-requests", "{\"question\":\"Wat gaat u daar precies doen?\"}")
+                .body(
+                        "POST /api/declarations/{id}/information-requests",
+                        "{\"question\":\"Wat gaat u daar precies doen?\"}")
                 .body("POST /api/declarations/{id}/information", "{\"answer\":\"Ik leid de nachtploeg.\"}")
                 .body("POST /api/declarations/{id}/decision", """
                         {"outcome":"ALLOWED_WITH_CONDITIONS","rationale":"Raakt aan het vorige werk",
                          "conditions":[{"type":"NO_CONTACT_FORMER_UNIT","details":"Geen contact","startsOn":"2099-02-01","endsOn":"2100-02-01"}]}""")
                 .body("POST /api/declarations/{id}/decision/confirmation", "{\"approve\":true}")
                 .body("PUT /api/risk-rules/{code}", Fixtures.SELF_EMPLOYED_RULE)
-                .database(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                .database(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
                         config.getValue("quarkus.datasource.username", String.class),
                         config.getValue("quarkus.datasource.password", String.class))
                 .tries(2500)

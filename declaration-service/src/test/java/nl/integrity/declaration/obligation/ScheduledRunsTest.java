@@ -80,7 +80,8 @@ class ScheduledRunsTest {
         }
     }
 
-    List<ScheduledRuns.Outcome> fireOnAllInstancesAtOnce(PeriodicJob job, Instant period, int instanceCount) throws Exception {
+    List<ScheduledRuns.Outcome> fireOnAllInstancesAtOnce(PeriodicJob job, Instant period, int instanceCount)
+            throws Exception {
         var barrier = new CyclicBarrier(instanceCount);
         List<Future<ScheduledRuns.Outcome>> fired = new ArrayList<>();
         for (int i = 0; i < instanceCount; i++) {
@@ -104,10 +105,14 @@ class ScheduledRunsTest {
         List<ScheduledRuns.Outcome> outcomes = fireOnAllInstancesAtOnce(job, period, 4);
 
         assertEquals(1, job.runs.get(), "the work was done once: " + outcomes);
-        assertEquals(1, outcomes.stream().filter(o -> o == ScheduledRuns.Outcome.RAN).count(), outcomes.toString());
-        assertEquals(ScheduledRuns.Outcome.DONE_ALREADY, runs.runOnce(job, period.plusMillis(400)),
+        assertEquals(
+                1, outcomes.stream().filter(o -> o == ScheduledRuns.Outcome.RAN).count(), outcomes.toString());
+        assertEquals(
+                ScheduledRuns.Outcome.DONE_ALREADY,
+                runs.runOnce(job, period.plusMillis(400)),
                 "a trigger of the same period later (a clock a little behind) finds it done");
-        assertEquals(ScheduledRuns.Outcome.RAN, runs.runOnce(job, period.plus(1, ChronoUnit.DAYS)), "the next period runs");
+        assertEquals(
+                ScheduledRuns.Outcome.RAN, runs.runOnce(job, period.plus(1, ChronoUnit.DAYS)), "the next period runs");
         assertEquals(2, job.runs.get());
     }
 
@@ -120,7 +125,8 @@ class ScheduledRunsTest {
         assertEquals(ScheduledRuns.Outcome.FAILED, runs.runOnce(job, period));
         assertEquals(null, finishedAt(job.name, period), "a failed run is not finished");
         job.fail = false;
-        assertEquals(ScheduledRuns.Outcome.RAN, runs.runOnce(job, period), "tried again: the period's work is still to do");
+        assertEquals(
+                ScheduledRuns.Outcome.RAN, runs.runOnce(job, period), "tried again: the period's work is still to do");
         assertTrue(finishedAt(job.name, period) != null);
         assertEquals(2, attempts(job.name, period));
         assertEquals(ScheduledRuns.Outcome.DONE_ALREADY, runs.runOnce(job, period));
@@ -129,25 +135,37 @@ class ScheduledRunsTest {
     Instant finishedAt(String job, Instant period) {
         return QuarkusTransaction.requiringNew().call(() -> (Instant) em.createNativeQuery(
                         "select finished_at from scheduled_run where job = ?1 and period = ?2", Instant.class)
-                .setParameter(1, job).setParameter(2, period).getSingleResult());
+                .setParameter(1, job)
+                .setParameter(2, period)
+                .getSingleResult());
     }
 
     int attempts(String job, Instant period) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "select attempts from scheduled_run where job = ?1 and period = ?2")
-                .setParameter(1, job).setParameter(2, period).getSingleResult()).intValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "select attempts from scheduled_run where job = ?1 and period = ?2")
+                                .setParameter(1, job)
+                                .setParameter(2, period)
+                                .getSingleResult())
+                        .intValue());
     }
 
     @Test
     void theDailyReminderRun_onTwoInstancesAtTheSameMoment_remindsEachAlumnusOnce() throws Exception {
-        UUID first = AlumniEvents.registerAndAwait("KMAR", "RR-" + UUID.randomUUID().toString().substring(0, 6));
-        UUID second = AlumniEvents.registerAndAwait("POLITIE", "RR-" + UUID.randomUUID().toString().substring(0, 6));
+        UUID first = AlumniEvents.registerAndAwait(
+                "KMAR", "RR-" + UUID.randomUUID().toString().substring(0, 6));
+        UUID second = AlumniEvents.registerAndAwait(
+                "POLITIE", "RR-" + UUID.randomUUID().toString().substring(0, 6));
         // 07:30 in the zone the scheduler fires in, on a day inside both windows (2026-03-31 up to 2027-09-30).
-        Instant morning = LocalDate.of(2027, 2, 1).atTime(7, 30).atZone(ZoneId.systemDefault()).toInstant();
+        Instant morning = LocalDate.of(2027, 2, 1)
+                .atTime(7, 30)
+                .atZone(ZoneId.systemDefault())
+                .toInstant();
 
         List<ScheduledRuns.Outcome> outcomes = fireOnAllInstancesAtOnce(reminders, morning, 2);
 
-        assertEquals(1, outcomes.stream().filter(o -> o == ScheduledRuns.Outcome.RAN).count(), outcomes.toString());
+        assertEquals(
+                1, outcomes.stream().filter(o -> o == ScheduledRuns.Outcome.RAN).count(), outcomes.toString());
         assertEquals(1, reminderEvents(first));
         assertEquals(1, reminderEvents(second));
     }
@@ -155,7 +173,8 @@ class ScheduledRunsTest {
     @Test
     void remindersOfOneDay_appendedByTwoRunsAtOnce_areOneEventPerAlumnus() throws Exception {
         // Without the run table (a run repeated after a crash, or clocks far apart): the event ids keep it to one.
-        UUID alumnus = AlumniEvents.registerAndAwait("KMAR", "RC-" + UUID.randomUUID().toString().substring(0, 6));
+        UUID alumnus = AlumniEvents.registerAndAwait(
+                "KMAR", "RC-" + UUID.randomUUID().toString().substring(0, 6));
         LocalDate day = LocalDate.of(2027, 3, 1);
         var barrier = new CyclicBarrier(2);
         List<Future<Integer>> fired = new ArrayList<>();
@@ -172,7 +191,10 @@ class ScheduledRunsTest {
     }
 
     static long reminderEvents(UUID alumnusId) {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("aggregateId = ?1 and eventType = ?2",
-                alumnusId.toString(), "nl.integrity.declaration.reminder-due.v1"));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.count(
+                        "aggregateId = ?1 and eventType = ?2",
+                        alumnusId.toString(),
+                        "nl.integrity.declaration.reminder-due.v1"));
     }
 }

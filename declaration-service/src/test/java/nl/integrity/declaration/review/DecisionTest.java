@@ -18,12 +18,21 @@ class DecisionTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
     static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
-    static final ConditionSpec NO_LOBBYING = new ConditionSpec(ConditionType.NO_LOBBYING, null, null, TODAY.plusMonths(6));
-    static final ConditionSpec STAND_ASIDE = new ConditionSpec(ConditionType.STAND_ASIDE, "Aanbestedingen van de eenheid",
-            TODAY.plusDays(7), TODAY.plusYears(1));
+    static final ConditionSpec NO_LOBBYING =
+            new ConditionSpec(ConditionType.NO_LOBBYING, null, null, TODAY.plusMonths(6));
+    static final ConditionSpec STAND_ASIDE = new ConditionSpec(
+            ConditionType.STAND_ASIDE, "Aanbestedingen van de eenheid", TODAY.plusDays(7), TODAY.plusYears(1));
 
     static Decision.Made make(Outcome outcome, boolean fourEyes, ConditionSpec... conditions) {
-        return Decision.make(UUID.randomUUID(), 2, outcome, "Onderbouwing", "officer.politie", fourEyes, NOW, TODAY,
+        return Decision.make(
+                UUID.randomUUID(),
+                2,
+                outcome,
+                "Onderbouwing",
+                "officer.politie",
+                fourEyes,
+                NOW,
+                TODAY,
                 List.of(conditions));
     }
 
@@ -32,12 +41,14 @@ class DecisionTest {
         var made = make(Outcome.ALLOWED_WITH_CONDITIONS, false, NO_LOBBYING, STAND_ASIDE);
         assertEquals(Decision.Status.IN_FORCE, made.decision().status());
         assertEquals(2, made.decision().versionNumber());
-        assertEquals(List.of(ImposedCondition.Status.ACTIVE, ImposedCondition.Status.ACTIVE),
+        assertEquals(
+                List.of(ImposedCondition.Status.ACTIVE, ImposedCondition.Status.ACTIVE),
                 made.conditions().stream().map(ImposedCondition::status).toList());
         assertEquals(TODAY, made.conditions().get(0).startsOn());
         assertEquals(TODAY.plusDays(7), made.conditions().get(1).startsOn());
-        assertTrue(made.conditions().stream().allMatch(c -> c.decisionId().equals(made.decision().id())
-                && c.declarationId().equals(made.decision().declarationId())));
+        assertTrue(made.conditions().stream()
+                .allMatch(c -> c.decisionId().equals(made.decision().id())
+                        && c.declarationId().equals(made.decision().declarationId())));
     }
 
     @Test
@@ -109,13 +120,22 @@ class DecisionTest {
 
     @Test
     void everyConditionEndsByItself_afterTodayAndNotBeforeItStarts_andNamesItsMattersWhereItsKindNeedsThem() {
-        var invalid = assertThrows(InvalidField.class, () -> make(Outcome.ALLOWED_WITH_CONDITIONS, false,
-                new ConditionSpec(ConditionType.NO_LOBBYING, null, null, null),
-                new ConditionSpec(ConditionType.NO_LOBBYING, null, null, TODAY),
-                new ConditionSpec(ConditionType.NO_LOBBYING, null, TODAY.plusDays(10), TODAY.plusDays(5)),
-                new ConditionSpec(ConditionType.STAND_ASIDE, " ", null, TODAY.plusDays(5)),
-                NO_LOBBYING));
-        assertEquals(List.of("conditions[0].endsOn", "conditions[1].endsOn", "conditions[2].endsOn", "conditions[3].details"),
+        var invalid = assertThrows(
+                InvalidField.class,
+                () -> make(
+                        Outcome.ALLOWED_WITH_CONDITIONS,
+                        false,
+                        new ConditionSpec(ConditionType.NO_LOBBYING, null, null, null),
+                        new ConditionSpec(ConditionType.NO_LOBBYING, null, null, TODAY),
+                        new ConditionSpec(ConditionType.NO_LOBBYING, null, TODAY.plusDays(10), TODAY.plusDays(5)),
+                        new ConditionSpec(ConditionType.STAND_ASIDE, " ", null, TODAY.plusDays(5)),
+                        NO_LOBBYING));
+        assertEquals(
+                List.of(
+                        "conditions[0].endsOn",
+                        "conditions[1].endsOn",
+                        "conditions[2].endsOn",
+                        "conditions[3].details"),
                 invalid.errors().stream().map(Problem.FieldError::field).toList());
         assertNull(NO_LOBBYING.problems("c", TODAY).stream().findFirst().orElse(null));
     }

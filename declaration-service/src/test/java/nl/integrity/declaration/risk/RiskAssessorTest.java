@@ -18,9 +18,21 @@ class RiskAssessorTest {
 
     /** A Politie detective (high risk, window until 2028) moving to private security, paid, from 1 Feb 2027. */
     static AssessmentFacts facts() {
-        return new AssessmentFacts("REC-DIG", RiskLevel.HIGH, "INVESTIGATION", Set.of("PRIVATE_SECURITY", "ICT"),
-                LocalDate.of(2026, 6, 30), LocalDate.of(2028, 6, 30), "VOLUNTARY", Sector.PRIVATE_SECURITY,
-                LocalDate.of(2027, 2, 1), TODAY, false, false, false, 1);
+        return new AssessmentFacts(
+                "REC-DIG",
+                RiskLevel.HIGH,
+                "INVESTIGATION",
+                Set.of("PRIVATE_SECURITY", "ICT"),
+                LocalDate.of(2026, 6, 30),
+                LocalDate.of(2028, 6, 30),
+                "VOLUNTARY",
+                Sector.PRIVATE_SECURITY,
+                LocalDate.of(2027, 2, 1),
+                TODAY,
+                false,
+                false,
+                false,
+                1);
     }
 
     static AssessmentFacts with(java.util.function.UnaryOperator<Builder> change) {
@@ -32,13 +44,18 @@ class RiskAssessorTest {
     }
 
     static RiskRule rule(String code, RiskLevel level, RuleCondition... conditions) {
-        return rule(code, level, "NL {sector} {functionCode} {windowEnd}", "EN {sector} {functionRisk} v{versionNumber}",
-                true, conditions);
+        return rule(
+                code,
+                level,
+                "NL {sector} {functionCode} {windowEnd}",
+                "EN {sector} {functionRisk} v{versionNumber}",
+                true,
+                conditions);
     }
 
     /** A rule at its third revision. */
-    static RiskRule rule(String code, RiskLevel level, String textNl, String textEn, boolean enabled,
-                         RuleCondition... conditions) {
+    static RiskRule rule(
+            String code, RiskLevel level, String textNl, String textEn, boolean enabled, RuleCondition... conditions) {
         var r = RiskRule.create("POLITIE", code);
         for (int revision = 0; revision < 3; revision++) {
             r.change(revision, level, List.of(conditions), textNl, textEn, enabled, "admin", Instant.EPOCH);
@@ -127,7 +144,9 @@ class RiskAssessorTest {
                 rule("A_MEDIUM", RiskLevel.MEDIUM, c(Kind.SECTOR_SENSITIVE_FOR_FUNCTION)));
         var assessment = RiskAssessor.assess(rules, facts());
         assertEquals(RiskLevel.HIGH, assessment.level());
-        assertEquals(List.of("A_HIGH", "A_MEDIUM", "B_MEDIUM"), assessment.reasons().stream().map(RiskReason::code).toList());
+        assertEquals(
+                List.of("A_HIGH", "A_MEDIUM", "B_MEDIUM"),
+                assessment.reasons().stream().map(RiskReason::code).toList());
         var first = assessment.reasons().get(0);
         assertEquals("NL beveiliging REC-DIG 30 juni 2028", first.textNl());
         assertEquals("EN private security high v1", first.textEn());
@@ -153,7 +172,8 @@ class RiskAssessorTest {
     @Test
     void conditionParameters_areChecked() {
         assertEquals(List.of("c.level"), fields(new RuleCondition(Kind.FUNCTION_RISK_AT_LEAST, null, null, null)));
-        assertEquals(List.of("c.values"), fields(new RuleCondition(Kind.SECTOR_IN, null, List.of("MOON_MINING"), null)));
+        assertEquals(
+                List.of("c.values"), fields(new RuleCondition(Kind.SECTOR_IN, null, List.of("MOON_MINING"), null)));
         assertEquals(List.of("c.values"), fields(new RuleCondition(Kind.DEPARTURE_REASON_IN, null, List.of(), null)));
         assertEquals(List.of("c.count"), fields(new RuleCondition(Kind.VERSION_AT_LEAST, null, null, 1)));
         assertEquals(List.of("c.kind"), fields(new RuleCondition(null, null, null, null)));
@@ -198,20 +218,73 @@ class RiskAssessorTest {
             version = f.versionNumber();
         }
 
-        Builder functionRisk(RiskLevel v) { functionRisk = v; return this; }
-        Builder functionGroup(String v) { functionGroup = v; return this; }
-        Builder window(LocalDate start, LocalDate end) { windowStart = start; windowEnd = end; return this; }
-        Builder departureReason(String v) { departureReason = v; return this; }
-        Builder sector(Sector v) { sector = v; return this; }
-        Builder startDate(LocalDate v) { startDate = v; return this; }
-        Builder contact(boolean v) { contact = v; return this; }
-        Builder knowledge(boolean v) { knowledge = v; return this; }
-        Builder selfEmployed(boolean v) { selfEmployed = v; return this; }
-        Builder version(int v) { version = v; return this; }
+        Builder functionRisk(RiskLevel v) {
+            functionRisk = v;
+            return this;
+        }
+
+        Builder functionGroup(String v) {
+            functionGroup = v;
+            return this;
+        }
+
+        Builder window(LocalDate start, LocalDate end) {
+            windowStart = start;
+            windowEnd = end;
+            return this;
+        }
+
+        Builder departureReason(String v) {
+            departureReason = v;
+            return this;
+        }
+
+        Builder sector(Sector v) {
+            sector = v;
+            return this;
+        }
+
+        Builder startDate(LocalDate v) {
+            startDate = v;
+            return this;
+        }
+
+        Builder contact(boolean v) {
+            contact = v;
+            return this;
+        }
+
+        Builder knowledge(boolean v) {
+            knowledge = v;
+            return this;
+        }
+
+        Builder selfEmployed(boolean v) {
+            selfEmployed = v;
+            return this;
+        }
+
+        Builder version(int v) {
+            version = v;
+            return this;
+        }
 
         AssessmentFacts build() {
-            return new AssessmentFacts(functionCode, functionRisk, functionGroup, sensitive, windowStart, windowEnd,
-                    departureReason, sector, startDate, declaredOn, contact, knowledge, selfEmployed, version);
+            return new AssessmentFacts(
+                    functionCode,
+                    functionRisk,
+                    functionGroup,
+                    sensitive,
+                    windowStart,
+                    windowEnd,
+                    departureReason,
+                    sector,
+                    startDate,
+                    declaredOn,
+                    contact,
+                    knowledge,
+                    selfEmployed,
+                    version);
         }
     }
 
@@ -220,13 +293,19 @@ class RiskAssessorTest {
         String text = "{sector}|{functionGroup}|{departureReason}|{startDate}|{functionRisk}|{functionCode}";
         var rule = rule("WORDS", RiskLevel.MEDIUM, text, text, true, c(Kind.STARTS_IN_WINDOW));
         var reason = RiskAssessor.assess(List.of(rule), with(b -> b.departureReason("DISCIPLINARY_DISMISSAL")))
-                .reasons().get(0);
+                .reasons()
+                .get(0);
         assertEquals("beveiliging|opsporing|strafontslag|1 februari 2027|hoog|REC-DIG", reason.textNl());
-        assertEquals("private security|investigation|disciplinary dismissal|1 February 2027|high|REC-DIG", reason.textEn());
+        assertEquals(
+                "private security|investigation|disciplinary dismissal|1 February 2027|high|REC-DIG", reason.textEn());
 
-        var unknown = RiskAssessor.assess(List.of(rule), with(b -> b.functionGroup("NEW_GROUP").functionRisk(null)))
-                .reasons().get(0);
-        assertEquals("beveiliging|NEW_GROUP|vrijwillig|1 februari 2027|-|REC-DIG", unknown.textNl(),
+        var unknown = RiskAssessor.assess(
+                        List.of(rule), with(b -> b.functionGroup("NEW_GROUP").functionRisk(null)))
+                .reasons()
+                .get(0);
+        assertEquals(
+                "beveiliging|NEW_GROUP|vrijwillig|1 februari 2027|-|REC-DIG",
+                unknown.textNl(),
                 "a code without a word yet is shown as it is; a missing fact as a dash");
     }
 }

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
 class SeededRiskRulesTest {
 
     static Map<String, RiskRule> seeded(String organisation) {
-        return QuarkusTransaction.requiringNew().call(() -> RiskRule.<RiskRule>list("organisation = ?1 and updatedBy = 'seed'", organisation))
-                .stream().collect(Collectors.toMap(RiskRule::code, Function.identity()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> RiskRule.<RiskRule>list("organisation = ?1 and updatedBy = 'seed'", organisation))
+                .stream()
+                .collect(Collectors.toMap(RiskRule::code, Function.identity()));
     }
 
     static boolean fires(RiskRule rule, AssessmentFacts facts) {
@@ -118,8 +120,12 @@ class SeededRiskRulesTest {
         var rule = rules.get("LATE_DECLARATION");
         assertEquals(RiskLevel.HIGH, rule.level());
         var late = RiskAssessor.assess(List.of(rule), with(b -> b.startDate(LocalDate.of(2026, 11, 1))));
-        assertEquals("De activiteit begon op 1 november 2026, voordat u haar meldde.", late.reasons().get(0).textNl());
-        assertEquals("The activity started on 1 November 2026, before you declared it.", late.reasons().get(0).textEn());
+        assertEquals(
+                "De activiteit begon op 1 november 2026, voordat u haar meldde.",
+                late.reasons().get(0).textNl());
+        assertEquals(
+                "The activity started on 1 November 2026, before you declared it.",
+                late.reasons().get(0).textEn());
         assertFalse(fires(rule, facts()));
     }
 
@@ -133,10 +139,16 @@ class SeededRiskRulesTest {
     @Test
     void allRulesTogether_aCriticalFunctionWithContactInASensitiveSectorIsCritical() {
         var all = List.copyOf(rules.values());
-        var assessment = RiskAssessor.assess(all, with(b -> b.functionRisk(RiskLevel.CRITICAL).contact(true)));
+        var assessment = RiskAssessor.assess(
+                all, with(b -> b.functionRisk(RiskLevel.CRITICAL).contact(true)));
         assertEquals(RiskLevel.CRITICAL, assessment.level());
-        assertEquals("SENSITIVE_SECTOR_CRITICAL_FUNCTION", assessment.reasons().get(0).code());
-        assertEquals(RiskLevel.LOW, RiskAssessor.assess(all, with(b -> b.window(null, null).sector(Sector.AVIATION))).level(),
+        assertEquals(
+                "SENSITIVE_SECTOR_CRITICAL_FUNCTION",
+                assessment.reasons().get(0).code());
+        assertEquals(
+                RiskLevel.LOW,
+                RiskAssessor.assess(all, with(b -> b.window(null, null).sector(Sector.AVIATION)))
+                        .level(),
                 "outside any window, in an ordinary sector: nothing to report");
     }
 }

@@ -81,8 +81,7 @@ public class Alert extends PanacheEntityBase {
     @Version
     private long version;
 
-    protected Alert() {
-    }
+    protected Alert() {}
 
     /**
      * What an alert is about (a declaration, an alumnus) and the facts its kind shows (a risk
@@ -116,8 +115,8 @@ public class Alert extends PanacheEntityBase {
     }
 
     /** A new alert for the office of {@code organisation}, raised by the event {@code sourceEventId}. */
-    public static Alert raise(String organisation, AlertKind kind, AlertText summary, About about, UUID sourceEventId,
-                              Instant now) {
+    public static Alert raise(
+            String organisation, AlertKind kind, AlertText summary, About about, UUID sourceEventId, Instant now) {
         var alert = new Alert();
         alert.id = UUID.randomUUID();
         alert.organisation = Objects.requireNonNull(organisation, "organisation");

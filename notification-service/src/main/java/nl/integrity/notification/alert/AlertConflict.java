@@ -6,7 +6,10 @@ import nl.integrity.platform.problem.ProblemException;
 class AlertConflict extends ProblemException {
 
     AlertConflict(String action, AlertStatus status) {
-        super(409, "illegal-transition", "Not possible in this state",
+        super(
+                409,
+                "illegal-transition",
+                "Not possible in this state",
                 "An alert that is " + status + " cannot be " + action);
     }
 }

@@ -18,12 +18,11 @@ import nl.integrity.platform.query.ListFilter;
 class AlertInbox {
 
     /** The filters an officer gave; any may be empty or null. {@code assignee} is {@code me}, {@code none} or a username. */
-    record Filter(Set<AlertStatus> statuses, Set<AlertKind> kinds, String assignee, UUID declarationId, UUID alumnusId) {
-    }
+    record Filter(
+            Set<AlertStatus> statuses, Set<AlertKind> kinds, String assignee, UUID declarationId, UUID alumnusId) {}
 
     /** One page of the alerts found, and how many were found in all. */
-    record Found(List<Alert> alerts, long total) {
-    }
+    record Found(List<Alert> alerts, long total) {}
 
     /** The order of a {@code sort} parameter: {@code -raisedAt} (default, newest first), {@code raisedAt} or {@code dueDate}. */
     static Sort sort(String sort) {

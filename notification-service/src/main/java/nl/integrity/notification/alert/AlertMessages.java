@@ -26,7 +26,8 @@ public interface AlertMessages {
     @Message("Version {version} of a declaration was assessed {level} risk")
     String highRisk(int version, String level);
 
-    @Message("{#when level}{#is 'LOW'}low{#is 'MEDIUM'}medium{#is 'HIGH'}high{#is 'CRITICAL'}critical{#else}{level}{/when}")
+    @Message(
+            "{#when level}{#is 'LOW'}low{#is 'MEDIUM'}medium{#is 'HIGH'}high{#is 'CRITICAL'}critical{#else}{level}{/when}")
     String riskLevel(String level);
 
     @Message("An activity was declared after it had started")

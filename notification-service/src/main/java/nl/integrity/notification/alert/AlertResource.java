@@ -49,30 +49,40 @@ public class AlertResource {
         this.inbox = inbox;
     }
 
-    public record AssignmentRequest(@NotBlank @Pattern(regexp = Caller.USERNAME,
-            message = "a username: letters, digits and . _ - @, at most 100") String officer) {
-    }
+    public record AssignmentRequest(
+            @NotBlank
+            @Pattern(regexp = Caller.USERNAME, message = "a username: letters, digits and . _ - @, at most 100")
+            String officer) {}
 
-    public record ResolutionRequest(@Size(max = 1000) String note) {
-    }
+    public record ResolutionRequest(@Size(max = 1000) String note) {}
 
     @GET
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "My organisation's alert inbox",
-            description = "Filtered by status (default NEW and ACKNOWLEDGED), kind, assignee (`me`, `none` or a username), "
-                    + "declaration or alumnus; sorted by `-raisedAt` (default, newest first), `raisedAt` or `dueDate`; a page "
-                    + "at a time.")
-    public AlertResponse.Page inbox(@QueryParam("status") List<String> status, @QueryParam("kind") List<String> kind,
-                                    @QueryParam("assignee") String assignee,
-                                    @QueryParam("declarationId") UUID declarationId,
-                                    @QueryParam("alumnusId") UUID alumnusId, @QueryParam("sort") String sort,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    @Operation(
+            summary = "My organisation's alert inbox",
+            description =
+                    "Filtered by status (default NEW and ACKNOWLEDGED), kind, assignee (`me`, `none` or a username), "
+                            + "declaration or alumnus; sorted by `-raisedAt` (default, newest first), `raisedAt` or `dueDate`; a page "
+                            + "at a time.")
+    public AlertResponse.Page inbox(
+            @QueryParam("status") List<String> status,
+            @QueryParam("kind") List<String> kind,
+            @QueryParam("assignee") String assignee,
+            @QueryParam("declarationId") UUID declarationId,
+            @QueryParam("alumnusId") UUID alumnusId,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         String organisation = caller.organisation();
-        var filter = new AlertInbox.Filter(InvalidField.enumValues("status", AlertStatus.class, status),
-                InvalidField.enumValues("kind", AlertKind.class, kind), assignee, declarationId, alumnusId);
+        var filter = new AlertInbox.Filter(
+                InvalidField.enumValues("status", AlertStatus.class, status),
+                InvalidField.enumValues("kind", AlertKind.class, kind),
+                assignee,
+                declarationId,
+                alumnusId);
         var found = inbox.page(filter, organisation, caller.username(), AlertInbox.sort(sort), page, size);
-        return new AlertResponse.Page(found.alerts().stream().map(AlertResponse::from).toList(), page, size, found.total());
+        return new AlertResponse.Page(
+                found.alerts().stream().map(AlertResponse::from).toList(), page, size, found.total());
     }
 
     @GET
@@ -102,7 +112,10 @@ public class AlertResource {
     @Operation(summary = "Resolve an alert, with a note on what was done")
     public AlertResponse resolve(@PathParam("id") UUID id, @Valid ResolutionRequest request) {
         var alert = own(id);
-        String note = request == null || request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        String note =
+                request == null || request.note() == null || request.note().isBlank()
+                        ? null
+                        : request.note().trim();
         alert.resolve(caller.username(), note, clock.instant());
         return AlertResponse.from(alert);
     }
@@ -122,7 +135,9 @@ public class AlertResource {
     @Path("/{id}/assignment")
     @RolesAllowed(Roles.OFFICER)
     @Transactional
-    @Operation(summary = "Take the assignment off an open alert", description = "It goes back to the office's unassigned alerts.")
+    @Operation(
+            summary = "Take the assignment off an open alert",
+            description = "It goes back to the office's unassigned alerts.")
     public AlertResponse unassign(@PathParam("id") UUID id) {
         var alert = own(id);
         alert.unassign();

@@ -50,8 +50,7 @@ public class AlumnusContact extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected AlumnusContact() {
-    }
+    protected AlumnusContact() {}
 
     /** An alumnus of whom nothing is known yet: no address, Dutch, no consent. Persist it once something is. */
     public static AlumnusContact unknown(UUID alumnusId, String organisation) {

@@ -23,7 +23,10 @@ import java.util.UUID;
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
 
-    public enum Channel { WEBHOOK, EMAIL }
+    public enum Channel {
+        WEBHOOK,
+        EMAIL
+    }
 
     /** The longest last error kept; longer ones are cut off. */
     static final int MAX_ERROR = 1000;
@@ -75,18 +78,30 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "sent_at")
     private Instant sentAt;
 
-    protected Delivery() {
-    }
+    protected Delivery() {}
 
     /** A new delivery, due at once. */
-    public static Delivery pending(Channel channel, String organisation, String recipient, UUID eventId, String eventType,
-                                   String payload, Instant now) {
+    public static Delivery pending(
+            Channel channel,
+            String organisation,
+            String recipient,
+            UUID eventId,
+            String eventType,
+            String payload,
+            Instant now) {
         return pending(UUID.randomUUID(), channel, organisation, recipient, eventId, eventType, payload, now);
     }
 
     /** A new delivery with an id chosen beforehand (one another row already names), due at once. */
-    public static Delivery pending(UUID id, Channel channel, String organisation, String recipient, UUID eventId,
-                                   String eventType, String payload, Instant now) {
+    public static Delivery pending(
+            UUID id,
+            Channel channel,
+            String organisation,
+            String recipient,
+            UUID eventId,
+            String eventType,
+            String payload,
+            Instant now) {
         var d = new Delivery();
         d.id = Objects.requireNonNull(id, "id");
         d.channel = Objects.requireNonNull(channel, "channel");
@@ -103,8 +118,14 @@ public class Delivery extends PanacheEntityBase {
     }
 
     /** A new webhook delivery to a subscription's URL, due at once. */
-    public static Delivery pendingWebhook(UUID subscriptionId, String organisation, String url, UUID eventId,
-                                          String eventType, String payload, Instant now) {
+    public static Delivery pendingWebhook(
+            UUID subscriptionId,
+            String organisation,
+            String url,
+            UUID eventId,
+            String eventType,
+            String payload,
+            Instant now) {
         var d = pending(Channel.WEBHOOK, organisation, url, eventId, eventType, payload, now);
         d.subscriptionId = Objects.requireNonNull(subscriptionId, "subscriptionId");
         return d;

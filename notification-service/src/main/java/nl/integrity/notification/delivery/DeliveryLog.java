@@ -12,12 +12,10 @@ import nl.integrity.platform.query.ListFilter;
 class DeliveryLog {
 
     /** The filters an administrator gave; any may be empty or null. */
-    record Filter(Set<DeliveryStatus> statuses, UUID subscriptionId, UUID eventId) {
-    }
+    record Filter(Set<DeliveryStatus> statuses, UUID subscriptionId, UUID eventId) {}
 
     /** One page of the deliveries found, and how many were found in all. */
-    record Found(List<Delivery> deliveries, long total) {
-    }
+    record Found(List<Delivery> deliveries, long total) {}
 
     Found page(Filter filter, String organisation, int page, int size) {
         var where = new ListFilter()

@@ -20,7 +20,12 @@ import java.util.Map;
 @Startup
 class DeliveryMetrics {
 
-    public enum Outcome { SENT, FAILED, DEAD, CANCELLED }
+    public enum Outcome {
+        SENT,
+        FAILED,
+        DEAD,
+        CANCELLED
+    }
 
     private final Map<Delivery.Channel, Map<Outcome, Counter>> counters = new EnumMap<>(Delivery.Channel.class);
 
@@ -28,14 +33,19 @@ class DeliveryMetrics {
         for (Delivery.Channel channel : Delivery.Channel.values()) {
             Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
             for (Outcome outcome : Outcome.values()) {
-                byOutcome.put(outcome, Counter.builder("notification.deliveries")
-                        .description("Delivery attempts by outcome").tag("channel", channel.name().toLowerCase())
-                        .tag("outcome", outcome.name().toLowerCase()).register(registry));
+                byOutcome.put(
+                        outcome,
+                        Counter.builder("notification.deliveries")
+                                .description("Delivery attempts by outcome")
+                                .tag("channel", channel.name().toLowerCase())
+                                .tag("outcome", outcome.name().toLowerCase())
+                                .register(registry));
             }
             counters.put(channel, byOutcome);
             Gauge.builder("notification.delivery.queue", () -> queueDepth(channel))
                     .description("Deliveries still to send (pending, or failed and to be retried)")
-                    .tag("channel", channel.name().toLowerCase()).register(registry);
+                    .tag("channel", channel.name().toLowerCase())
+                    .register(registry);
         }
     }
 
@@ -44,7 +54,10 @@ class DeliveryMetrics {
     }
 
     private static long queueDepth(Delivery.Channel channel) {
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.count("channel = ?1 and status in ?2", channel,
-                List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.count(
+                        "channel = ?1 and status in ?2",
+                        channel,
+                        List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED)));
     }
 }

@@ -58,7 +58,8 @@ public class DeliveryQueue {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
-    public List<Delivery> claimWebhooks(int limit, Duration lease, int perSubscription, java.util.Collection<UUID> busy) {
+    public List<Delivery> claimWebhooks(
+            int limit, Duration lease, int perSubscription, java.util.Collection<UUID> busy) {
         Instant now = clock.instant();
         List<UUID> ids = em.createNativeQuery("""
                         update delivery set next_attempt_at = ?1
@@ -94,8 +95,8 @@ public class DeliveryQueue {
      * The attempt failed: due again after the schedule's next wait, or dead after the last one
      * (or at once with {@code giveUp}). Call in a transaction, with the delivery loaded in it.
      */
-    public void failed(Delivery d, Integer statusCode, String error, List<Duration> schedule, double jitter,
-                       boolean giveUp) {
+    public void failed(
+            Delivery d, Integer statusCode, String error, List<Duration> schedule, double jitter, boolean giveUp) {
         Optional<Duration> wait = giveUp ? Optional.empty() : d.nextWait(schedule);
         if (wait.isPresent()) {
             d.scheduleRetry(statusCode, error, clock.instant().plus(withJitter(wait.get(), jitter)));

@@ -41,30 +41,56 @@ public class DeliveryResource {
         this.deliveryLog = deliveryLog;
     }
 
-    public record DeliveryView(UUID id, Delivery.Channel channel, UUID subscriptionId, String recipient, UUID eventId,
-                               String eventType, DeliveryStatus status, int attempts, Instant nextAttemptAt,
-                               String lastError, Integer lastStatusCode, Instant createdAt, Instant sentAt) {
+    public record DeliveryView(
+            UUID id,
+            Delivery.Channel channel,
+            UUID subscriptionId,
+            String recipient,
+            UUID eventId,
+            String eventType,
+            DeliveryStatus status,
+            int attempts,
+            Instant nextAttemptAt,
+            String lastError,
+            Integer lastStatusCode,
+            Instant createdAt,
+            Instant sentAt) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id(), d.channel(), d.subscriptionId(), d.recipient(), d.eventId(), d.eventType(),
-                    d.status(), d.attempts(), d.nextAttemptAt(), d.lastError(), d.lastStatusCode(), d.createdAt(), d.sentAt());
+            return new DeliveryView(
+                    d.id(),
+                    d.channel(),
+                    d.subscriptionId(),
+                    d.recipient(),
+                    d.eventId(),
+                    d.eventType(),
+                    d.status(),
+                    d.attempts(),
+                    d.nextAttemptAt(),
+                    d.lastError(),
+                    d.lastStatusCode(),
+                    d.createdAt(),
+                    d.sentAt());
         }
     }
 
-    public record Page(List<DeliveryView> items, int page, int size, long total) {
-    }
+    public record Page(List<DeliveryView> items, int page, int size, long total) {}
 
     @GET
-    @Operation(summary = "The delivery log, newest first",
-            description = "Every message with its channel, recipient, event, status (PENDING, SENT, FAILED: will retry, DEAD), "
-                    + "attempts, next attempt and last error; filter by status, subscription or event.")
-    public Page log(@QueryParam("status") List<String> status, @QueryParam("subscriptionId") UUID subscriptionId,
-                    @QueryParam("eventId") UUID eventId,
-                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    @Operation(
+            summary = "The delivery log, newest first",
+            description =
+                    "Every message with its channel, recipient, event, status (PENDING, SENT, FAILED: will retry, DEAD), "
+                            + "attempts, next attempt and last error; filter by status, subscription or event.")
+    public Page log(
+            @QueryParam("status") List<String> status,
+            @QueryParam("subscriptionId") UUID subscriptionId,
+            @QueryParam("eventId") UUID eventId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         String organisation = caller.organisation();
-        var filter = new DeliveryLog.Filter(InvalidField.enumValues("status", DeliveryStatus.class, status), subscriptionId,
-                eventId);
+        var filter = new DeliveryLog.Filter(
+                InvalidField.enumValues("status", DeliveryStatus.class, status), subscriptionId, eventId);
         var found = deliveryLog.page(filter, organisation, page, size);
         return new Page(found.deliveries().stream().map(DeliveryView::of).toList(), page, size, found.total());
     }
@@ -80,7 +106,8 @@ public class DeliveryResource {
     @Path("/{id}/replay")
     @Consumes(MediaType.WILDCARD)
     @Transactional
-    @Operation(summary = "Send a delivery again, from the first attempt (same message id, so receivers can deduplicate)")
+    @Operation(
+            summary = "Send a delivery again, from the first attempt (same message id, so receivers can deduplicate)")
     public DeliveryView replay(@PathParam("id") UUID id) {
         var d = own(id);
         d.replay(clock.instant());

@@ -6,5 +6,9 @@ package nl.integrity.notification.delivery;
  * withdrawn), never sent.
  */
 public enum DeliveryStatus {
-    PENDING, SENT, FAILED, DEAD, CANCELLED
+    PENDING,
+    SENT,
+    FAILED,
+    DEAD,
+    CANCELLED
 }

@@ -36,9 +36,18 @@ class AlumniEventsConsumer {
     static final String WINDOW_CHANGED = PublishedEvents.WINDOW_CHANGED;
     /** What webhook subscribers get of each alumni event they can subscribe to: no name, no address, no unit. */
     private static final Map<String, List<String>> FOR_SUBSCRIBERS = Map.of(
-            REGISTERED, List.of("alumnusId", "organisation", "personnelNumber", "status", "departureDate", "departureReason",
-                    "windowStart", "windowEnd"),
-            WINDOW_CHANGED, List.of("alumnusId", "organisation", "windowStart", "windowEnd", "coolingOffMonths", "reason"),
+            REGISTERED,
+                    List.of(
+                            "alumnusId",
+                            "organisation",
+                            "personnelNumber",
+                            "status",
+                            "departureDate",
+                            "departureReason",
+                            "windowStart",
+                            "windowEnd"),
+            WINDOW_CHANGED,
+                    List.of("alumnusId", "organisation", "windowStart", "windowEnd", "coolingOffMonths", "reason"),
             ANONYMISED, List.of("alumnusId", "organisation"));
 
     private final ProcessedEvents processed;
@@ -54,12 +63,10 @@ class AlumniEventsConsumer {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Contact(UUID alumnusId, String organisation, String email, String language, Long version) {
-    }
+    record Contact(UUID alumnusId, String organisation, String email, String language, Long version) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Consent(UUID alumnusId, String organisation, boolean given, Instant changedAt) {
-    }
+    record Consent(UUID alumnusId, String organisation, boolean given, Instant changedAt) {}
 
     @Incoming("alumni-events")
     @Blocking

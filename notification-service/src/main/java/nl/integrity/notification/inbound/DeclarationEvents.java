@@ -17,12 +17,19 @@ final class DeclarationEvents {
     static final String INFORMATION_REQUESTED = PREFIX + "information-requested.v1";
     static final String DECIDED = PREFIX + "decided.v1";
 
-    private DeclarationEvents() {
-    }
+    private DeclarationEvents() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Submitted(UUID declarationId, UUID alumnusId, String organisation, Integer versionNumber,
-                     String employerName, String sector, String role, LocalDate startDate, Words sectorWords) {
+    record Submitted(
+            UUID declarationId,
+            UUID alumnusId,
+            String organisation,
+            Integer versionNumber,
+            String employerName,
+            String sector,
+            String role,
+            LocalDate startDate,
+            Words sectorWords) {
 
         /** The sector in the language's words as the event gives them; its code where an older event has none. */
         String sectorIn(boolean dutch) {
@@ -33,34 +40,41 @@ final class DeclarationEvents {
 
     /** A code in the words of each language, as the producer names it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Words(String nl, String en) {
-    }
+    record Words(String nl, String en) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Assessed(UUID declarationId, UUID alumnusId, String organisation, int versionNumber, String riskLevel,
-                    boolean late) {
-    }
+    record Assessed(
+            UUID declarationId,
+            UUID alumnusId,
+            String organisation,
+            int versionNumber,
+            String riskLevel,
+            boolean late) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record InformationProvided(UUID declarationId, UUID alumnusId, String organisation, String assignee) {
-    }
+    record InformationProvided(UUID declarationId, UUID alumnusId, String organisation, String assignee) {}
 
     /** decision-due-soon and decision-overdue. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Deadline(UUID declarationId, UUID alumnusId, String organisation, String assignee, LocalDate dueDate,
-                    Integer workingDaysLeft) {
-    }
+    record Deadline(
+            UUID declarationId,
+            UUID alumnusId,
+            String organisation,
+            String assignee,
+            LocalDate dueDate,
+            Integer workingDaysLeft) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record InformationRequested(UUID declarationId, UUID alumnusId, String organisation) {
-    }
+    record InformationRequested(UUID declarationId, UUID alumnusId, String organisation) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Decided(UUID declarationId, UUID alumnusId, String organisation, String outcome,
-                   java.util.List<Object> conditions) {
-    }
+    record Decided(
+            UUID declarationId,
+            UUID alumnusId,
+            String organisation,
+            String outcome,
+            java.util.List<Object> conditions) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ReminderDue(UUID alumnusId, String organisation, LocalDate windowEnd) {
-    }
+    record ReminderDue(UUID alumnusId, String organisation, LocalDate windowEnd) {}
 }

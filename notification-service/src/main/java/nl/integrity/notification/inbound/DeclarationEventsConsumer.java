@@ -44,8 +44,15 @@ class DeclarationEventsConsumer {
     private final PortalLinks links;
     private final AlertTexts texts;
 
-    DeclarationEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock, WebhookFanOut webhooks,
-                              OfficeMail officeMail, AlumnusMail alumnusMail, PortalLinks links, AlertTexts texts) {
+    DeclarationEventsConsumer(
+            ProcessedEvents processed,
+            ObjectMapper json,
+            Clock clock,
+            WebhookFanOut webhooks,
+            OfficeMail officeMail,
+            AlumnusMail alumnusMail,
+            PortalLinks links,
+            AlertTexts texts) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
@@ -62,28 +69,48 @@ class DeclarationEventsConsumer {
     public void consume(ConsumerRecord<String, String> record) {
         processed.handleOnce(CONSUMER, record, event -> {
             switch (event.type()) {
-                case DeclarationEvents.SUBMITTED -> submitted(event, event.payloadAs(json, DeclarationEvents.Submitted.class));
-                case DeclarationEvents.ASSESSED -> assessed(event, event.payloadAs(json, DeclarationEvents.Assessed.class));
-                case DeclarationEvents.INFORMATION_PROVIDED -> informationProvided(event,
-                        event.payloadAs(json, DeclarationEvents.InformationProvided.class));
-                case DeclarationEvents.DUE_SOON -> deadline(event, AlertKind.DECISION_DUE_SOON,
-                        event.payloadAs(json, DeclarationEvents.Deadline.class));
-                case DeclarationEvents.OVERDUE -> deadline(event, AlertKind.DECISION_OVERDUE,
-                        event.payloadAs(json, DeclarationEvents.Deadline.class));
-                case DeclarationEvents.REMINDER_DUE -> reminderDue(event,
-                        event.payloadAs(json, DeclarationEvents.ReminderDue.class));
+                case DeclarationEvents.SUBMITTED ->
+                    submitted(event, event.payloadAs(json, DeclarationEvents.Submitted.class));
+                case DeclarationEvents.ASSESSED ->
+                    assessed(event, event.payloadAs(json, DeclarationEvents.Assessed.class));
+                case DeclarationEvents.INFORMATION_PROVIDED ->
+                    informationProvided(event, event.payloadAs(json, DeclarationEvents.InformationProvided.class));
+                case DeclarationEvents.DUE_SOON ->
+                    deadline(
+                            event,
+                            AlertKind.DECISION_DUE_SOON,
+                            event.payloadAs(json, DeclarationEvents.Deadline.class));
+                case DeclarationEvents.OVERDUE ->
+                    deadline(
+                            event, AlertKind.DECISION_OVERDUE, event.payloadAs(json, DeclarationEvents.Deadline.class));
+                case DeclarationEvents.REMINDER_DUE ->
+                    reminderDue(event, event.payloadAs(json, DeclarationEvents.ReminderDue.class));
                 case DeclarationEvents.INFORMATION_REQUESTED -> {
                     var e = event.payloadAs(json, DeclarationEvents.InformationRequested.class);
-                    alumnusMail.queue(event, AlumnusMail.Notice.INFORMATION_REQUESTED, e.alumnusId(), e.organisation(),
+                    alumnusMail.queue(
+                            event,
+                            AlumnusMail.Notice.INFORMATION_REQUESTED,
+                            e.alumnusId(),
+                            e.organisation(),
                             Map.of("link", links.declaration(e.declarationId())));
                 }
                 case DeclarationEvents.DECIDED -> {
                     var e = event.payloadAs(json, DeclarationEvents.Decided.class);
                     AlertText outcome = texts.of((m, dutch) -> m.outcome(e.outcome()));
-                    alumnusMail.queue(event, AlumnusMail.Notice.DECIDED, e.alumnusId(), e.organisation(), Map.of(
-                            "link", links.declaration(e.declarationId()),
-                            "outcomeNl", outcome.nl(), "outcomeEn", outcome.en(),
-                            "conditions", e.conditions() == null ? 0 : e.conditions().size()));
+                    alumnusMail.queue(
+                            event,
+                            AlumnusMail.Notice.DECIDED,
+                            e.alumnusId(),
+                            e.organisation(),
+                            Map.of(
+                                    "link",
+                                    links.declaration(e.declarationId()),
+                                    "outcomeNl",
+                                    outcome.nl(),
+                                    "outcomeEn",
+                                    outcome.en(),
+                                    "conditions",
+                                    e.conditions() == null ? 0 : e.conditions().size()));
                 }
                 default -> LOG.debugf("No alert for event type %s", event.type());
             }
@@ -93,28 +120,44 @@ class DeclarationEventsConsumer {
 
     private void submitted(IncomingEvent event, DeclarationEvents.Submitted e) {
         boolean changed = e.versionNumber() != null && e.versionNumber() > 1;
-        raise(event, e.organisation(), AlertKind.DECLARATION_SUBMITTED, texts.of((m, dutch) -> {
-            String activity = m.activity(e.role(), e.employerName(), e.sectorIn(dutch));
-            String start = e.startDate() == null ? m.notYetKnown() : AlertText.date(e.startDate(), dutch);
-            return changed ? m.changed(e.versionNumber(), activity, start) : m.submitted(activity, start);
-        }), Alert.About.declaration(e.declarationId(), e.alumnusId()));
+        raise(
+                event,
+                e.organisation(),
+                AlertKind.DECLARATION_SUBMITTED,
+                texts.of((m, dutch) -> {
+                    String activity = m.activity(e.role(), e.employerName(), e.sectorIn(dutch));
+                    String start = e.startDate() == null ? m.notYetKnown() : AlertText.date(e.startDate(), dutch);
+                    return changed ? m.changed(e.versionNumber(), activity, start) : m.submitted(activity, start);
+                }),
+                Alert.About.declaration(e.declarationId(), e.alumnusId()));
     }
 
     private void assessed(IncomingEvent event, DeclarationEvents.Assessed e) {
         if (ALERTING_RISK.contains(e.riskLevel())) {
-            Alert alert = raise(event, e.organisation(), AlertKind.HIGH_RISK,
+            Alert alert = raise(
+                    event,
+                    e.organisation(),
+                    AlertKind.HIGH_RISK,
                     texts.of((m, dutch) -> m.highRisk(e.versionNumber(), m.riskLevel(e.riskLevel()))),
                     Alert.About.declaration(e.declarationId(), e.alumnusId()).withRiskLevel(e.riskLevel()));
             officeMail.alertRaised(alert);
         }
         if (e.late()) {
-            raise(event, e.organisation(), AlertKind.LATE_DECLARATION, texts.of((m, dutch) -> m.lateDeclaration()),
+            raise(
+                    event,
+                    e.organisation(),
+                    AlertKind.LATE_DECLARATION,
+                    texts.of((m, dutch) -> m.lateDeclaration()),
                     Alert.About.declaration(e.declarationId(), e.alumnusId()).withRiskLevel(e.riskLevel()));
         }
     }
 
     private void informationProvided(IncomingEvent event, DeclarationEvents.InformationProvided e) {
-        raise(event, e.organisation(), AlertKind.INFORMATION_RECEIVED, texts.of((m, dutch) -> m.informationReceived()),
+        raise(
+                event,
+                e.organisation(),
+                AlertKind.INFORMATION_RECEIVED,
+                texts.of((m, dutch) -> m.informationReceived()),
                 Alert.About.declaration(e.declarationId(), e.alumnusId()).withAssignee(e.assignee()));
     }
 
@@ -122,20 +165,34 @@ class DeclarationEventsConsumer {
         AlertText summary = texts.of((m, dutch) -> kind == AlertKind.DECISION_OVERDUE
                 ? m.decisionOverdue(AlertText.date(e.dueDate(), dutch))
                 : m.decisionDueSoon(AlertText.date(e.dueDate(), dutch), e.workingDaysLeft()));
-        Alert alert = raise(event, e.organisation(), kind, summary,
-                Alert.About.declaration(e.declarationId(), e.alumnusId()).withAssignee(e.assignee()).withDueDate(e.dueDate()));
+        Alert alert = raise(
+                event,
+                e.organisation(),
+                kind,
+                summary,
+                Alert.About.declaration(e.declarationId(), e.alumnusId())
+                        .withAssignee(e.assignee())
+                        .withDueDate(e.dueDate()));
         officeMail.alertRaised(alert);
     }
 
     private void reminderDue(IncomingEvent event, DeclarationEvents.ReminderDue e) {
-        alumnusMail.queue(event, AlumnusMail.Notice.REMINDER_DUE, e.alumnusId(), e.organisation(),
+        alumnusMail.queue(
+                event,
+                AlumnusMail.Notice.REMINDER_DUE,
+                e.alumnusId(),
+                e.organisation(),
                 Map.of("link", links.alumnusHome(), "windowEnd", String.valueOf(e.windowEnd())));
-        raise(event, e.organisation(), AlertKind.DECLARATION_MISSING,
+        raise(
+                event,
+                e.organisation(),
+                AlertKind.DECLARATION_MISSING,
                 texts.of((m, dutch) -> m.declarationMissing(AlertText.date(e.windowEnd(), dutch))),
                 Alert.About.alumnus(e.alumnusId()));
     }
 
-    private Alert raise(IncomingEvent event, String organisation, AlertKind kind, AlertText summary, Alert.About about) {
+    private Alert raise(
+            IncomingEvent event, String organisation, AlertKind kind, AlertText summary, Alert.About about) {
         var alert = Alert.raise(organisation, kind, summary, about, event.id(), clock.instant());
         alert.persist();
         return alert;

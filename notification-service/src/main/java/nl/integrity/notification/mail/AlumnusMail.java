@@ -21,7 +21,8 @@ import nl.integrity.platform.inbox.IncomingEvent;
 public class AlumnusMail {
 
     public enum Notice {
-        INFORMATION_REQUESTED("alumnus-information-requested", "Vraag over uw melding", "A question about your declaration"),
+        INFORMATION_REQUESTED(
+                "alumnus-information-requested", "Vraag over uw melding", "A question about your declaration"),
         DECIDED("alumnus-decided", "Besluit over uw melding", "Decision on your declaration"),
         REMINDER_DUE("alumnus-reminder-due", "Herinnering: uw meldplicht", "Reminder: your duty to declare");
 
@@ -46,12 +47,20 @@ public class AlumnusMail {
 
     /** Queues a notice of this event to the alumnus; {@code data} fills the template. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void queue(IncomingEvent event, Notice notice, UUID alumnusId, String organisation, Map<String, Object> data) {
+    public void queue(
+            IncomingEvent event, Notice notice, UUID alumnusId, String organisation, Map<String, Object> data) {
         ObjectNode payload = json.createObjectNode();
         payload.put("notice", notice.name());
         payload.put("alumnusId", alumnusId.toString());
         payload.set("data", json.valueToTree(data));
-        Delivery.pending(Delivery.Channel.EMAIL, organisation, AlumnusContact.RECIPIENT_PREFIX + alumnusId, event.id(), event.type(),
-                payload.toString(), clock.instant()).persist();
+        Delivery.pending(
+                        Delivery.Channel.EMAIL,
+                        organisation,
+                        AlumnusContact.RECIPIENT_PREFIX + alumnusId,
+                        event.id(),
+                        event.type(),
+                        payload.toString(),
+                        clock.instant())
+                .persist();
     }
 }

@@ -35,8 +35,13 @@ class MailDispatcher {
     private final Engine engine;
     private final NetworkMail networkMail;
 
-    MailDispatcher(DeliveryQueue queue, NotificationConfig config, Mailer mailer, ObjectMapper json, Engine engine,
-                   NetworkMail networkMail) {
+    MailDispatcher(
+            DeliveryQueue queue,
+            NotificationConfig config,
+            Mailer mailer,
+            ObjectMapper json,
+            Engine engine,
+            NetworkMail networkMail) {
         this.queue = queue;
         this.policy = config.mail();
         this.mailer = mailer;
@@ -45,8 +50,10 @@ class MailDispatcher {
         this.networkMail = networkMail;
     }
 
-    @Scheduled(every = "${notification.mail.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${notification.mail.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {
             List<Delivery> batch;
@@ -87,7 +94,10 @@ class MailDispatcher {
             } else if (mail.has("mailing")) {
                 sendNetworkMail(mail);
             } else {
-                mailer.send(Mail.withText(claimed.recipient(), mail.path("subject").asText(), mail.path("text").asText()));
+                mailer.send(Mail.withText(
+                        claimed.recipient(),
+                        mail.path("subject").asText(),
+                        mail.path("text").asText()));
             }
         } catch (JsonProcessingException e) {
             error = "unreadable payload: " + e.getOriginalMessage();
@@ -123,27 +133,36 @@ class MailDispatcher {
     private void sendNetworkMail(JsonNode payload) {
         UUID mailingId = UUID.fromString(payload.path("mailing").asText());
         UUID alumnusId = UUID.fromString(payload.path("alumnusId").asText());
-        Mail mail = QuarkusTransaction.requiringNew().call(() -> networkMail.compose(mailingId,
-                AlumnusContact.findById(alumnusId))).orElseThrow(() -> new NotWanted(
-                        "consent for network mail withdrawn, or the alumnus anonymised, before sending"));
+        Mail mail = QuarkusTransaction.requiringNew()
+                .call(() -> networkMail.compose(mailingId, AlumnusContact.findById(alumnusId)))
+                .orElseThrow(() ->
+                        new NotWanted("consent for network mail withdrawn, or the alumnus anonymised, before sending"));
         mailer.send(mail);
     }
 
     /** A notice to an alumnus: address and language as known now, the template rendered in that language. */
     private void sendNotice(Delivery claimed, JsonNode mail) {
         UUID alumnusId = UUID.fromString(mail.path("alumnusId").asText());
-        AlumnusContact contact = QuarkusTransaction.requiringNew().call(() -> AlumnusContact.<AlumnusContact>findById(alumnusId));
+        AlumnusContact contact =
+                QuarkusTransaction.requiringNew().call(() -> AlumnusContact.<AlumnusContact>findById(alumnusId));
         if (contact != null && contact.anonymised()) {
             throw new Undeliverable("the alumnus was anonymised", true);
         }
         if (contact == null || contact.email() == null) {
             throw new Undeliverable("no e-mail address known for the alumnus (yet)", false);
         }
-        AlumnusMail.Notice notice = AlumnusMail.Notice.valueOf(mail.path("notice").asText());
+        AlumnusMail.Notice notice =
+                AlumnusMail.Notice.valueOf(mail.path("notice").asText());
         boolean english = "en".equals(contact.language());
-        TemplateInstance text = engine.getTemplate("mail/" + notice.template + (english ? "-en" : "-nl") + ".txt").instance();
-        mail.path("data").fields().forEachRemaining(f -> text.data(f.getKey(), f.getValue().isNumber()
-                ? f.getValue().numberValue() : f.getValue().asText()));
+        TemplateInstance text = engine.getTemplate("mail/" + notice.template + (english ? "-en" : "-nl") + ".txt")
+                .instance();
+        mail.path("data")
+                .fields()
+                .forEachRemaining(f -> text.data(
+                        f.getKey(),
+                        f.getValue().isNumber()
+                                ? f.getValue().numberValue()
+                                : f.getValue().asText()));
         text.data("organisation", claimed.organisation());
         mailer.send(Mail.withText(contact.email(), english ? notice.subjectEn : notice.subjectNl, text.render()));
     }

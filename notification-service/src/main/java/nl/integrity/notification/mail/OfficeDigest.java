@@ -42,10 +42,12 @@ class OfficeDigest {
     private static final Logger LOG = Logger.getLogger(OfficeDigest.class);
     /** Alerts listed one by one; beyond this the mail counts them and points at the inbox. */
     static final int LISTED = 100;
+
     static final String EVENT_TYPE = "office-digest";
 
     private static final Map<AlertKind, String[]> TITLES = new EnumMap<>(Map.of(
-            AlertKind.DECLARATION_SUBMITTED, new String[] {"Nieuwe of gewijzigde melding", "New or changed declaration"},
+            AlertKind.DECLARATION_SUBMITTED,
+                    new String[] {"Nieuwe of gewijzigde melding", "New or changed declaration"},
             AlertKind.HIGH_RISK, new String[] {"Hoog of kritiek risico", "High or critical risk"},
             AlertKind.LATE_DECLARATION, new String[] {"Te late melding", "Late declaration"},
             AlertKind.DECLARATION_MISSING, new String[] {"Melding ontbreekt", "Declaration missing"},
@@ -63,9 +65,14 @@ class OfficeDigest {
     private final PortalLinks links;
     private final DateTimeFormatter when;
 
-    OfficeDigest(NotificationConfig config, EntityManager em, ObjectMapper json, Clock clock,
-                 @Location("mail/office-digest-nl.txt") Template nl, @Location("mail/office-digest-en.txt") Template en,
-                 PortalLinks links) {
+    OfficeDigest(
+            NotificationConfig config,
+            EntityManager em,
+            ObjectMapper json,
+            Clock clock,
+            @Location("mail/office-digest-nl.txt") Template nl,
+            @Location("mail/office-digest-en.txt") Template en,
+            PortalLinks links) {
         this.policy = config.mail();
         this.em = em;
         this.json = json;
@@ -76,8 +83,10 @@ class OfficeDigest {
         this.when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(policy.zone());
     }
 
-    @Scheduled(every = "${notification.mail.digest-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${notification.mail.digest-check:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {
             run(clock.instant());
@@ -92,8 +101,10 @@ class OfficeDigest {
         for (var entry : policy.offices().entrySet()) {
             NotificationConfig.Mail.Office office = entry.getValue();
             ZonedDateTime local = now.atZone(policy.zone());
-            if (office.delivery() == NotificationConfig.Mail.Delivery.DAILY_DIGEST && !local.toLocalTime().isBefore(office.digestAt())
-                    && QuarkusTransaction.requiringNew().call(() -> compose(entry.getKey(), office, local.toLocalDate(), now))) {
+            if (office.delivery() == NotificationConfig.Mail.Delivery.DAILY_DIGEST
+                    && !local.toLocalTime().isBefore(office.digestAt())
+                    && QuarkusTransaction.requiringNew()
+                            .call(() -> compose(entry.getKey(), office, local.toLocalDate(), now))) {
                 made++;
             }
         }
@@ -102,19 +113,24 @@ class OfficeDigest {
 
     /** The digest of this office and day, unless it was made already; whether this call made it. */
     private boolean compose(String organisation, NotificationConfig.Mail.Office office, LocalDate day, Instant now) {
-        Instant previousEnd = (Instant) em.createNativeQuery(
-                        "select max(period_end) from office_digest where organisation = ?1", Instant.class)
-                .setParameter(1, organisation).getSingleResult();
+        Instant previousEnd = (Instant)
+                em.createNativeQuery("select max(period_end) from office_digest where organisation = ?1", Instant.class)
+                        .setParameter(1, organisation)
+                        .getSingleResult();
         Instant start = previousEnd != null ? previousEnd : now.minus(Duration.ofDays(1));
-        List<Alert> alerts = Alert.list("organisation = ?1 and raisedAt >= ?2 and raisedAt < ?3 order by raisedAt",
-                organisation, start, now);
+        List<Alert> alerts = Alert.list(
+                "organisation = ?1 and raisedAt >= ?2 and raisedAt < ?3 order by raisedAt", organisation, start, now);
         UUID deliveryId = alerts.isEmpty() ? null : UUID.randomUUID();
         int claimed = em.createNativeQuery("""
                         insert into office_digest (organisation, digest_date, period_start, period_end, alerts, delivery_id,
                                                    created_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?4) on conflict do nothing""")
-                .setParameter(1, organisation).setParameter(2, day).setParameter(3, start).setParameter(4, now)
-                .setParameter(5, alerts.size()).setParameter(6, deliveryId)
+                .setParameter(1, organisation)
+                .setParameter(2, day)
+                .setParameter(3, start)
+                .setParameter(4, now)
+                .setParameter(5, alerts.size())
+                .setParameter(6, deliveryId)
                 .executeUpdate();
         if (claimed == 0 || deliveryId == null) {
             return claimed == 1; // made already (here or by another instance), or nothing to tell
@@ -147,24 +163,35 @@ class OfficeDigest {
                 .data("inbox", links.alertInbox())
                 .render();
         String subject = dutch
-                ? "[Integriteit] Dagoverzicht " + day + ": " + alerts.size() + " nieuwe signalen" + (critical > 0 ? ", " + critical + " kritiek" : "")
-                : "[Integrity] Daily digest " + day + ": " + alerts.size() + " new alerts" + (critical > 0 ? ", " + critical + " critical" : "");
-        Delivery.pending(deliveryId, Delivery.Channel.EMAIL, organisation, office.address(),
-                UUID.nameUUIDFromBytes(("digest:" + organisation + ":" + day).getBytes(StandardCharsets.UTF_8)),
-                EVENT_TYPE, json.createObjectNode().put("subject", subject).put("text", text).toString(), now).persist();
+                ? "[Integriteit] Dagoverzicht " + day + ": " + alerts.size() + " nieuwe signalen"
+                        + (critical > 0 ? ", " + critical + " kritiek" : "")
+                : "[Integrity] Daily digest " + day + ": " + alerts.size() + " new alerts"
+                        + (critical > 0 ? ", " + critical + " critical" : "");
+        Delivery.pending(
+                        deliveryId,
+                        Delivery.Channel.EMAIL,
+                        organisation,
+                        office.address(),
+                        UUID.nameUUIDFromBytes(("digest:" + organisation + ":" + day).getBytes(StandardCharsets.UTF_8)),
+                        EVENT_TYPE,
+                        json.createObjectNode()
+                                .put("subject", subject)
+                                .put("text", text)
+                                .toString(),
+                        now)
+                .persist();
         return true;
     }
 
     /** One alert in the digest: what kind, whether critical, when, and the link; the summary only where it names no one. */
     @TemplateData
-    public record Line(String title, boolean critical, String raisedAt, String summary, String link) {
-    }
+    public record Line(String title, boolean critical, String raisedAt, String summary, String link) {}
 
     private Line line(Alert a, boolean dutch) {
         boolean critical = a.critical();
         // Summaries of new declarations name employer and role; the digest leaves those to the portal.
         String summary = a.kind() == AlertKind.DECLARATION_SUBMITTED ? null : a.summaryIn(dutch);
-        return new Line(TITLES.get(a.kind())[dutch ? 0 : 1], critical, when.format(a.raisedAt()), summary,
-                links.alert(a.id()));
+        return new Line(
+                TITLES.get(a.kind())[dutch ? 0 : 1], critical, when.format(a.raisedAt()), summary, links.alert(a.id()));
     }
 }

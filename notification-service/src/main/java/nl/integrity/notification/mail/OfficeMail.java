@@ -25,7 +25,8 @@ public class OfficeMail {
 
     private static final Map<AlertKind, String[]> CRITICAL_TITLES = Map.of(
             AlertKind.HIGH_RISK, new String[] {"Kritiek risico bij een melding", "Critical risk in a declaration"},
-            AlertKind.DECISION_OVERDUE, new String[] {"Besluit over een melding te laat", "Decision on a declaration overdue"});
+            AlertKind.DECISION_OVERDUE,
+                    new String[] {"Besluit over een melding te laat", "Decision on a declaration overdue"});
 
     private final NotificationConfig.Mail policy;
     private final ObjectMapper json;
@@ -35,8 +36,13 @@ public class OfficeMail {
     private final PortalLinks links;
     private final DateTimeFormatter when;
 
-    OfficeMail(NotificationConfig config, ObjectMapper json, Clock clock, @Location("mail/office-alert-nl.txt") Template nl,
-               @Location("mail/office-alert-en.txt") Template en, PortalLinks links) {
+    OfficeMail(
+            NotificationConfig config,
+            ObjectMapper json,
+            Clock clock,
+            @Location("mail/office-alert-nl.txt") Template nl,
+            @Location("mail/office-alert-en.txt") Template en,
+            PortalLinks links) {
         this.policy = config.mail();
         this.json = json;
         this.clock = clock;
@@ -53,9 +59,15 @@ public class OfficeMail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void alertRaised(Alert alert) {
         NotificationConfig.Mail.Office office = policy.offices().get(alert.organisation());
-        if (office == null || office.delivery() != NotificationConfig.Mail.Delivery.IMMEDIATE || !alert.critical()
-                || Delivery.count("eventId = ?1 and channel = ?2 and recipient = ?3", alert.sourceEventId(),
-                        Delivery.Channel.EMAIL, office.address()) > 0) {
+        if (office == null
+                || office.delivery() != NotificationConfig.Mail.Delivery.IMMEDIATE
+                || !alert.critical()
+                || Delivery.count(
+                                "eventId = ?1 and channel = ?2 and recipient = ?3",
+                                alert.sourceEventId(),
+                                Delivery.Channel.EMAIL,
+                                office.address())
+                        > 0) {
             return; // not for the mailbox, or the office already has its mail about this event
         }
         boolean dutch = !"en".equals(office.language());
@@ -69,8 +81,16 @@ public class OfficeMail {
                 .render();
         String payload = json.createObjectNode()
                 .put("subject", (dutch ? "[Integriteit] " : "[Integrity] ") + title)
-                .put("text", text).toString();
-        Delivery.pending(Delivery.Channel.EMAIL, alert.organisation(), office.address(), alert.sourceEventId(),
-                "alert:" + alert.kind(), payload, clock.instant()).persist();
+                .put("text", text)
+                .toString();
+        Delivery.pending(
+                        Delivery.Channel.EMAIL,
+                        alert.organisation(),
+                        office.address(),
+                        alert.sourceEventId(),
+                        "alert:" + alert.kind(),
+                        payload,
+                        clock.instant())
+                .persist();
     }
 }

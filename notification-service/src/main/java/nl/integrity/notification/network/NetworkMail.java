@@ -34,8 +34,12 @@ public class NetworkMail {
     private final Template en;
     private final PortalLinks links;
 
-    NetworkMail(EntityManager em, Clock clock, @Location("mail/network-mailing-nl.txt") Template nl,
-                @Location("mail/network-mailing-en.txt") Template en, PortalLinks links) {
+    NetworkMail(
+            EntityManager em,
+            Clock clock,
+            @Location("mail/network-mailing-nl.txt") Template nl,
+            @Location("mail/network-mailing-en.txt") Template en,
+            PortalLinks links) {
         this.em = em;
         this.clock = clock;
         this.nl = nl;

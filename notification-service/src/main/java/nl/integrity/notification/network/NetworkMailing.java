@@ -47,8 +47,7 @@ public class NetworkMailing extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected NetworkMailing() {
-    }
+    protected NetworkMailing() {}
 
     /**
      * What a mailing says. Dutch is required; English is optional, but then both the subject and
@@ -60,7 +59,8 @@ public class NetworkMailing extends PanacheEntityBase {
             subjectEn = blankToNull(subjectEn);
             textEn = blankToNull(textEn);
             if ((subjectEn == null) != (textEn == null)) {
-                throw new InvalidField(subjectEn == null ? "subjectEn" : "textEn",
+                throw new InvalidField(
+                        subjectEn == null ? "subjectEn" : "textEn",
                         "give both the English subject and the English text, or neither");
             }
             subjectNl = subjectNl.trim();

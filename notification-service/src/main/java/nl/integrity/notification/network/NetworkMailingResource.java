@@ -53,50 +53,69 @@ public class NetworkMailingResource {
     }
 
     /** Dutch is required; English is optional (English readers get the Dutch text without it). */
-    public record MailingRequest(@NotBlank @Size(max = 200) String subjectNl,
-                                 @NotBlank @Size(max = 20000) String textNl,
-                                 @Size(max = 200) String subjectEn,
-                                 @Size(max = 20000) String textEn) {
-    }
+    public record MailingRequest(
+            @NotBlank @Size(max = 200) String subjectNl,
+            @NotBlank @Size(max = 20000) String textNl,
+            @Size(max = 200) String subjectEn,
+            @Size(max = 20000) String textEn) {}
 
-    public record MailingView(UUID id, String organisation, String subjectNl, String textNl, String subjectEn,
-                              String textEn, int recipients, Map<DeliveryStatus, Long> deliveries, String createdBy,
-                              Instant createdAt) {
-    }
+    public record MailingView(
+            UUID id,
+            String organisation,
+            String subjectNl,
+            String textNl,
+            String subjectEn,
+            String textEn,
+            int recipients,
+            Map<DeliveryStatus, Long> deliveries,
+            String createdBy,
+            Instant createdAt) {}
 
-    public record Page(List<MailingView> items, int page, int size, long total) {
-    }
+    public record Page(List<MailingView> items, int page, int size, long total) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Mail the organisation's alumni network",
-            description = "Queues one mail per alumnus who consented to network mail and has an address. The text is sent "
-                    + "as plain text, as written, with a footer on how to withdraw consent. Answers 201 with the number of "
-                    + "recipients; follow the Location for progress.")
+    @Operation(
+            summary = "Mail the organisation's alumni network",
+            description =
+                    "Queues one mail per alumnus who consented to network mail and has an address. The text is sent "
+                            + "as plain text, as written, with a footer on how to withdraw consent. Answers 201 with the number of "
+                            + "recipients; follow the Location for progress.")
     public Response send(@Valid @NotNull MailingRequest request) {
-        var content = new NetworkMailing.Content(request.subjectNl(), request.textNl(), request.subjectEn(), request.textEn());
+        var content = new NetworkMailing.Content(
+                request.subjectNl(), request.textNl(), request.subjectEn(), request.textEn());
         var m = NetworkMailing.write(caller.organisation(), content, caller.username(), clock.instant());
         m.persist();
         m.queuedFor(mail.queueToConsenting(m));
-        return Response.created(URI.create("/api/network-mailings/" + m.id())).entity(view(m)).build();
+        return Response.created(URI.create("/api/network-mailings/" + m.id()))
+                .entity(view(m))
+                .build();
     }
 
     @GET
     @Operation(summary = "The organisation's mailings, newest first")
-    public Page list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        var query = NetworkMailing.<NetworkMailing>find("organisation = ?1 order by createdAt desc, id",
-                caller.organisation());
+    public Page list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        var query = NetworkMailing.<NetworkMailing>find(
+                "organisation = ?1 order by createdAt desc, id", caller.organisation());
         List<NetworkMailing> mailings = query.page(page, size).list();
-        Map<UUID, Map<DeliveryStatus, Long>> counts = mail.countByStatus(mailings.stream().map(NetworkMailing::id).toList());
-        return new Page(mailings.stream().map(m -> view(m, counts.getOrDefault(m.id(), Map.of()))).toList(), page, size,
+        Map<UUID, Map<DeliveryStatus, Long>> counts =
+                mail.countByStatus(mailings.stream().map(NetworkMailing::id).toList());
+        return new Page(
+                mailings.stream()
+                        .map(m -> view(m, counts.getOrDefault(m.id(), Map.of())))
+                        .toList(),
+                page,
+                size,
                 query.count());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One mailing, with its deliveries counted by status",
+    @Operation(
+            summary = "One mailing, with its deliveries counted by status",
             description = "CANCELLED deliveries were not sent because the alumnus withdrew consent in the meantime.")
     public MailingView byId(@PathParam("id") UUID id) {
         return view(NetworkMailing.<NetworkMailing>findByIdOptional(id)
@@ -109,7 +128,16 @@ public class NetworkMailingResource {
     }
 
     private static MailingView view(NetworkMailing m, Map<DeliveryStatus, Long> counts) {
-        return new MailingView(m.id(), m.organisation(), m.subjectNl(), m.textNl(), m.subjectEn(), m.textEn(), m.recipients(),
-                counts, m.createdBy(), m.createdAt());
+        return new MailingView(
+                m.id(),
+                m.organisation(),
+                m.subjectNl(),
+                m.textNl(),
+                m.subjectEn(),
+                m.textEn(),
+                m.recipients(),
+                counts,
+                m.createdBy(),
+                m.createdAt());
     }
 }

@@ -24,8 +24,7 @@ public final class PublishedEvents {
             WINDOW_CHANGED,
             ALUMNUS_ANONYMISED);
 
-    private PublishedEvents() {
-    }
+    private PublishedEvents() {}
 
     public static boolean subscribable(String type) {
         return WebhookSubscription.EVERY_TYPE.equals(type) || TYPES.contains(type);

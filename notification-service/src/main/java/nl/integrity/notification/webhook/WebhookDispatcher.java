@@ -61,10 +61,12 @@ class WebhookDispatcher {
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     /** Claiming runs on one thread; each finished delivery wakes it, so a freed slot is used at once. */
     private final ExecutorService claimer = Executors.newSingleThreadExecutor(r -> new Thread(r, "webhook-claimer"));
-    private final java.util.concurrent.atomic.AtomicBoolean claimQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    WebhookDispatcher(DeliveryQueue queue, NotificationConfig config, WebhookTargets targets, Clock clock,
-                      AlertTexts texts) {
+    private final java.util.concurrent.atomic.AtomicBoolean claimQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    WebhookDispatcher(
+            DeliveryQueue queue, NotificationConfig config, WebhookTargets targets, Clock clock, AlertTexts texts) {
         this.queue = queue;
         this.texts = texts;
         this.policy = config.webhooks();
@@ -75,8 +77,11 @@ class WebhookDispatcher {
             t.setDaemon(true);
             return t;
         });
-        this.http = HttpClient.newBuilder().connectTimeout(policy.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(senders).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(policy.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(senders)
+                .build();
         this.slots = new Semaphore(policy.maxInFlight());
     }
 
@@ -93,8 +98,10 @@ class WebhookDispatcher {
         }
     }
 
-    @Scheduled(every = "${notification.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${notification.webhooks.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         wakeUp();
         try {
@@ -130,32 +137,50 @@ class WebhookDispatcher {
             if (wanted == 0) {
                 return started;
             }
-            List<UUID> busy = inFlight.entrySet().stream().filter(e -> e.getValue().get() >= policy.perSubscription())
-                    .map(Map.Entry::getKey).toList();
+            List<UUID> busy = inFlight.entrySet().stream()
+                    .filter(e -> e.getValue().get() >= policy.perSubscription())
+                    .map(Map.Entry::getKey)
+                    .toList();
             List<Delivery> batch = queue.claimWebhooks(wanted, policy.lease(), policy.perSubscription(), busy);
             if (batch.isEmpty()) {
                 return started;
             }
-            Map<UUID, WebhookSubscription> subscriptions = QuarkusTransaction.requiringNew().call(() ->
-                    WebhookSubscription.<WebhookSubscription>list("id in ?1", batch.stream().map(Delivery::subscriptionId).toList())
-                            .stream().collect(Collectors.toMap(WebhookSubscription::id, Function.identity())));
+            Map<UUID, WebhookSubscription> subscriptions = QuarkusTransaction.requiringNew()
+                    .call(() -> WebhookSubscription.<WebhookSubscription>list(
+                                    "id in ?1",
+                                    batch.stream().map(Delivery::subscriptionId).toList())
+                            .stream()
+                            .collect(Collectors.toMap(WebhookSubscription::id, Function.identity())));
             for (Delivery d : batch) {
                 slots.acquireUninterruptibly();
-                inFlight.computeIfAbsent(d.subscriptionId(), id -> new AtomicInteger()).incrementAndGet();
+                inFlight.computeIfAbsent(d.subscriptionId(), id -> new AtomicInteger())
+                        .incrementAndGet();
                 started++;
-                send(d, subscriptions.get(d.subscriptionId())).whenCompleteAsync((attempt, failure) -> {
-                    try {
-                        QuarkusTransaction.requiringNew().run(() -> record(attempt != null ? attempt
-                                : new Attempt(d.id(), d.subscriptionId(), null, describe(failure), false)));
-                    } catch (RuntimeException e) {
-                        LOG.warnf("Outcome of delivery %s not recorded; its lease runs out and it is sent again: %s",
-                                d.id(), e.getMessage());
-                    } finally {
-                        inFlight.get(d.subscriptionId()).decrementAndGet();
-                        slots.release();
-                        wakeUp();
-                    }
-                }, senders);
+                send(d, subscriptions.get(d.subscriptionId()))
+                        .whenCompleteAsync(
+                                (attempt, failure) -> {
+                                    try {
+                                        QuarkusTransaction.requiringNew()
+                                                .run(() -> record(
+                                                        attempt != null
+                                                                ? attempt
+                                                                : new Attempt(
+                                                                        d.id(),
+                                                                        d.subscriptionId(),
+                                                                        null,
+                                                                        describe(failure),
+                                                                        false)));
+                                    } catch (RuntimeException e) {
+                                        LOG.warnf(
+                                                "Outcome of delivery %s not recorded; its lease runs out and it is sent again: %s",
+                                                d.id(), e.getMessage());
+                                    } finally {
+                                        inFlight.get(d.subscriptionId()).decrementAndGet();
+                                        slots.release();
+                                        wakeUp();
+                                    }
+                                },
+                                senders);
             }
             if (batch.size() < wanted) {
                 return started;
@@ -170,13 +195,14 @@ class WebhookDispatcher {
 
     private CompletableFuture<Attempt> send(Delivery d, WebhookSubscription subscription) {
         if (subscription == null || !subscription.enabled()) {
-            return CompletableFuture.completedFuture(new Attempt(d.id(), d.subscriptionId(), null, "subscription disabled", true));
+            return CompletableFuture.completedFuture(
+                    new Attempt(d.id(), d.subscriptionId(), null, "subscription disabled", true));
         }
         try {
             targets.checkBeforeDelivery(subscription.url());
         } catch (WebhookTargets.Refused e) {
-            return CompletableFuture.completedFuture(new Attempt(d.id(), d.subscriptionId(), null,
-                    "target not allowed: " + e.getMessage(), true));
+            return CompletableFuture.completedFuture(
+                    new Attempt(d.id(), d.subscriptionId(), null, "target not allowed: " + e.getMessage(), true));
         }
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request;
@@ -186,16 +212,26 @@ class WebhookDispatcher {
                     .header("Content-Type", "application/json")
                     .header("webhook-id", d.id().toString())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(subscription.signingSecrets(clock.instant()),
-                            d.id().toString(), timestamp, d.payload()))
+                    .header(
+                            "webhook-signature",
+                            WebhookSignature.sign(
+                                    subscription.signingSecrets(clock.instant()),
+                                    d.id().toString(),
+                                    timestamp,
+                                    d.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
                     .build();
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Attempt(d.id(), d.subscriptionId(), null, "invalid URL", true));
+            return CompletableFuture.completedFuture(
+                    new Attempt(d.id(), d.subscriptionId(), null, "invalid URL", true));
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> new Attempt(d.id(), d.subscriptionId(), response.statusCode(),
-                        response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(), false))
+                .thenApply(response -> new Attempt(
+                        d.id(),
+                        d.subscriptionId(),
+                        response.statusCode(),
+                        response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(),
+                        false))
                 .exceptionally(e -> new Attempt(d.id(), d.subscriptionId(), null, describe(e), false));
     }
 
@@ -206,22 +242,28 @@ class WebhookDispatcher {
      */
     private void record(Attempt attempt) {
         Delivery d = Delivery.findById(attempt.deliveryId());
-        WebhookSubscription subscription = d.subscriptionId() == null ? null : WebhookSubscription.findById(d.subscriptionId());
+        WebhookSubscription subscription =
+                d.subscriptionId() == null ? null : WebhookSubscription.findById(d.subscriptionId());
         if (attempt.succeeded()) {
             queue.sent(d, attempt.statusCode());
             if (subscription != null) {
-                WebhookSubscription.getEntityManager().createNativeQuery(
+                WebhookSubscription.getEntityManager()
+                        .createNativeQuery(
                                 "update webhook_subscription set failing_since = null where id = ?1 and failing_since is not null")
-                        .setParameter(1, subscription.id()).executeUpdate();
+                        .setParameter(1, subscription.id())
+                        .executeUpdate();
             }
             return;
         }
         boolean giveUp = attempt.giveUp() || subscription == null || !subscription.enabled();
         queue.failed(d, attempt.statusCode(), attempt.error(), policy.retrySchedule(), policy.jitter(), giveUp);
         if (subscription != null) {
-            WebhookSubscription.getEntityManager().createNativeQuery(
+            WebhookSubscription.getEntityManager()
+                    .createNativeQuery(
                             "update webhook_subscription set failing_since = ?1 where id = ?2 and failing_since is null")
-                    .setParameter(1, clock.instant()).setParameter(2, subscription.id()).executeUpdate();
+                    .setParameter(1, clock.instant())
+                    .setParameter(2, subscription.id())
+                    .executeUpdate();
         }
     }
 
@@ -229,17 +271,28 @@ class WebhookDispatcher {
     void disableFailingSubscriptions() {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = clock.instant();
-            List<WebhookSubscription> failing = WebhookSubscription.list("enabled = true and failingSince < ?1",
-                    now.minus(policy.disableAfter()));
+            List<WebhookSubscription> failing =
+                    WebhookSubscription.list("enabled = true and failingSince < ?1", now.minus(policy.disableAfter()));
             for (WebhookSubscription s : failing) {
                 s.disableAsFailing();
-                Delivery.update("status = ?1, nextAttemptAt = null, lastError = ?2 where subscriptionId = ?3 and status in ?4",
-                        DeliveryStatus.DEAD, "subscription disabled", s.id(), List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED));
+                Delivery.update(
+                        "status = ?1, nextAttemptAt = null, lastError = ?2 where subscriptionId = ?3 and status in ?4",
+                        DeliveryStatus.DEAD,
+                        "subscription disabled",
+                        s.id(),
+                        List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED));
                 // One alert per failing period: its id follows from the subscription and when the failing began.
-                UUID source = UUID.nameUUIDFromBytes((s.id() + "@" + s.failingSince()).getBytes(StandardCharsets.UTF_8));
-                Alert.raise(s.organisation(), AlertKind.WEBHOOK_DISABLED,
-                        texts.of((m, dutch) -> m.webhookDisabled(s.id().toString(), s.failingSince().toString())),
-                        Alert.About.NOTHING, source, now).persist();
+                UUID source =
+                        UUID.nameUUIDFromBytes((s.id() + "@" + s.failingSince()).getBytes(StandardCharsets.UTF_8));
+                Alert.raise(
+                                s.organisation(),
+                                AlertKind.WEBHOOK_DISABLED,
+                                texts.of((m, dutch) -> m.webhookDisabled(
+                                        s.id().toString(), s.failingSince().toString())),
+                                Alert.About.NOTHING,
+                                source,
+                                now)
+                        .persist();
                 LOG.warnf("Disabled webhook subscription %s (%s): failing since %s", s.id(), s.url(), s.failingSince());
             }
         });

@@ -53,8 +53,15 @@ public class WebhookFanOut {
             body.put("eventId", event.id().toString());
             body.put("timestamp", now.toString());
             body.set("data", data);
-            Delivery.pendingWebhook(subscription.id(), organisation, subscription.url(), event.id(), event.type(),
-                    body.toString(), now).persist();
+            Delivery.pendingWebhook(
+                            subscription.id(),
+                            organisation,
+                            subscription.url(),
+                            event.id(),
+                            event.type(),
+                            body.toString(),
+                            now)
+                    .persist();
             queued++;
         }
         return queued;

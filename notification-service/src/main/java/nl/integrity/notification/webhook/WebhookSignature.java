@@ -19,8 +19,7 @@ final class WebhookSignature {
     private static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String newSecret() {
         byte[] key = new byte[32];
@@ -30,7 +29,11 @@ final class WebhookSignature {
 
     /** The {@code webhook-signature} header value for this message, signed with each of {@code secrets}. */
     public static String sign(java.util.List<String> secrets, String messageId, long timestampSeconds, String body) {
-        return String.join(" ", secrets.stream().map(s -> sign(s, messageId, timestampSeconds, body)).toList());
+        return String.join(
+                " ",
+                secrets.stream()
+                        .map(s -> sign(s, messageId, timestampSeconds, body))
+                        .toList());
     }
 
     /** The {@code webhook-signature} header value for this message. */
@@ -39,7 +42,8 @@ final class WebhookSignature {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(encodedKey), "HmacSHA256"));
-            byte[] digest = mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

@@ -70,15 +70,21 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Version
     private long version;
 
-    protected WebhookSubscription() {
-    }
+    protected WebhookSubscription() {}
 
     /**
      * A new subscription of {@code organisation} to {@code eventTypes} (published ones, or {@code *}),
      * delivered to {@code url} (checked as a target already) and signed with {@code secret}.
      */
-    static WebhookSubscription subscribe(String organisation, URI url, List<String> eventTypes, String description,
-                                         boolean enabled, String secret, String createdBy, Instant now) {
+    static WebhookSubscription subscribe(
+            String organisation,
+            URI url,
+            List<String> eventTypes,
+            String description,
+            boolean enabled,
+            String secret,
+            String createdBy,
+            Instant now) {
         var s = new WebhookSubscription();
         s.id = UUID.randomUUID();
         s.organisation = Objects.requireNonNull(organisation, "organisation");
@@ -98,7 +104,8 @@ public class WebhookSubscription extends PanacheEntityBase {
         List<Problem.FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < newEventTypes.size(); i++) {
             if (!PublishedEvents.subscribable(newEventTypes.get(i).trim())) {
-                unknown.add(new Problem.FieldError("eventTypes[" + i + "]",
+                unknown.add(new Problem.FieldError(
+                        "eventTypes[" + i + "]",
                         "not a published event type: one of " + PublishedEvents.TYPES + ", or *"));
             }
         }
@@ -106,7 +113,8 @@ public class WebhookSubscription extends PanacheEntityBase {
             throw new InvalidField(unknown);
         }
         url = newUrl.toString();
-        eventTypes = new ArrayList<>(newEventTypes.stream().map(String::trim).distinct().toList());
+        eventTypes = new ArrayList<>(
+                newEventTypes.stream().map(String::trim).distinct().toList());
         description = newDescription == null ? null : newDescription.trim();
     }
 
@@ -137,7 +145,8 @@ public class WebhookSubscription extends PanacheEntityBase {
     /** The secrets that sign a message sent at {@code now}: the current one, and the previous one during its overlap. */
     List<String> signingSecrets(Instant now) {
         return previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
-                ? List.of(secret, previousSecret) : List.of(secret);
+                ? List.of(secret, previousSecret)
+                : List.of(secret);
     }
 
     /** A new secret; the current one goes on signing until {@code overlapUntil}. */

@@ -56,47 +56,79 @@ public class WebhookSubscriptionResource {
         this.policy = config.webhooks();
     }
 
-    public record SubscriptionRequest(@NotBlank @Size(max = 2000) String url,
-                                      @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> eventTypes,
-                                      @Size(max = 500) String description,
-                                      Boolean enabled) {
-    }
+    public record SubscriptionRequest(
+            @NotBlank @Size(max = 2000) String url,
+            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> eventTypes,
+            @Size(max = 500) String description,
+            Boolean enabled) {}
 
-    public record SubscriptionView(UUID id, String organisation, String url, List<String> eventTypes, String description,
-                                   boolean enabled, String disabledReason, Instant failingSince, Instant createdAt,
-                                   String createdBy, String secret, Instant previousSecretValidUntil) {
+    public record SubscriptionView(
+            UUID id,
+            String organisation,
+            String url,
+            List<String> eventTypes,
+            String description,
+            boolean enabled,
+            String disabledReason,
+            Instant failingSince,
+            Instant createdAt,
+            String createdBy,
+            String secret,
+            Instant previousSecretValidUntil) {
 
         static SubscriptionView of(WebhookSubscription s, boolean withSecret) {
-            return new SubscriptionView(s.id(), s.organisation(), s.url(), s.eventTypes(), s.description(), s.enabled(),
-                    s.disabledReason(), s.failingSince(), s.createdAt(), s.createdBy(), withSecret ? s.secret() : null,
+            return new SubscriptionView(
+                    s.id(),
+                    s.organisation(),
+                    s.url(),
+                    s.eventTypes(),
+                    s.description(),
+                    s.enabled(),
+                    s.disabledReason(),
+                    s.failingSince(),
+                    s.createdAt(),
+                    s.createdBy(),
+                    withSecret ? s.secret() : null,
                     s.previousSecretUntil());
         }
     }
 
-    public record ReplayResult(int replayed) {
-    }
+    public record ReplayResult(int replayed) {}
 
     @POST
     @Transactional
-    @Operation(summary = "Subscribe an external system",
-            description = "The URL is https, to a host on the internet (plain http and internal addresses only for the hosts "
-                    + "the office trusts). eventTypes are the published CloudEvents types (docs/webhooks.md) such as "
-                    + "nl.integrity.declaration.decided.v1, or * for all of the organisation's events. The response carries "
-                    + "the signing secret; it is not shown again.")
+    @Operation(
+            summary = "Subscribe an external system",
+            description =
+                    "The URL is https, to a host on the internet (plain http and internal addresses only for the hosts "
+                            + "the office trusts). eventTypes are the published CloudEvents types (docs/webhooks.md) such as "
+                            + "nl.integrity.declaration.decided.v1, or * for all of the organisation's events. The response carries "
+                            + "the signing secret; it is not shown again.")
     public Response create(@Valid @NotNull SubscriptionRequest request) {
         String organisation = caller.organisation();
-        var s = WebhookSubscription.subscribe(organisation, target(request), request.eventTypes(), request.description(),
-                request.enabled() == null || request.enabled(), WebhookSignature.newSecret(), caller.username(),
+        var s = WebhookSubscription.subscribe(
+                organisation,
+                target(request),
+                request.eventTypes(),
+                request.description(),
+                request.enabled() == null || request.enabled(),
+                WebhookSignature.newSecret(),
+                caller.username(),
                 clock.instant());
         s.persist();
-        return Response.created(URI.create("/api/webhook-subscriptions/" + s.id())).entity(SubscriptionView.of(s, true)).build();
+        return Response.created(URI.create("/api/webhook-subscriptions/" + s.id()))
+                .entity(SubscriptionView.of(s, true))
+                .build();
     }
 
     @GET
     @Operation(summary = "The organisation's subscriptions")
     public List<SubscriptionView> list() {
-        return WebhookSubscription.<WebhookSubscription>list("organisation = ?1 order by createdAt", caller.organisation())
-                .stream().map(s -> SubscriptionView.of(s, false)).toList();
+        return WebhookSubscription.<WebhookSubscription>list(
+                        "organisation = ?1 order by createdAt", caller.organisation())
+                .stream()
+                .map(s -> SubscriptionView.of(s, false))
+                .toList();
     }
 
     @GET
@@ -109,8 +141,10 @@ public class WebhookSubscriptionResource {
     @PUT
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Change URL, event types or description; enable again",
-            description = "Enabling a disabled subscription clears its failure record; replay its dead deliveries afterwards.")
+    @Operation(
+            summary = "Change URL, event types or description; enable again",
+            description =
+                    "Enabling a disabled subscription clears its failure record; replay its dead deliveries afterwards.")
     public SubscriptionView update(@PathParam("id") UUID id, @Valid @NotNull SubscriptionRequest request) {
         var s = own(id);
         s.change(target(request), request.eventTypes(), request.description());
@@ -126,7 +160,8 @@ public class WebhookSubscriptionResource {
     @Path("/{id}/secret-rotation")
     @Consumes(MediaType.WILDCARD)
     @Transactional
-    @Operation(summary = "Give the subscription a new signing secret",
+    @Operation(
+            summary = "Give the subscription a new signing secret",
             description = "The response carries the new secret, once. The previous secret keeps signing beside it "
                     + "(a second v1 signature in webhook-signature) until previousSecretValidUntil, so the receiver can switch "
                     + "without missing a message.")

@@ -41,8 +41,10 @@ class WebhookTargets {
 
     /** Plain http, and addresses inside a network, allowed for {@code trustedHosts} only. */
     WebhookTargets(List<String> trustedHosts) {
-        this.trusted = trustedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+        this.trusted = trustedHosts.stream()
+                .map(h -> h.trim().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -166,7 +168,8 @@ class WebhookTargets {
             }
         }
         boolean mapped = (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-        boolean compatible = b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] & 0xfe) == 0);
+        boolean compatible =
+                b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] & 0xfe) == 0);
         return mapped || compatible;
     }
 }

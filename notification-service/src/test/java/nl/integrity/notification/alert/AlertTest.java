@@ -25,8 +25,11 @@ class AlertTest {
     @Test
     void raise_isNewWithWhatItIsAbout() {
         UUID declaration = UUID.randomUUID();
-        Alert alert = alert(AlertKind.DECISION_DUE_SOON, Alert.About.declaration(declaration, null)
-                .withAssignee("officer.politie").withDueDate(java.time.LocalDate.of(2027, 1, 12)));
+        Alert alert = alert(
+                AlertKind.DECISION_DUE_SOON,
+                Alert.About.declaration(declaration, null)
+                        .withAssignee("officer.politie")
+                        .withDueDate(java.time.LocalDate.of(2027, 1, 12)));
         assertEquals(AlertStatus.NEW, alert.status());
         assertEquals(declaration, alert.declarationId());
         assertEquals("officer.politie", alert.assignee());
@@ -42,8 +45,9 @@ class AlertTest {
         assertEquals("officer.politie", unassigned.assignee());
         assertEquals("officer.politie", unassigned.acknowledgedBy());
 
-        Alert assigned = alert(AlertKind.INFORMATION_RECEIVED, Alert.About.declaration(UUID.randomUUID(), null)
-                .withAssignee("officer2.politie"));
+        Alert assigned = alert(
+                AlertKind.INFORMATION_RECEIVED,
+                Alert.About.declaration(UUID.randomUUID(), null).withAssignee("officer2.politie"));
         assigned.acknowledge("officer.politie", NOW);
         assertEquals("officer2.politie", assigned.assignee());
     }
@@ -70,10 +74,19 @@ class AlertTest {
     @Test
     void critical_isACriticalRiskOrAnOverdueDecision() {
         UUID declaration = UUID.randomUUID();
-        assertTrue(alert(AlertKind.HIGH_RISK, Alert.About.declaration(declaration, null).withRiskLevel("CRITICAL")).critical());
-        assertFalse(alert(AlertKind.HIGH_RISK, Alert.About.declaration(declaration, null).withRiskLevel("HIGH")).critical());
-        assertTrue(alert(AlertKind.DECISION_OVERDUE, Alert.About.declaration(declaration, null)).critical());
-        assertFalse(alert(AlertKind.LATE_DECLARATION, Alert.About.declaration(declaration, null).withRiskLevel("CRITICAL"))
+        assertTrue(alert(
+                        AlertKind.HIGH_RISK,
+                        Alert.About.declaration(declaration, null).withRiskLevel("CRITICAL"))
+                .critical());
+        assertFalse(alert(
+                        AlertKind.HIGH_RISK,
+                        Alert.About.declaration(declaration, null).withRiskLevel("HIGH"))
+                .critical());
+        assertTrue(alert(AlertKind.DECISION_OVERDUE, Alert.About.declaration(declaration, null))
+                .critical());
+        assertFalse(alert(
+                        AlertKind.LATE_DECLARATION,
+                        Alert.About.declaration(declaration, null).withRiskLevel("CRITICAL"))
                 .critical());
     }
 }

@@ -17,8 +17,14 @@ class DeliveryTest {
     static final List<Duration> SCHEDULE = List.of(Duration.ofSeconds(10), Duration.ofMinutes(1));
 
     static Delivery delivery() {
-        return Delivery.pendingWebhook(UUID.randomUUID(), "POLITIE", "https://hooks.example.nl/x", UUID.randomUUID(),
-                "nl.integrity.declaration.submitted.v1", "{}", NOW);
+        return Delivery.pendingWebhook(
+                UUID.randomUUID(),
+                "POLITIE",
+                "https://hooks.example.nl/x",
+                UUID.randomUUID(),
+                "nl.integrity.declaration.submitted.v1",
+                "{}",
+                NOW);
     }
 
     @Test
@@ -63,8 +69,8 @@ class DeliveryTest {
 
     @Test
     void cancelled_saysWhy_andIsNeverDue() {
-        Delivery d = Delivery.pending(Delivery.Channel.EMAIL, "POLITIE", "alumnus:x", UUID.randomUUID(), "network-mailing",
-                "{}", NOW);
+        Delivery d = Delivery.pending(
+                Delivery.Channel.EMAIL, "POLITIE", "alumnus:x", UUID.randomUUID(), "network-mailing", "{}", NOW);
         d.cancel("consent withdrawn");
         assertEquals(DeliveryStatus.CANCELLED, d.status());
         assertEquals("consent withdrawn", d.lastError());

@@ -33,8 +33,8 @@ public class DeclarationEventsConsumerTest {
                 {"declarationId":"%s","alumnusId":"%s","organisation":"%s","employerName":"Recherchebureau <b>Noord</b>",
                  "sector":"PRIVATE_INVESTIGATION","role":"Investigator","startDate":"2027-03-01",
                  "sectorWords":{"nl":"particuliere recherche","en":"private investigation"},
-                 "submittedAt":"2026-11-28T10:00:00Z","aFieldFromTheFuture":1}"""
-                .formatted(declarationId, UUID.randomUUID(), organisation));
+                 "submittedAt":"2026-11-28T10:00:00Z","aFieldFromTheFuture":1}""".formatted(
+                        declarationId, UUID.randomUUID(), organisation));
     }
 
     static long alertsFor(UUID declarationId) {
@@ -45,10 +45,13 @@ public class DeclarationEventsConsumerTest {
     public void consumerHasJoined() {
         if (!consumerJoined) {
             UUID[] probe = new UUID[1];
-            KafkaProbe.awaitConsumerJoined(() -> {
-                probe[0] = UUID.randomUUID();
-                publishSubmitted(UUID.randomUUID(), probe[0], "KMAR");
-            }, () -> alertsFor(probe[0]) > 0, Duration.ofSeconds(60));
+            KafkaProbe.awaitConsumerJoined(
+                    () -> {
+                        probe[0] = UUID.randomUUID();
+                        publishSubmitted(UUID.randomUUID(), probe[0], "KMAR");
+                    },
+                    () -> alertsFor(probe[0]) > 0,
+                    Duration.ofSeconds(60));
             consumerJoined = true;
         }
     }
@@ -59,17 +62,26 @@ public class DeclarationEventsConsumerTest {
         publishSubmitted(UUID.randomUUID(), declarationId, "POLITIE");
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> alertsFor(declarationId) == 1);
-        given().auth().oauth2(tokenFor("officer.politie"))
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
                 .queryParam("declarationId", declarationId)
-                .when().get("/api/alerts")
-                .then().statusCode(200)
+                .when()
+                .get("/api/alerts")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1))
                 .body("total", equalTo(1))
                 .body("items[0].kind", equalTo("DECLARATION_SUBMITTED"))
                 .body("items[0].status", equalTo("NEW"))
                 .body("items[0].organisation", equalTo("POLITIE"))
-                .body("items[0].summary", equalTo("New declaration: Investigator at Recherchebureau <b>Noord</b> (private investigation), starting 2027-03-01"))
-                .body("items[0].summaryNl", equalTo("Nieuwe melding: Investigator bij Recherchebureau <b>Noord</b> (particuliere recherche), begint 1 maart 2027"));
+                .body(
+                        "items[0].summary",
+                        equalTo(
+                                "New declaration: Investigator at Recherchebureau <b>Noord</b> (private investigation), starting 2027-03-01"))
+                .body(
+                        "items[0].summaryNl",
+                        equalTo(
+                                "Nieuwe melding: Investigator bij Recherchebureau <b>Noord</b> (particuliere recherche), begint 1 maart 2027"));
     }
 
     @Test
@@ -80,15 +92,21 @@ public class DeclarationEventsConsumerTest {
         publishSubmitted(eventId, declarationId, "KMAR");
         // A later event on the same key is consumed after both deliveries.
         UUID marker = UUID.randomUUID();
-        KafkaProbe.publish(TOPIC, declarationId.toString(), UUID.randomUUID(), DeclarationEvents.SUBMITTED, """
+        KafkaProbe.publish(
+                TOPIC, declarationId.toString(), UUID.randomUUID(), DeclarationEvents.SUBMITTED, """
                 {"declarationId":"%s","alumnusId":"%s","organisation":"KMAR","employerName":"M","sector":"TELECOM",
-                 "role":"R","startDate":"2027-03-01"}""".formatted(marker, UUID.randomUUID()));
+                 "role":"R","startDate":"2027-03-01"}""".formatted(
+                                marker, UUID.randomUUID()));
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> alertsFor(marker) == 1);
         assertEquals(1, alertsFor(declarationId));
-        String withoutWords = QuarkusTransaction.requiringNew().call(() ->
-                Alert.<Alert>find("declarationId", marker).<Alert>singleResult().summaryIn(true));
-        assertEquals("Nieuwe melding: R bij M (TELECOM), begint 1 maart 2027", withoutWords,
+        String withoutWords = QuarkusTransaction.requiringNew()
+                .call(() -> Alert.<Alert>find("declarationId", marker)
+                        .<Alert>singleResult()
+                        .summaryIn(true));
+        assertEquals(
+                "Nieuwe melding: R bij M (TELECOM), begint 1 maart 2027",
+                withoutWords,
                 "an event without the sector's words names its code");
     }
 
@@ -97,22 +115,46 @@ public class DeclarationEventsConsumerTest {
         UUID declarationId = UUID.randomUUID();
         publishSubmitted(UUID.randomUUID(), declarationId, "KMAR");
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> alertsFor(declarationId) == 1);
-        String alertId = QuarkusTransaction.requiringNew().call(() ->
-                Alert.<Alert>find("declarationId", declarationId).<Alert>singleResult().id().toString());
+        String alertId = QuarkusTransaction.requiringNew()
+                .call(() -> Alert.<Alert>find("declarationId", declarationId)
+                        .<Alert>singleResult()
+                        .id()
+                        .toString());
 
-        given().auth().oauth2(tokenFor("officer.kmar")).get("/api/alerts/{id}", alertId).then().statusCode(200);
-        given().auth().oauth2(tokenFor("officer.politie")).queryParam("declarationId", declarationId)
-                .get("/api/alerts").then().statusCode(200).body("items", hasSize(0));
-        given().auth().oauth2(tokenFor("officer.politie")).get("/api/alerts/{id}", alertId).then().statusCode(404)
+        given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .get("/api/alerts/{id}", alertId)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("declarationId", declarationId)
+                .get("/api/alerts")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .get("/api/alerts/{id}", alertId)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/not-found"));
-        given().auth().oauth2(tokenFor("officer.politie")).get("/api/alerts").then().statusCode(200)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .get("/api/alerts")
+                .then()
+                .statusCode(200)
                 .body("items.organisation", org.hamcrest.Matchers.everyItem(equalTo("POLITIE")));
     }
 
     @Test
     void alertsAreForOfficersOnly() {
-        given().auth().oauth2(tokenFor("alumnus.politie")).get("/api/alerts").then().statusCode(403)
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .get("/api/alerts")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         given().auth().oauth2(tokenFor("admin")).get("/api/alerts").then().statusCode(403);
         given().auth().oauth2(hrSystemToken()).get("/api/alerts").then().statusCode(403);
@@ -121,8 +163,12 @@ public class DeclarationEventsConsumerTest {
 
     @Test
     void inbox_rejectsPageSizeOutOfRange() {
-        given().auth().oauth2(tokenFor("officer.politie")).queryParam("size", 0)
-                .get("/api/alerts").then().statusCode(400)
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("size", 0)
+                .get("/api/alerts")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItem("size"));
     }

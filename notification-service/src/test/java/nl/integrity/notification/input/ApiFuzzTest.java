@@ -54,27 +54,56 @@ class ApiFuzzTest {
     @Test
     void everyOperation_withEveryRoleItServes_answersHostileInputWithAProblem_andChangesNothingWhenItRefuses() {
         new DeclarationEventsConsumerTest().consumerHasJoined();
-        String subscription = given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON).body(SUBSCRIPTION)
-                .post("/api/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        String subscription = given().auth()
+                .oauth2(tokenFor("admin"))
+                .contentType(ContentType.JSON)
+                .body(SUBSCRIPTION)
+                .post("/api/webhook-subscriptions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         // A decision: an alert for the office, a delivery for the subscription (dead soon: nothing listens on port 9).
         UUID declaration = UUID.randomUUID();
-        KafkaProbe.publish(DeclarationEventsConsumerTest.TOPIC, declaration.toString(), UUID.randomUUID(),
-                "nl.integrity.declaration.assessed.v1", """
+        KafkaProbe.publish(
+                DeclarationEventsConsumerTest.TOPIC,
+                declaration.toString(),
+                UUID.randomUUID(),
+                "nl.integrity.declaration.assessed.v1",
+                """
                         {"declarationId":"%s","alumnusId":"%s","organisation":"POLITIE","versionNumber":1,"riskLevel":"CRITICAL",
                          "reasons":[],"late":false}""".formatted(declaration, UUID.randomUUID()));
-        KafkaProbe.publish(DeclarationEventsConsumerTest.TOPIC, declaration.toString(), UUID.randomUUID(),
-                "nl.integrity.declaration.decided.v1", """
-                        {"declarationId":"%s","alumnusId":"%s","organisation":"POLITIE","outcome":"NO_OBJECTION"}"""
-                        .formatted(declaration, UUID.randomUUID()));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Alert.count("declarationId", declaration) > 0 && Delivery.count("status", DeliveryStatus.DEAD) > 0));
-        String alert = QuarkusTransaction.requiringNew().call(() ->
-                Alert.<Alert>find("declarationId", declaration).firstResult().id().toString());
-        String delivery = QuarkusTransaction.requiringNew().call(() ->
-                Delivery.<Delivery>find("status", DeliveryStatus.DEAD).firstResult().id().toString());
-        String mailing = given().auth().oauth2(tokenFor("officer.politie")).contentType(ContentType.JSON)
+        KafkaProbe.publish(
+                DeclarationEventsConsumerTest.TOPIC,
+                declaration.toString(),
+                UUID.randomUUID(),
+                "nl.integrity.declaration.decided.v1",
+                """
+                        {"declarationId":"%s","alumnusId":"%s","organisation":"POLITIE","outcome":"NO_OBJECTION"}""".formatted(declaration, UUID.randomUUID()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> Alert.count("declarationId", declaration) > 0
+                                && Delivery.count("status", DeliveryStatus.DEAD) > 0));
+        String alert = QuarkusTransaction.requiringNew()
+                .call(() -> Alert.<Alert>find("declarationId", declaration)
+                        .firstResult()
+                        .id()
+                        .toString());
+        String delivery = QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>find("status", DeliveryStatus.DEAD)
+                        .firstResult()
+                        .id()
+                        .toString());
+        String mailing = given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
                 .body("{\"subjectNl\":\"Nieuws\",\"textNl\":\"Tekst\"}")
-                .post("/api/network-mailings").then().statusCode(201).extract().path("id");
+                .post("/api/network-mailings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         deliveriesSettled();
         var config = ConfigProvider.getConfig();
         var result = ApiFuzzer.of("notification-service", service)
@@ -86,15 +115,24 @@ class ApiFuzzTest {
                 .pathValue("/api/webhook-subscriptions/", "id", subscription)
                 .body("POST /api/alerts/{id}/assignment", "{\"officer\":\"officer.politie\"}")
                 .body("POST /api/alerts/{id}/resolution", "{\"note\":\"Afgehandeld\"}")
-                .body("POST /api/network-mailings", "{\"subjectNl\":\"Nieuws\",\"textNl\":\"Tekst\",\"subjectEn\":\"News\",\"textEn\":\"Text\"}")
+                .body(
+                        "POST /api/network-mailings",
+                        "{\"subjectNl\":\"Nieuws\",\"textNl\":\"Tekst\",\"subjectEn\":\"News\",\"textEn\":\"Text\"}")
                 .body("POST /api/webhook-subscriptions", SUBSCRIPTION)
                 .body("PUT /api/webhook-subscriptions/{id}", SUBSCRIPTION)
-                .database(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                .database(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
                         config.getValue("quarkus.datasource.username", String.class),
                         config.getValue("quarkus.datasource.password", String.class))
                 // A replayed delivery is tried again after the answer, in the background: its attempts are not the
                 // request's doing, so they need not be waited for.
-                .volatileColumns("delivery", "status", "attempts", "next_attempt_at", "last_error", "last_status_code",
+                .volatileColumns(
+                        "delivery",
+                        "status",
+                        "attempts",
+                        "next_attempt_at",
+                        "last_error",
+                        "last_status_code",
                         "sent_at")
                 .volatileColumns("webhook_subscription", "failing_since", "enabled", "disabled_reason")
                 .tries(2500)
@@ -105,8 +143,13 @@ class ApiFuzzTest {
 
     /** Every delivery of the fixture tried to its end (port 9 refuses: dead after the test profile's quick retries). */
     static void deliveriesSettled() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> Delivery.count("status in ?1",
-                        List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED))) == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> QuarkusTransaction.requiringNew()
+                                .call(() -> Delivery.count(
+                                        "status in ?1", List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED)))
+                        == 0);
     }
 }

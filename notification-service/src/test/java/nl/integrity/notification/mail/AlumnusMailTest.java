@@ -32,10 +32,13 @@ public class AlumnusMailTest {
         new DeclarationEventsConsumerTest().consumerHasJoined();
         if (!alumniConsumerJoined) {
             UUID[] probe = new UUID[1];
-            KafkaProbe.awaitConsumerJoined(() -> {
-                probe[0] = UUID.randomUUID();
-                register(probe[0], "probe@example.nl");
-            }, () -> contact(probe[0]) != null, Duration.ofSeconds(60));
+            KafkaProbe.awaitConsumerJoined(
+                    () -> {
+                        probe[0] = UUID.randomUUID();
+                        register(probe[0], "probe@example.nl");
+                    },
+                    () -> contact(probe[0]) != null,
+                    Duration.ofSeconds(60));
             alumniConsumerJoined = true;
         }
     }
@@ -45,11 +48,12 @@ public class AlumnusMailTest {
     }
 
     public static void register(UUID alumnusId, String email, String language) {
-        KafkaProbe.publish(ALUMNI, alumnusId.toString(), UUID.randomUUID(), "nl.integrity.alumni.registered.v1", """
+        KafkaProbe.publish(
+                ALUMNI, alumnusId.toString(), UUID.randomUUID(), "nl.integrity.alumni.registered.v1", """
                 {"alumnusId":"%s","organisation":"POLITIE","personnelNumber":"M-%s","fullName":"Mail Test",
                  "departureDate":"2026-03-31","departureReason":"VOLUNTARY","status":"DEPARTED","version":0,"email":"%s",
-                 "language":"%s"}"""
-                .formatted(alumnusId, alumnusId.toString().substring(0, 6), email, language));
+                 "language":"%s"}""".formatted(
+                                alumnusId, alumnusId.toString().substring(0, 6), email, language));
     }
 
     public static AlumnusContact contact(UUID alumnusId) {
@@ -57,10 +61,13 @@ public class AlumnusMailTest {
     }
 
     static void publishDeclarationEvent(UUID eventId, String type, UUID declarationId, UUID alumnusId, String extra) {
-        KafkaProbe.publish(DeclarationEventsConsumerTest.TOPIC, declarationId.toString(), eventId,
-                "nl.integrity.declaration." + type, """
-                        {"declarationId":"%s","alumnusId":"%s","organisation":"POLITIE"%s}"""
-                        .formatted(declarationId, alumnusId, extra));
+        KafkaProbe.publish(
+                DeclarationEventsConsumerTest.TOPIC,
+                declarationId.toString(),
+                eventId,
+                "nl.integrity.declaration." + type,
+                """
+                        {"declarationId":"%s","alumnusId":"%s","organisation":"POLITIE"%s}""".formatted(declarationId, alumnusId, extra));
     }
 
     static String mailbox() {
@@ -79,7 +86,9 @@ public class AlumnusMailTest {
         publishDeclarationEvent(eventId, "information-requested.v1", declaration, alumnus, "");
         publishDeclarationEvent(eventId, "information-requested.v1", declaration, alumnus, "");
 
-        Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning(email, declaration.toString()).isEmpty());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> !mailsMentioning(email, declaration.toString()).isEmpty());
         var mails = mailsMentioning(email, declaration.toString());
         assertEquals(1, mails.size());
         assertEquals("Vraag over uw melding", mails.get(0).get("subject"));
@@ -93,15 +102,25 @@ public class AlumnusMailTest {
         UUID alumnus = UUID.randomUUID();
         String email = mailbox();
         UUID declaration = UUID.randomUUID();
-        publishDeclarationEvent(UUID.randomUUID(), "decided.v1", declaration, alumnus,
+        publishDeclarationEvent(
+                UUID.randomUUID(),
+                "decided.v1",
+                declaration,
+                alumnus,
                 ",\"outcome\":\"ALLOWED_WITH_CONDITIONS\",\"conditions\":[{\"type\":\"NO_LOBBYING\"},{\"type\":\"REPORT_CHANGES\"}]");
-        Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                nl.integrity.notification.delivery.Delivery.count("recipient", "alumnus:" + alumnus)) == 1);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> QuarkusTransaction.requiringNew()
+                                .call(() -> nl.integrity.notification.delivery.Delivery.count(
+                                        "recipient", "alumnus:" + alumnus))
+                        == 1);
 
         // The address comes later; until then the mail waits and is retried. The alumnus chose English.
         register(alumnus, email, "en");
 
-        Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning(email, declaration.toString()).isEmpty());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> !mailsMentioning(email, declaration.toString()).isEmpty());
         var mail = mailsMentioning(email, declaration.toString()).get(0);
         assertEquals("Decision on your declaration", mail.get("subject"));
         String body = String.valueOf(mail.get("mimeMessage"));
@@ -115,11 +134,18 @@ public class AlumnusMailTest {
         String email = mailbox();
         register(alumnus, email);
         Awaitility.await().atMost(WAIT).until(() -> contact(alumnus) != null);
-        KafkaProbe.publish(DeclarationEventsConsumerTest.TOPIC, alumnus.toString(), UUID.randomUUID(),
-                "nl.integrity.declaration.reminder-due.v1", """
-                        {"alumnusId":"%s","organisation":"POLITIE","windowEnd":"2028-04-30","remindedOn":"2026-12-01"}"""
-                        .formatted(alumnus));
-        Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning(email, "2028-04-30").isEmpty());
-        assertEquals("Herinnering: uw meldplicht", mailsMentioning(email, "2028-04-30").get(0).get("subject"));
+        KafkaProbe.publish(
+                DeclarationEventsConsumerTest.TOPIC,
+                alumnus.toString(),
+                UUID.randomUUID(),
+                "nl.integrity.declaration.reminder-due.v1",
+                """
+                        {"alumnusId":"%s","organisation":"POLITIE","windowEnd":"2028-04-30","remindedOn":"2026-12-01"}""".formatted(alumnus));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> !mailsMentioning(email, "2028-04-30").isEmpty());
+        assertEquals(
+                "Herinnering: uw meldplicht",
+                mailsMentioning(email, "2028-04-30").get(0).get("subject"));
     }
 }

@@ -46,8 +46,11 @@ class SmtpOutageTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // Retries often enough for the outage to outlast several attempts without the mail going dead.
-            return Map.of("quarkus.mailer.port", String.valueOf(PORT),
-                    "notification.mail.retry-schedule", String.join(",", Collections.nCopies(60, "PT0.5S")));
+            return Map.of(
+                    "quarkus.mailer.port",
+                    String.valueOf(PORT),
+                    "notification.mail.retry-schedule",
+                    String.join(",", Collections.nCopies(60, "PT0.5S")));
         }
     }
 
@@ -66,7 +69,8 @@ class SmtpOutageTest {
         AlumnusMailTest.register(alumnus, email);
         Awaitility.await().atMost(WAIT).until(() -> AlumnusMailTest.contact(alumnus) != null);
         UUID declaration = UUID.randomUUID();
-        AlumnusMailTest.publishDeclarationEvent(UUID.randomUUID(), "information-requested.v1", declaration, alumnus, "");
+        AlumnusMailTest.publishDeclarationEvent(
+                UUID.randomUUID(), "information-requested.v1", declaration, alumnus, "");
 
         Awaitility.await().atMost(WAIT).until(() -> {
             Delivery d = deliveryTo(alumnus);
@@ -79,19 +83,23 @@ class SmtpOutageTest {
         // The consumer is not held up by the mail server: the next event still becomes an alert.
         UUID next = UUID.randomUUID();
         DeclarationEventsConsumerTest.publishSubmitted(UUID.randomUUID(), next, "POLITIE");
-        Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Alert.count("declarationId", next)) == 1);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Alert.count("declarationId", next)) == 1);
 
         forwardTo(3025);
         Awaitility.await().atMost(WAIT).until(() -> deliveryTo(alumnus).status() == DeliveryStatus.SENT);
-        Awaitility.await().atMost(WAIT).until(() -> !mailsMentioning(email, declaration.toString()).isEmpty());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> !mailsMentioning(email, declaration.toString()).isEmpty());
         assertEquals(1, mailsMentioning(email, declaration.toString()).size(), "sent once");
         assertTrue(deliveryTo(alumnus).attempts() > failing.attempts(), "sent on a retry");
     }
 
     static Delivery deliveryTo(UUID alumnus) {
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find("recipient", "alumnus:" + alumnus)
-                .firstResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>find("recipient", "alumnus:" + alumnus)
+                        .firstResult());
     }
 
     /** From now on, {@link #PORT} passes every connection on to the SMTP server at {@code target}. */
@@ -113,7 +121,8 @@ class SmtpOutageTest {
 
     private static void pipe(InputStream from, OutputStream to) {
         daemon(() -> {
-            try (from; to) {
+            try (from;
+                    to) {
                 from.transferTo(to);
             } catch (IOException e) {
                 // one side hung up

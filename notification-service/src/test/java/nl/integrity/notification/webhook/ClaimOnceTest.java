@@ -55,14 +55,16 @@ class ClaimOnceTest {
     @Test
     void webhookDeliveriesClaimedByFourDispatchersAtOnce_areEachClaimedOnce() throws Exception {
         for (int round = 0; round < 5; round++) {
-            UUID subscription = UUID.fromString(WebhookDeliveryTest.subscribe("admin", "http://127.0.0.1:9/claim-" + round,
-                    WebhookDeliveryTest.SUBMITTED).getString("id"));
+            UUID subscription = UUID.fromString(WebhookDeliveryTest.subscribe(
+                            "admin", "http://127.0.0.1:9/claim-" + round, WebhookDeliveryTest.SUBMITTED)
+                    .getString("id"));
             List<UUID> due = insertDue(subscription, Delivery.Channel.WEBHOOK);
-            Map<UUID, AtomicInteger> claims = claimConcurrently(() ->
-                    queue.claimWebhooks(10, Duration.ofMinutes(1), DELIVERIES, List.of()), subscription);
+            Map<UUID, AtomicInteger> claims = claimConcurrently(
+                    () -> queue.claimWebhooks(10, Duration.ofMinutes(1), DELIVERIES, List.of()), subscription);
             assertEquals(DELIVERIES, claims.size(), "every due delivery claimed (round " + round + ")");
             assertEquals(Map.of(), twice(claims), "no delivery claimed twice (round " + round + ")");
-            assertEquals(due.size(), claims.keySet().stream().filter(due::contains).count());
+            assertEquals(
+                    due.size(), claims.keySet().stream().filter(due::contains).count());
             remove(due, subscription);
         }
     }
@@ -71,8 +73,8 @@ class ClaimOnceTest {
     void mailDeliveriesClaimedByFourDispatchersAtOnce_areEachClaimedOnce() throws Exception {
         for (int round = 0; round < 5; round++) {
             List<UUID> due = insertDue(null, Delivery.Channel.EMAIL);
-            Map<UUID, AtomicInteger> claims = claimConcurrently(() ->
-                    queue.claim(Delivery.Channel.EMAIL, 10, Duration.ofMinutes(1)), null);
+            Map<UUID, AtomicInteger> claims =
+                    claimConcurrently(() -> queue.claim(Delivery.Channel.EMAIL, 10, Duration.ofMinutes(1)), null);
             claims.keySet().retainAll(due);
             assertEquals(DELIVERIES, claims.size(), "every due delivery claimed (round " + round + ")");
             assertEquals(Map.of(), twice(claims), "no delivery claimed twice (round " + round + ")");
@@ -85,7 +87,8 @@ class ClaimOnceTest {
     }
 
     private static Map<UUID, Integer> twice(Map<UUID, AtomicInteger> claims) {
-        return claims.entrySet().stream().filter(e -> e.getValue().get() > 1)
+        return claims.entrySet().stream()
+                .filter(e -> e.getValue().get() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
     }
 
@@ -95,10 +98,22 @@ class ClaimOnceTest {
             Instant due = Instant.now().minusSeconds(1);
             for (int i = 0; i < DELIVERIES; i++) {
                 Delivery d = channel == Delivery.Channel.WEBHOOK
-                        ? Delivery.pendingWebhook(subscription, "POLITIE", "http://127.0.0.1:9/claim", UUID.randomUUID(),
-                                WebhookDeliveryTest.SUBMITTED, "{}", due)
-                        : Delivery.pending(channel, "POLITIE", "office-" + i + "@example.org", UUID.randomUUID(),
-                                WebhookDeliveryTest.SUBMITTED, "{}", due);
+                        ? Delivery.pendingWebhook(
+                                subscription,
+                                "POLITIE",
+                                "http://127.0.0.1:9/claim",
+                                UUID.randomUUID(),
+                                WebhookDeliveryTest.SUBMITTED,
+                                "{}",
+                                due)
+                        : Delivery.pending(
+                                channel,
+                                "POLITIE",
+                                "office-" + i + "@example.org",
+                                UUID.randomUUID(),
+                                WebhookDeliveryTest.SUBMITTED,
+                                "{}",
+                                due);
                 d.persist();
                 ids.add(d.id());
             }
@@ -111,8 +126,10 @@ class ClaimOnceTest {
         QuarkusTransaction.requiringNew().run(() -> {
             Delivery.delete("id in ?1", deliveries);
             if (subscription != null) {
-                Delivery.getEntityManager().createNativeQuery("delete from webhook_subscription where id = ?1")
-                        .setParameter(1, subscription).executeUpdate();
+                Delivery.getEntityManager()
+                        .createNativeQuery("delete from webhook_subscription where id = ?1")
+                        .setParameter(1, subscription)
+                        .executeUpdate();
             }
         });
     }
@@ -127,8 +144,10 @@ class ClaimOnceTest {
                 running.add(dispatchers.submit(() -> {
                     List<Delivery> batch;
                     while (!(batch = claim.next()).isEmpty()) {
-                        batch.stream().filter(d -> subscription == null || subscription.equals(d.subscriptionId()))
-                                .forEach(d -> claims.computeIfAbsent(d.id(), id -> new AtomicInteger()).incrementAndGet());
+                        batch.stream()
+                                .filter(d -> subscription == null || subscription.equals(d.subscriptionId()))
+                                .forEach(d -> claims.computeIfAbsent(d.id(), id -> new AtomicInteger())
+                                        .incrementAndGet());
                     }
                     return null;
                 }));

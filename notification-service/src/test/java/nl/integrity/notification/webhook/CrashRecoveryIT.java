@@ -43,15 +43,25 @@ class CrashRecoveryIT {
             Process service = start(port, group);
             try {
                 awaitReady(port);
-                String subscription = given().baseUri("http://127.0.0.1:" + port).auth().oauth2(tokenFor("admin"))
+                String subscription = given().baseUri("http://127.0.0.1:" + port)
+                        .auth()
+                        .oauth2(tokenFor("admin"))
                         .contentType(ContentType.JSON)
-                        .body("{\"url\":\"%s\",\"eventTypes\":[\"nl.integrity.declaration.submitted.v1\"]}".formatted(receiver.url()))
-                        .post("/api/webhook-subscriptions").then().statusCode(201).extract().path("id");
+                        .body("{\"url\":\"%s\",\"eventTypes\":[\"nl.integrity.declaration.submitted.v1\"]}"
+                                .formatted(receiver.url()))
+                        .post("/api/webhook-subscriptions")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
                 // The consumer joins its new group at the latest offset: publish until the first event is taken.
-                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                    publishSubmitted();
-                    return deliveries(subscription) > 0;
-                });
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(2))
+                        .until(() -> {
+                            publishSubmitted();
+                            return deliveries(subscription) > 0;
+                        });
                 for (int i = 1; i < EVENTS; i++) {
                     publishSubmitted();
                 }
@@ -65,7 +75,8 @@ class CrashRecoveryIT {
 
                 long expected = deliveries(subscription);
                 Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sent(subscription) == expected);
-                Map<String, Long> successesPerMessage = receiver.calls.stream().filter(c -> c.answeredWith() / 100 == 2)
+                Map<String, Long> successesPerMessage = receiver.calls.stream()
+                        .filter(c -> c.answeredWith() / 100 == 2)
                         .collect(Collectors.groupingBy(Receiver.Call::id, Collectors.counting()));
                 assertEquals(expected, successesPerMessage.size(), "every pending delivery arrived");
                 assertEquals(Set.of(1L), Set.copyOf(successesPerMessage.values()), "each message once");
@@ -93,7 +104,8 @@ class CrashRecoveryIT {
         env.put("NOTIFICATION_WEBHOOKS_RETRY_SCHEDULE", String.join(",", java.util.Collections.nCopies(400, "PT0.5S")));
         env.put("NOTIFICATION_WEBHOOKS_POLL_INTERVAL", "200ms");
         env.put("NOTIFICATION_WEBHOOKS_LEASE", "PT2S");
-        var builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", System.getProperty("service.jar"))
+        var builder = new ProcessBuilder(
+                        "java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", System.getProperty("service.jar"))
                 .redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "notification-crash-it.log"));
         builder.environment().clear();
@@ -116,15 +128,27 @@ class CrashRecoveryIT {
 
     static void awaitReady(int port) {
         HttpClient http = HttpClient.newHttpClient();
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> http.send(
+                                        HttpRequest.newBuilder(URI.create(
+                                                        "http://127.0.0.1:" + managementPort(port) + "/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200);
     }
 
     static void publishSubmitted() {
         UUID declarationId = UUID.randomUUID();
-        KafkaProbe.publish("test.declaration.events", declarationId.toString(), UUID.randomUUID(),
-                "nl.integrity.declaration.submitted.v1", """
+        KafkaProbe.publish(
+                "test.declaration.events",
+                declarationId.toString(),
+                UUID.randomUUID(),
+                "nl.integrity.declaration.submitted.v1",
+                """
                         {"declarationId":"%s","alumnusId":"%s","organisation":"POLITIE","employerName":"E","sector":"ICT",
                          "role":"R","startDate":"2027-03-01"}""".formatted(declarationId, UUID.randomUUID()));
     }
@@ -139,7 +163,7 @@ class CrashRecoveryIT {
 
     static long count(String sql, String subscription) throws SQLException {
         try (Connection c = DriverManager.getConnection(DB, "notification", "notification");
-             var statement = c.prepareStatement(sql)) {
+                var statement = c.prepareStatement(sql)) {
             statement.setString(1, subscription);
             try (var rs = statement.executeQuery()) {
                 rs.next();

@@ -48,13 +48,21 @@ class FlakyReceiverTest {
     public static class ShortTimeouts implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("notification.webhooks.timeout", "PT1S",
-                    "notification.webhooks.retry-schedule", String.join(",", java.util.Collections.nCopies(8, "PT0.3S")),
-                    "notification.webhooks.jitter", "0",
-                    "notification.webhooks.disable-after", "PT1H",
-                    "notification.webhooks.per-subscription", "4",
-                    "notification.webhooks.max-in-flight", "16",
-                    "notification.webhooks.sender-threads", "4");
+            return Map.of(
+                    "notification.webhooks.timeout",
+                    "PT1S",
+                    "notification.webhooks.retry-schedule",
+                    String.join(",", java.util.Collections.nCopies(8, "PT0.3S")),
+                    "notification.webhooks.jitter",
+                    "0",
+                    "notification.webhooks.disable-after",
+                    "PT1H",
+                    "notification.webhooks.per-subscription",
+                    "4",
+                    "notification.webhooks.max-in-flight",
+                    "16",
+                    "notification.webhooks.sender-threads",
+                    "4");
         }
     }
 
@@ -99,7 +107,8 @@ class FlakyReceiverTest {
                         Thread.sleep(1500);
                         answer(socket, 204, id, false);
                     }
-                    case 7 -> failed.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet(); // closed, no answer
+                    case 7 ->
+                        failed.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet(); // closed, no answer
                     case 3 -> { // slow, in time
                         Thread.sleep(300);
                         answer(socket, 204, id, true);
@@ -113,9 +122,12 @@ class FlakyReceiverTest {
 
         private void answer(Socket socket, int status, String id, boolean acknowledges) throws IOException {
             var out = socket.getOutputStream();
-            out.write(("HTTP/1.1 " + status + " X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("HTTP/1.1 " + status + " X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            (acknowledges ? acknowledged : failed).computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            (acknowledges ? acknowledged : failed)
+                    .computeIfAbsent(id, k -> new AtomicInteger())
+                    .incrementAndGet();
         }
 
         /** Reads the request line, headers and body; returns the webhook-id. */
@@ -137,7 +149,8 @@ class FlakyReceiverTest {
                 if (lower.startsWith("webhook-id:")) {
                     id = line.substring(line.indexOf(':') + 1).trim();
                 } else if (lower.startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+                    length = Integer.parseInt(
+                            line.substring(line.indexOf(':') + 1).trim());
                 }
             }
             in.readNBytes(length);
@@ -159,63 +172,88 @@ class FlakyReceiverTest {
     @Test
     void aReceiverFailingHalfTheTime_getsEveryMessageOnce_andDelaysNobodyElse() throws Exception {
         int baselineThreads = Thread.activeCount();
-        try (var flaky = new Flaky(); var healthy = new Receiver(0)) {
-            String flakyId = WebhookDeliveryTest.subscribe("admin", flaky.url(), "*").getString("id");
-            String healthyId = WebhookDeliveryTest.subscribe("admin", healthy.url(), "*").getString("id");
+        try (var flaky = new Flaky();
+                var healthy = new Receiver(0)) {
+            String flakyId =
+                    WebhookDeliveryTest.subscribe("admin", flaky.url(), "*").getString("id");
+            String healthyId =
+                    WebhookDeliveryTest.subscribe("admin", healthy.url(), "*").getString("id");
             List<UUID> events = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 events.add(WebhookDeliveryTest.publishSubmitted("POLITIE"));
             }
             int[] peakThreads = {0};
             int[] peakSenders = {0};
-            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                peakThreads[0] = Math.max(peakThreads[0], Thread.activeCount());
-                peakSenders[0] = Math.max(peakSenders[0], (int) Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("webhook-sender")).count());
-                return open(flakyId) == 0 && open(healthyId) == 0;
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        peakThreads[0] = Math.max(peakThreads[0], Thread.activeCount());
+                        peakSenders[0] = Math.max(peakSenders[0], (int) Thread.getAllStackTraces().keySet().stream()
+                                .filter(t -> t.getName().equals("webhook-sender"))
+                                .count());
+                        return open(flakyId) == 0 && open(healthyId) == 0;
+                    });
             // Whatever died after its last attempt is sent again from the log.
             if (count(flakyId, DeliveryStatus.DEAD) > 0) {
-                given().auth().oauth2(tokenFor("admin")).post("/api/webhook-subscriptions/{id}/dead-deliveries/replay", flakyId)
-                        .then().statusCode(200);
-                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> open(flakyId) == 0
-                        && count(flakyId, DeliveryStatus.DEAD) == 0);
+                given().auth()
+                        .oauth2(tokenFor("admin"))
+                        .post("/api/webhook-subscriptions/{id}/dead-deliveries/replay", flakyId)
+                        .then()
+                        .statusCode(200);
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> open(flakyId) == 0 && count(flakyId, DeliveryStatus.DEAD) == 0);
             }
 
             Set<String> flakyDeliveries = deliveryIds(flakyId);
             assertEquals(40, flakyDeliveries.size());
             assertEquals(flakyDeliveries, flaky.acknowledged.keySet(), "every message acknowledged");
-            assertEquals(Set.of(1), flaky.acknowledged.values().stream().map(AtomicInteger::get).collect(Collectors.toSet()),
+            assertEquals(
+                    Set.of(1),
+                    flaky.acknowledged.values().stream().map(AtomicInteger::get).collect(Collectors.toSet()),
                     "none acknowledged twice");
-            assertTrue(flaky.failed.values().stream().mapToInt(AtomicInteger::get).sum() >= 20,
+            assertTrue(
+                    flaky.failed.values().stream().mapToInt(AtomicInteger::get).sum() >= 20,
                     "the receiver really failed about half of the time: " + flaky.failed.size());
 
-            List<Duration> healthyLatency = QuarkusTransaction.requiringNew().call(() ->
-                    Delivery.<Delivery>list("subscriptionId = ?1", UUID.fromString(healthyId)).stream()
-                            .map(d -> Duration.between(d.createdAt(), d.sentAt())).toList());
+            List<Duration> healthyLatency = QuarkusTransaction.requiringNew()
+                    .call(() -> Delivery.<Delivery>list("subscriptionId = ?1", UUID.fromString(healthyId)).stream()
+                            .map(d -> Duration.between(d.createdAt(), d.sentAt()))
+                            .toList());
             assertEquals(40, healthyLatency.size());
             Duration slowest = healthyLatency.stream().max(Duration::compareTo).orElseThrow();
             assertTrue(slowest.compareTo(Duration.ofSeconds(3)) < 0, "the healthy receiver waited " + slowest);
             assertTrue(peakSenders[0] <= 4, "sender threads: " + peakSenders[0]);
             assertTrue(peakThreads[0] < baselineThreads + 40, "threads " + baselineThreads + " -> " + peakThreads[0]);
-            System.out.printf("[flaky receiver] acknowledged %d, failures %d, healthy slowest %s, threads %d -> %d%n",
-                    flaky.acknowledged.size(), flaky.failed.values().stream().mapToInt(AtomicInteger::get).sum(), slowest,
-                    baselineThreads, peakThreads[0]);
+            System.out.printf(
+                    "[flaky receiver] acknowledged %d, failures %d, healthy slowest %s, threads %d -> %d%n",
+                    flaky.acknowledged.size(),
+                    flaky.failed.values().stream().mapToInt(AtomicInteger::get).sum(),
+                    slowest,
+                    baselineThreads,
+                    peakThreads[0]);
         }
     }
 
     static long open(String subscription) {
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.count("subscriptionId = ?1 and status in ?2",
-                UUID.fromString(subscription), List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.count(
+                        "subscriptionId = ?1 and status in ?2",
+                        UUID.fromString(subscription),
+                        List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED)));
     }
 
     static long count(String subscription, DeliveryStatus status) {
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.count("subscriptionId = ?1 and status = ?2",
-                UUID.fromString(subscription), status));
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        Delivery.count("subscriptionId = ?1 and status = ?2", UUID.fromString(subscription), status));
     }
 
     static Set<String> deliveryIds(String subscription) {
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list("subscriptionId", UUID.fromString(subscription))
-                .stream().map(d -> d.id().toString()).collect(Collectors.toSet()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>list("subscriptionId", UUID.fromString(subscription)).stream()
+                        .map(d -> d.id().toString())
+                        .collect(Collectors.toSet()));
     }
 }

@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A local webhook receiver that answers 500 to the first {@code failures} calls, then 204; it keeps every call. */
 final class Receiver implements AutoCloseable {
 
-    record Call(String id, String timestamp, String signature, String body, int answeredWith) {
-    }
+    record Call(String id, String timestamp, String signature, String body, int answeredWith) {}
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft;
@@ -29,9 +28,12 @@ final class Receiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
-            calls.add(new Call(exchange.getRequestHeaders().getFirst("webhook-id"),
+            calls.add(new Call(
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, status));
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    body,
+                    status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -37,7 +37,6 @@ class WebhookDeliveryTest {
     @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
     java.net.URL metricsUrl;
 
-
     static final String SUBMITTED = "nl.integrity.declaration.submitted.v1";
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -48,10 +47,16 @@ class WebhookDeliveryTest {
 
     static JsonPath subscribe(String admin, String url, String... types) {
         String list = String.join("\",\"", types);
-        return given().auth().oauth2(tokenFor(admin)).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(tokenFor(admin))
+                .contentType(ContentType.JSON)
                 .body("{\"url\":\"%s\",\"eventTypes\":[\"%s\"],\"description\":\"test receiver\"}".formatted(url, list))
-                .post("/api/webhook-subscriptions").then().statusCode(201)
-                .body("secret", notNullValue()).extract().jsonPath();
+                .post("/api/webhook-subscriptions")
+                .then()
+                .statusCode(201)
+                .body("secret", notNullValue())
+                .extract()
+                .jsonPath();
     }
 
     static UUID publishSubmitted(String organisation) {
@@ -59,7 +64,8 @@ class WebhookDeliveryTest {
         UUID declarationId = UUID.randomUUID();
         KafkaProbe.publish("test.declaration.events", declarationId.toString(), eventId, SUBMITTED, """
                 {"declarationId":"%s","alumnusId":"%s","organisation":"%s","employerName":"E","sector":"ICT",
-                 "role":"R","startDate":"2027-03-01"}""".formatted(declarationId, UUID.randomUUID(), organisation));
+                 "role":"R","startDate":"2027-03-01"}""".formatted(
+                        declarationId, UUID.randomUUID(), organisation));
         return eventId;
     }
 
@@ -70,13 +76,17 @@ class WebhookDeliveryTest {
     /** The delivery of this event to this subscription (other tests' subscriptions of the organisation get theirs). */
     static java.util.Optional<Delivery> deliveryOf(UUID eventId, JsonPath subscription) {
         UUID subscriptionId = UUID.fromString(subscription.getString("id"));
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find("eventId = ?1 and subscriptionId = ?2",
-                eventId, subscriptionId).firstResultOptional());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>find("eventId = ?1 and subscriptionId = ?2", eventId, subscriptionId)
+                        .firstResultOptional());
     }
 
     static boolean metricAtLeast(String metrics, String series, double atLeast) {
-        return metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst()
-                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim()) >= atLeast).orElse(false);
+        return metrics.lines()
+                .filter(l -> l.startsWith(series + " "))
+                .findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim()) >= atLeast)
+                .orElse(false);
     }
 
     static boolean hasStatus(UUID eventId, JsonPath subscription, DeliveryStatus status) {
@@ -91,12 +101,16 @@ class WebhookDeliveryTest {
             UUID eventId = publishSubmitted("POLITIE");
 
             Awaitility.await().atMost(WAIT).until(() -> receiver.calls.size() >= 3);
-            assertEquals(List.of(500, 500, 204), receiver.calls.stream().map(Receiver.Call::answeredWith).toList());
+            assertEquals(
+                    List.of(500, 500, 204),
+                    receiver.calls.stream().map(Receiver.Call::answeredWith).toList());
             String messageId = receiver.calls.get(0).id();
             for (Receiver.Call call : receiver.calls) {
                 assertEquals(messageId, call.id(), "one message id on every attempt");
-                assertEquals(WebhookSignature.sign(secret, call.id(), Long.parseLong(call.timestamp()), call.body()),
-                        call.signature(), "the signature verifies with the subscription's secret");
+                assertEquals(
+                        WebhookSignature.sign(secret, call.id(), Long.parseLong(call.timestamp()), call.body()),
+                        call.signature(),
+                        "the signature verifies with the subscription's secret");
             }
             JsonPath body = JsonPath.from(receiver.calls.get(2).body());
             assertEquals(SUBMITTED, body.getString("type"));
@@ -104,9 +118,13 @@ class WebhookDeliveryTest {
             assertEquals("POLITIE", body.getString("data.organisation"));
 
             Awaitility.await().atMost(WAIT).until(() -> hasStatus(eventId, subscription, DeliveryStatus.SENT));
-            given().auth().oauth2(tokenFor("admin")).queryParam("eventId", eventId)
-                    .queryParam("subscriptionId", subscription.getString("id")).get("/api/deliveries")
-                    .then().statusCode(200)
+            given().auth()
+                    .oauth2(tokenFor("admin"))
+                    .queryParam("eventId", eventId)
+                    .queryParam("subscriptionId", subscription.getString("id"))
+                    .get("/api/deliveries")
+                    .then()
+                    .statusCode(200)
                     .body("items[0].id", equalTo(messageId))
                     .body("items[0].status", equalTo("SENT"))
                     .body("items[0].attempts", equalTo(3))
@@ -118,7 +136,8 @@ class WebhookDeliveryTest {
     @Test
     void afterTheLastAttemptTheDeliveryIsDead_andReplayDeliversIt() {
         try (var receiver = new Receiver(1_000)) {
-            // Logged in before the clock starts: the replay must come before the subscription fails long enough to be disabled.
+            // Logged in before the clock starts: the replay must come before the subscription fails long enough to be
+            // disabled.
             String admin = tokenFor("admin");
             var subscription = subscribe("admin", receiver.url(), "*");
             UUID eventId = publishSubmitted("POLITIE");
@@ -130,17 +149,31 @@ class WebhookDeliveryTest {
             assertEquals(4, receiver.calls.size());
 
             receiver.failNext(0);
-            given().auth().oauth2(admin).post("/api/deliveries/{id}/replay", dead.id())
-                    .then().statusCode(200).body("status", equalTo("PENDING"));
+            given().auth()
+                    .oauth2(admin)
+                    .post("/api/deliveries/{id}/replay", dead.id())
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("PENDING"));
             Awaitility.await().atMost(WAIT).until(() -> hasStatus(eventId, subscription, DeliveryStatus.SENT));
             assertEquals(dead.id().toString(), receiver.calls.get(4).id(), "the replay carries the same message id");
-            given().auth().oauth2(tokenFor("admin")).get("/api/webhook-subscriptions/{id}", subscription.getString("id"))
-                    .then().body("enabled", equalTo(true)).body("failingSince", nullValue()).body("secret", nullValue());
+            given().auth()
+                    .oauth2(tokenFor("admin"))
+                    .get("/api/webhook-subscriptions/{id}", subscription.getString("id"))
+                    .then()
+                    .body("enabled", equalTo(true))
+                    .body("failingSince", nullValue())
+                    .body("secret", nullValue());
 
-            String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
-            assertTrue(metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"dead\"}", 1), metrics);
-            assertTrue(metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"failed\"}", 3));
-            assertTrue(metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"sent\"}", 1));
+            String metrics =
+                    given().get(metricsUrl).then().statusCode(200).extract().asString();
+            assertTrue(
+                    metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"dead\"}", 1),
+                    metrics);
+            assertTrue(
+                    metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"failed\"}", 3));
+            assertTrue(
+                    metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"sent\"}", 1));
             assertTrue(metrics.contains("notification_delivery_queue{channel=\"webhook\"}"));
         }
     }
@@ -152,20 +185,42 @@ class WebhookDeliveryTest {
             String id = subscription.getString("id");
             UUID eventId = publishSubmitted("KMAR");
 
-            Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                    !WebhookSubscription.<WebhookSubscription>findById(UUID.fromString(id)).enabled()));
-            long alerts = QuarkusTransaction.requiringNew().call(() -> Alert.count("organisation = ?1 and kind = ?2 and summary like ?3",
-                    "KMAR", AlertKind.WEBHOOK_DISABLED, "%" + id + "%"));
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> QuarkusTransaction.requiringNew()
+                            .call(() -> !WebhookSubscription.<WebhookSubscription>findById(UUID.fromString(id))
+                                    .enabled()));
+            long alerts = QuarkusTransaction.requiringNew()
+                    .call(() -> Alert.count(
+                            "organisation = ?1 and kind = ?2 and summary like ?3",
+                            "KMAR",
+                            AlertKind.WEBHOOK_DISABLED,
+                            "%" + id + "%"));
             assertEquals(1, alerts);
-            given().auth().oauth2(tokenFor("officer.kmar")).queryParam("kind", "WEBHOOK_DISABLED").queryParam("size", 200)
-                    .get("/api/alerts").then().body("items.summary", hasItem(org.hamcrest.Matchers.containsString(id)));
+            given().auth()
+                    .oauth2(tokenFor("officer.kmar"))
+                    .queryParam("kind", "WEBHOOK_DISABLED")
+                    .queryParam("size", 200)
+                    .get("/api/alerts")
+                    .then()
+                    .body("items.summary", hasItem(org.hamcrest.Matchers.containsString(id)));
 
             receiver.failNext(0);
-            given().auth().oauth2(tokenFor("admin.kmar")).contentType(ContentType.JSON)
-                    .body("{\"url\":\"%s\",\"eventTypes\":[\"%s\"],\"enabled\":true}".formatted(receiver.url(), SUBMITTED))
-                    .put("/api/webhook-subscriptions/{id}", id).then().statusCode(200).body("enabled", equalTo(true));
-            given().auth().oauth2(tokenFor("admin.kmar")).post("/api/webhook-subscriptions/{id}/dead-deliveries/replay", id)
-                    .then().statusCode(200).body("replayed", equalTo(1));
+            given().auth()
+                    .oauth2(tokenFor("admin.kmar"))
+                    .contentType(ContentType.JSON)
+                    .body("{\"url\":\"%s\",\"eventTypes\":[\"%s\"],\"enabled\":true}"
+                            .formatted(receiver.url(), SUBMITTED))
+                    .put("/api/webhook-subscriptions/{id}", id)
+                    .then()
+                    .statusCode(200)
+                    .body("enabled", equalTo(true));
+            given().auth()
+                    .oauth2(tokenFor("admin.kmar"))
+                    .post("/api/webhook-subscriptions/{id}/dead-deliveries/replay", id)
+                    .then()
+                    .statusCode(200)
+                    .body("replayed", equalTo(1));
             Awaitility.await().atMost(WAIT).until(() -> hasStatus(eventId, subscription, DeliveryStatus.SENT));
         }
     }
@@ -177,22 +232,51 @@ class WebhookDeliveryTest {
             UUID kmarEvent = publishSubmitted("KMAR");
             UUID politieEvent = publishSubmitted("POLITIE");
             Awaitility.await().atMost(WAIT).until(() -> hasStatus(politieEvent, politie, DeliveryStatus.SENT));
-            assertTrue(deliveriesOf(kmarEvent).stream().noneMatch(d -> d.subscriptionId().toString().equals(politie.getString("id"))),
+            assertTrue(
+                    deliveriesOf(kmarEvent).stream()
+                            .noneMatch(d -> d.subscriptionId().toString().equals(politie.getString("id"))),
                     "a KMAR event never goes to a POLITIE subscriber");
 
             String id = politie.getString("id");
-            given().auth().oauth2(tokenFor("admin.kmar")).get("/api/webhook-subscriptions/{id}", id).then().statusCode(404);
-            given().auth().oauth2(tokenFor("admin.kmar")).queryParam("eventId", politieEvent).get("/api/deliveries")
-                    .then().statusCode(200).body("total", equalTo(0));
-            given().auth().oauth2(tokenFor("officer.politie")).get("/api/webhook-subscriptions").then().statusCode(403);
-            given().auth().oauth2(tokenFor("officer.politie")).get("/api/deliveries").then().statusCode(403);
+            given().auth()
+                    .oauth2(tokenFor("admin.kmar"))
+                    .get("/api/webhook-subscriptions/{id}", id)
+                    .then()
+                    .statusCode(404);
+            given().auth()
+                    .oauth2(tokenFor("admin.kmar"))
+                    .queryParam("eventId", politieEvent)
+                    .get("/api/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(0));
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .get("/api/webhook-subscriptions")
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .get("/api/deliveries")
+                    .then()
+                    .statusCode(403);
             given().get("/api/webhook-subscriptions").then().statusCode(401);
-            given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
-                    .body("{\"url\":\"ftp://example.nl/x\",\"eventTypes\":[\"*\"]}").post("/api/webhook-subscriptions")
-                    .then().statusCode(400).body("errors[0].field", equalTo("url"));
-            given().auth().oauth2(tokenFor("admin")).contentType(ContentType.JSON)
-                    .body("{\"url\":\"https://example.nl/x\",\"eventTypes\":[]}").post("/api/webhook-subscriptions")
-                    .then().statusCode(400).body("errors[0].field", equalTo("eventTypes"));
+            given().auth()
+                    .oauth2(tokenFor("admin"))
+                    .contentType(ContentType.JSON)
+                    .body("{\"url\":\"ftp://example.nl/x\",\"eventTypes\":[\"*\"]}")
+                    .post("/api/webhook-subscriptions")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("url"));
+            given().auth()
+                    .oauth2(tokenFor("admin"))
+                    .contentType(ContentType.JSON)
+                    .body("{\"url\":\"https://example.nl/x\",\"eventTypes\":[]}")
+                    .post("/api/webhook-subscriptions")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("eventTypes"));
         }
     }
 }

@@ -20,8 +20,15 @@ class WebhookSubscriptionTest {
     static final String DECIDED = "nl.integrity.declaration.decided.v1";
 
     static WebhookSubscription subscription(List<String> types) {
-        return WebhookSubscription.subscribe("POLITIE", URI.create("https://hooks.example.nl/x"), types, " Zaaksysteem ",
-                true, "whsec_old", "admin", NOW);
+        return WebhookSubscription.subscribe(
+                "POLITIE",
+                URI.create("https://hooks.example.nl/x"),
+                types,
+                " Zaaksysteem ",
+                true,
+                "whsec_old",
+                "admin",
+                NOW);
     }
 
     @Test
@@ -37,7 +44,9 @@ class WebhookSubscriptionTest {
     @Test
     void unpublishedTypes_areRefusedEachAtItsIndex() {
         var e = assertThrows(InvalidField.class, () -> subscription(List.of(DECIDED, "nl.integrity.x.v1", "decided")));
-        assertEquals(List.of("eventTypes[1]", "eventTypes[2]"), e.errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals(
+                List.of("eventTypes[1]", "eventTypes[2]"),
+                e.errors().stream().map(Problem.FieldError::field).toList());
     }
 
     @Test

@@ -65,8 +65,18 @@ public class StaffAudit {
                 .setParameter(1, subject.type())
                 .setParameter(2, subject.id())
                 .getResultList();
-        return rows.stream().map(r -> new AuditRecord(instant(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], subject, (String) r[5], (String) r[6], (String) r[7])).toList();
+        return rows.stream()
+                .map(r -> new AuditRecord(
+                        instant(r[0]),
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        subject,
+                        (String) r[5],
+                        (String) r[6],
+                        (String) r[7]))
+                .toList();
     }
 
     /** The role the caller acts in, the most powerful first. */
@@ -80,16 +90,23 @@ public class StaffAudit {
     }
 
     private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : value instanceof Instant i ? i
-                : ((java.time.OffsetDateTime) value).toInstant();
+        return value instanceof Timestamp t
+                ? t.toInstant()
+                : value instanceof Instant i ? i : ((java.time.OffsetDateTime) value).toInstant();
     }
 
     /** What an entry is about: an alumnus, a declaration... */
-    public record Subject(String type, UUID id) {
-    }
+    public record Subject(String type, UUID id) {}
 
     /** One entry of the trail. */
-    public record AuditRecord(Instant occurredAt, String actor, String actorRole, String organisation, String action,
-                              Subject subject, String purpose, String detail, String requestId) {
-    }
+    public record AuditRecord(
+            Instant occurredAt,
+            String actor,
+            String actorRole,
+            String organisation,
+            String action,
+            Subject subject,
+            String purpose,
+            String detail,
+            String requestId) {}
 }

@@ -37,10 +37,12 @@ public record IncomingEvent(UUID id, String type, String subject, String key, St
      */
     public <T> T payloadAs(ObjectMapper json, Class<T> type) {
         try {
-            return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(payload);
+            return json.readerFor(type)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(payload);
         } catch (JsonProcessingException e) {
-            throw new MalformedEvent("Payload of event " + id + " (" + this.type + ") is not a valid " + type.getSimpleName()
-                    + ": " + e.getOriginalMessage());
+            throw new MalformedEvent("Payload of event " + id + " (" + this.type + ") is not a valid "
+                    + type.getSimpleName() + ": " + e.getOriginalMessage());
         }
     }
 

@@ -15,12 +15,12 @@ public final class PlatformDates {
     public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
     public static final String RANGE = "a date (yyyy-mm-dd) from " + EARLIEST + " up to " + LATEST;
 
-    private PlatformDates() {
-    }
+    private PlatformDates() {}
 
     /** Why {@code date} is not taken, or empty when it is (null is). */
     public static Optional<String> problem(LocalDate date) {
-        return date == null || !date.isBefore(EARLIEST) && !date.isAfter(LATEST) ? Optional.empty()
+        return date == null || !date.isBefore(EARLIEST) && !date.isAfter(LATEST)
+                ? Optional.empty()
                 : Optional.of("must be " + RANGE);
     }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class StorableText {
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /** Why {@code text} cannot be stored, or empty when it can (null can). */
     public static Optional<String> problem(String text) {

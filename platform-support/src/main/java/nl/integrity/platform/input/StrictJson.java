@@ -71,8 +71,11 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .addDeserializer(LocalDate.class, new Date())
                 .setDeserializerModifier(new BeanDeserializerModifier() {
                     @Override
-                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                                                                      BeanDescription description, JsonDeserializer<?> deserializer) {
+                    public JsonDeserializer<?> modifyEnumDeserializer(
+                            DeserializationConfig config,
+                            JavaType type,
+                            BeanDescription description,
+                            JsonDeserializer<?> deserializer) {
                         return new ExactEnum(deserializer);
                     }
                 }));
@@ -117,7 +120,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
                 String text = parser.getText();
-                if (text.isEmpty() || !text.equals(text.strip()) || StorableText.problem(text).isPresent()) {
+                if (text.isEmpty()
+                        || !text.equals(text.strip())
+                        || StorableText.problem(text).isPresent()) {
                     return context.handleWeirdStringValue(handledType(), text, "not one of the values accepted");
                 }
             }

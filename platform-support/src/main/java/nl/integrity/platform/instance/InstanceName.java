@@ -15,8 +15,8 @@ public class InstanceName {
     private final String name;
 
     InstanceName(@ConfigProperty(name = "platform.instance") Optional<String> configured) {
-        this.name = configured.orElseGet(() -> Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost")
-                + ":" + ProcessHandle.current().pid());
+        this.name = configured.orElseGet(() -> Optional.ofNullable(System.getenv("HOSTNAME"))
+                        .orElse("localhost") + ":" + ProcessHandle.current().pid());
     }
 
     public String get() {

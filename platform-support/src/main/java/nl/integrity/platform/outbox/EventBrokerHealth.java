@@ -38,9 +38,11 @@ public class EventBrokerHealth implements HealthCheck {
     private final Duration maxWait;
     private Admin admin;
 
-    EventBrokerHealth(OutboxRelay relay, AgroalDataSource dataSource,
-                      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                      @ConfigProperty(name = "platform.outbox.health.max-wait", defaultValue = "PT1M") Duration maxWait) {
+    EventBrokerHealth(
+            OutboxRelay relay,
+            AgroalDataSource dataSource,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            @ConfigProperty(name = "platform.outbox.health.max-wait", defaultValue = "PT1M") Duration maxWait) {
         this.relay = relay;
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
@@ -54,9 +56,11 @@ public class EventBrokerHealth implements HealthCheck {
         String broker = brokerAnswers();
         response.withData("broker", broker);
         up &= broker.equals("reachable");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet row = s.executeQuery("select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) "
-                     + "from outbox_message where published_at is null")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet row =
+                        s.executeQuery("select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0) "
+                                + "from outbox_message where published_at is null")) {
             row.next();
             long waiting = row.getLong(1);
             long oldest = (long) row.getDouble(2);
@@ -78,13 +82,16 @@ public class EventBrokerHealth implements HealthCheck {
     /** "reachable", or why not: the broker's cluster description within two seconds. */
     private String brokerAnswers() {
         try {
-            admin().describeCluster(new DescribeClusterOptions().timeoutMs(2000)).clusterId().get(3, TimeUnit.SECONDS);
+            admin().describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                    .clusterId()
+                    .get(3, TimeUnit.SECONDS);
             return "reachable";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "unknown: interrupted";
         } catch (Exception e) {
-            return "unreachable: " + (e.getCause() != null ? e.getCause() : e).getClass().getSimpleName();
+            return "unreachable: "
+                    + (e.getCause() != null ? e.getCause() : e).getClass().getSimpleName();
         }
     }
 

@@ -48,8 +48,7 @@ public class Outbox {
     }
 
     /** Fired on append; the relay observes it after commit to publish without waiting for its next poll. */
-    record Appended(int count) {
-    }
+    record Appended(int count) {}
 
     /**
      * An event to append.
@@ -84,7 +83,8 @@ public class Outbox {
     /** Appends one event; returns its id (CloudEvents {@code id}), which consumers deduplicate on. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String aggregateId, String type, String subject, Object payload) {
-        return appendAll(List.of(new Pending(topic, aggregateId, type, subject, payload))).get(0);
+        return appendAll(List.of(new Pending(topic, aggregateId, type, subject, payload)))
+                .get(0);
     }
 
     /**

@@ -1,14 +1,17 @@
 package nl.integrity.platform.outbox;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,9 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -65,13 +65,14 @@ public class OutboxRelay {
     private final java.time.Duration ackTimeout;
     private final String topicPrefix;
 
-    OutboxRelay(EntityManager em,
-                @Channel("outbox") MutinyEmitter<String> emitter,
-                Clock clock,
-                @ConfigProperty(name = "quarkus.application.name") String applicationName,
-                @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "200") int batchSize,
-                @ConfigProperty(name = "platform.outbox.ack-timeout", defaultValue = "PT50S") java.time.Duration ackTimeout,
-                @ConfigProperty(name = "platform.topic-prefix") Optional<String> topicPrefix) {
+    OutboxRelay(
+            EntityManager em,
+            @Channel("outbox") MutinyEmitter<String> emitter,
+            Clock clock,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName,
+            @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "200") int batchSize,
+            @ConfigProperty(name = "platform.outbox.ack-timeout", defaultValue = "PT50S") java.time.Duration ackTimeout,
+            @ConfigProperty(name = "platform.topic-prefix") Optional<String> topicPrefix) {
         this.em = em;
         this.emitter = emitter;
         this.clock = clock;
@@ -86,15 +87,17 @@ public class OutboxRelay {
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     /** Since when publishing fails (null: the last attempt succeeded), and why; for the health check. */
     private volatile Instant failingSince;
+
     private volatile String lastFailure;
 
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
         wakeUp();
     }
 
-    @Scheduled(every = "${platform.outbox.poll-interval:1s}",
-               concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${platform.outbox.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wakeUp();
     }
@@ -123,7 +126,8 @@ public class OutboxRelay {
                 limit = failingSince == null ? batchSize : 1;
                 int batchLimit = limit;
                 // The transaction outlasts the wait for the broker's acknowledgements.
-                published = QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 30)
+                published = QuarkusTransaction.requiringNew()
+                        .timeout((int) ackTimeout.toSeconds() + 30)
                         .call(() -> publishBatch(batchLimit));
                 if (published > 0 && failingSince != null) {
                     LOG.infof("Outbox relay publishes again, after failing since %s", failingSince);
@@ -142,7 +146,9 @@ public class OutboxRelay {
 
     /** The first failure of a batch, on one line (a batch fails as one exception per record). */
     private static String describe(Throwable e) {
-        Throwable first = e instanceof CompositeException composite ? composite.getCauses().get(0) : e;
+        Throwable first = e instanceof CompositeException composite
+                ? composite.getCauses().get(0)
+                : e;
         String message = String.valueOf(first.getMessage()).lines().findFirst().orElse("");
         return first.getClass().getSimpleName() + ": " + message;
     }
@@ -178,10 +184,15 @@ public class OutboxRelay {
         // threads, and a transaction context propagated to them made the commit fail as "used by several threads".
         // Every send settles (acknowledged, or given up after the producer's delivery.timeout.ms) before this
         // returns: a failed batch is retried only once none of its records can still reach the broker.
-        QuarkusTransaction.suspendingExisting().run(() -> Uni.join().all(batch.stream().map(this::send).toList())
-                .andCollectFailures().await().atMost(ackTimeout));
+        QuarkusTransaction.suspendingExisting()
+                .run(() -> Uni.join()
+                        .all(batch.stream().map(this::send).toList())
+                        .andCollectFailures()
+                        .await()
+                        .atMost(ackTimeout));
         // One statement for the batch rather than one update per row.
-        em.createQuery("update OutboxMessage m set m.publishedAt = :now, m.attempts = m.attempts + 1 where m.position in :positions")
+        em.createQuery(
+                        "update OutboxMessage m set m.publishedAt = :now, m.attempts = m.attempts + 1 where m.position in :positions")
                 .setParameter("now", clock.instant())
                 .setParameter("positions", batch.stream().map(m -> m.position()).toList())
                 .executeUpdate();

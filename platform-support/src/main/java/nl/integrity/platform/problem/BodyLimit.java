@@ -23,8 +23,9 @@ public class BodyLimit {
     private final long maxBodySize;
     private final ObjectMapper json;
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize,
-              ObjectMapper json) {
+    BodyLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize,
+            ObjectMapper json) {
         this.maxBodySize = maxBodySize.asLongValue();
         this.json = json;
     }
@@ -36,9 +37,14 @@ public class BodyLimit {
     private void check(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && tooLarge(length)) {
-            var problem = new Problem(Problem.type("payload-too-large"), "Request body too large", 413,
-                    "The body is larger than the " + maxBodySize + " bytes this service takes", context.request().path(),
-                    ProblemMappers.requestId(context.request()), List.of());
+            var problem = new Problem(
+                    Problem.type("payload-too-large"),
+                    "Request body too large",
+                    413,
+                    "The body is larger than the " + maxBodySize + " bytes this service takes",
+                    context.request().path(),
+                    ProblemMappers.requestId(context.request()),
+                    List.of());
             String body;
             try {
                 body = json.writeValueAsString(problem);
@@ -46,7 +52,8 @@ public class BodyLimit {
                 throw new IllegalStateException(e);
             }
             // Closed after the answer: the rest of the body is not read.
-            context.response().setStatusCode(413)
+            context.response()
+                    .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(body);

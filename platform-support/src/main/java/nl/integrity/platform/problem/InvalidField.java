@@ -13,8 +13,14 @@ public class InvalidField extends ProblemException {
 
     /** Several fields at once, so the caller can correct them all in one go. Not empty. */
     public InvalidField(List<Problem.FieldError> errors) {
-        super(400, "validation", "Request is not valid", errors.stream().map(Problem.FieldError::field).distinct()
-                .collect(java.util.stream.Collectors.joining(", ", "Invalid fields: ", "")));
+        super(
+                400,
+                "validation",
+                "Request is not valid",
+                errors.stream()
+                        .map(Problem.FieldError::field)
+                        .distinct()
+                        .collect(java.util.stream.Collectors.joining(", ", "Invalid fields: ", "")));
         this.errors = List.copyOf(errors);
     }
 

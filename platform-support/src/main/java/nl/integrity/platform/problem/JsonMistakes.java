@@ -24,8 +24,7 @@ final class JsonMistakes {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate (field|Object property) ");
 
-    private JsonMistakes() {
-    }
+    private JsonMistakes() {}
 
     static String describe(MismatchedInputException mismatch) {
         if (mismatch instanceof StrictJson.Refused refused) {
@@ -44,8 +43,12 @@ final class JsonMistakes {
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
             return "must be a whole number";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
@@ -66,7 +69,9 @@ final class JsonMistakes {
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "must be a list";
         }
-        if (Map.class.isAssignableFrom(type) || type.isRecord() || !type.getName().startsWith("java.")) {
+        if (Map.class.isAssignableFrom(type)
+                || type.isRecord()
+                || !type.getName().startsWith("java.")) {
             return "must be an object";
         }
         return "has the wrong type or format";

@@ -10,8 +10,8 @@ import java.util.List;
  * offending fields of a validation problem.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(URI type, String title, int status, String detail, String instance,
-                      String requestId, List<FieldError> errors) {
+public record Problem(
+        URI type, String title, int status, String detail, String instance, String requestId, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://integrity.example.nl/problems/";
@@ -21,6 +21,5 @@ public record Problem(URI type, String title, int status, String detail, String 
     }
 
     /** One invalid field: its path in the request (e.g. {@code employerName}) and what is wrong. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -48,7 +48,9 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(Problem.FieldError::field).distinct()
+        String detail = errors.stream()
+                .map(Problem.FieldError::field)
+                .distinct()
                 .collect(Collectors.joining(", ", "Invalid fields: ", ""));
         return respond(request, 400, "validation", "Request is not valid", detail, errors);
     }
@@ -61,31 +63,42 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
         boolean tooDeep = JsonMistakes.tooDeepOrLong(e);
-        String what = e instanceof MismatchedInputException mismatch ? JsonMistakes.describe(mismatch)
-                : JsonMistakes.duplicateField(e) ? "is given twice"
-                : tooDeep ? "is nested too deep or is too long"
-                : "is not valid JSON";
+        String what = e instanceof MismatchedInputException mismatch
+                ? JsonMistakes.describe(mismatch)
+                : JsonMistakes.duplicateField(e)
+                        ? "is given twice"
+                        : tooDeep ? "is nested too deep or is too long" : "is not valid JSON";
         // The field the reader was at: from the mapping's path, or else from where the parser stopped.
-        Optional<String> field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        Optional<String> field = e instanceof JsonMappingException mapping
+                        && !mapping.getPath().isEmpty()
                 ? Optional.of(mapping.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                         .collect(Collectors.joining("."))
                         .replace(".[", "["))
                 : JsonMistakes.location(e);
         // Names of fields the request does not have are the caller's: not echoed at any length.
-        List<Problem.FieldError> errors = field
-                .map(f -> f.length() > 200 ? f.substring(0, 200) + "..." : f)
-                .map(f -> List.of(new Problem.FieldError(f, what))).orElse(List.of());
-        String detail = !errors.isEmpty() ? "The body could not be read: " + errors.get(0).field() + " " + errors.get(0).message()
-                : tooDeep ? "The body is nested too deep, or holds a value too long, to be read"
-                : "The body is not valid JSON";
-        return respond(request, 400, "malformed-request", "Request body is not valid JSON for this operation", detail, errors);
+        List<Problem.FieldError> errors = field.map(f -> f.length() > 200 ? f.substring(0, 200) + "..." : f)
+                .map(f -> List.of(new Problem.FieldError(f, what)))
+                .orElse(List.of());
+        String detail = !errors.isEmpty()
+                ? "The body could not be read: " + errors.get(0).field() + " "
+                        + errors.get(0).message()
+                : tooDeep
+                        ? "The body is nested too deep, or holds a value too long, to be read"
+                        : "The body is not valid JSON";
+        return respond(
+                request, 400, "malformed-request", "Request body is not valid JSON for this operation", detail, errors);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {
-        return Response.fromResponse(respond(request, 401, "unauthorized", "Authentication required",
-                        "A valid bearer token is required", List.of()))
+        return Response.fromResponse(respond(
+                        request,
+                        401,
+                        "unauthorized",
+                        "Authentication required",
+                        "A valid bearer token is required",
+                        List.of()))
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
@@ -97,8 +110,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
     public Response staleVersion(RuntimeException e, HttpServerRequest request) {
-        return respond(request, 409, "stale-version", "Conflicting update",
-                "The resource was changed by someone else; reload it and try again", List.of());
+        return respond(
+                request,
+                409,
+                "stale-version",
+                "Conflicting update",
+                "The resource was changed by someone else; reload it and try again",
+                List.of());
     }
 
     @ServerExceptionMapper
@@ -111,7 +129,8 @@ public class ProblemMappers {
             return unexpected(e, request);
         }
         String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
+                ? Response.Status.fromStatusCode(status).getReasonPhrase()
+                : "HTTP " + status;
         String slug = title.toLowerCase().replace(' ', '-');
         return respond(request, status, slug, title, e.getMessage(), List.of());
     }
@@ -122,21 +141,35 @@ public class ProblemMappers {
         if (lostDatabaseConnection(e)) {
             // The database dropped the connection (restarted, failed over, terminated it): the service is
             // unavailable for this request, not broken; the pool replaces the connection.
-            // Lost while committing, the database may have carried the commit out: the caller must look before repeating.
+            // Lost while committing, the database may have carried the commit out: the caller must look before
+            // repeating.
             boolean inDoubt = failedAtCommit(e);
-            LOG.warnf("Database connection lost during %s %s%s [request %s]", request.method(), request.path(),
-                    inDoubt ? " as it committed" : "", requestId);
-            return Response.fromResponse(respond(request, 503, "service-unavailable", "Service unavailable", inDoubt
-                    ? "The connection to the database broke as the change was being saved: it may have been saved or not. "
-                      + "Look before you try again."
-                    : "The connection to the database was lost while the request was handled; nothing was changed. "
-                      + "Try again in a moment.", List.of()))
-                    .header("Retry-After", "1").build();
+            LOG.warnf(
+                    "Database connection lost during %s %s%s [request %s]",
+                    request.method(), request.path(), inDoubt ? " as it committed" : "", requestId);
+            return Response.fromResponse(respond(
+                            request,
+                            503,
+                            "service-unavailable",
+                            "Service unavailable",
+                            inDoubt
+                                    ? "The connection to the database broke as the change was being saved: it may have been saved or not. "
+                                            + "Look before you try again."
+                                    : "The connection to the database was lost while the request was handled; nothing was changed. "
+                                            + "Try again in a moment.",
+                            List.of()))
+                    .header("Retry-After", "1")
+                    .build();
         }
         LOG.errorf(e, "Unexpected failure of %s %s [request %s]", request.method(), request.path(), requestId);
-        var problem = new Problem(Problem.type("internal"), "Internal error", 500,
+        var problem = new Problem(
+                Problem.type("internal"),
+                "Internal error",
+                500,
                 "The request failed unexpectedly; quote request id " + requestId + " when reporting it",
-                request.path(), requestId, List.of());
+                request.path(),
+                requestId,
+                List.of());
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
@@ -162,7 +195,8 @@ public class ProblemMappers {
         if (e == null || !seen.add(e) || seen.size() > 50) {
             return false;
         }
-        if (e instanceof SQLException sql && sql.getSQLState() != null
+        if (e instanceof SQLException sql
+                && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
             return true;
         }
@@ -174,9 +208,15 @@ public class ProblemMappers {
         return lostDatabaseConnection(e.getCause(), seen);
     }
 
-    private static Response respond(HttpServerRequest request, int status, String slug, String title, String detail,
-                                    List<Problem.FieldError> errors) {
-        var problem = new Problem(Problem.type(slug), title, status, detail, request.path(), requestId(request), errors);
+    private static Response respond(
+            HttpServerRequest request,
+            int status,
+            String slug,
+            String title,
+            String detail,
+            List<Problem.FieldError> errors) {
+        var problem =
+                new Problem(Problem.type(slug), title, status, detail, request.path(), requestId(request), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
@@ -188,7 +228,8 @@ public class ProblemMappers {
     /** "submit.request.employerName" (method.param.field) becomes "employerName". */
     private static String fieldOf(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+        return parts.length > 2
+                ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
                 : parts[parts.length - 1];
     }
 }

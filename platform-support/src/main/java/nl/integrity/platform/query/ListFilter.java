@@ -52,7 +52,9 @@ public final class ListFilter {
     public ListFilter contains(String field, String text) {
         if (text != null && !text.isBlank()) {
             conditions.add(field + " ilike :" + field);
-            parameters.put(field, "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            parameters.put(
+                    field,
+                    "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return this;
     }
@@ -107,6 +109,5 @@ public final class ListFilter {
     }
 
     /** A count that stopped at its cap: {@code capped} says there are more. */
-    public record Count(int total, boolean capped) {
-    }
+    public record Count(int total, boolean capped) {}
 }

@@ -65,16 +65,13 @@ public class Pruning implements PeriodicJob {
     public String run(Instant period) {
         long outbox = deleteInBatches("""
                 delete from outbox_message where position in
-                    (select position from outbox_message where published_at < ?1 limit ?2)""",
-                period.minus(config.outboxRetention()));
+                    (select position from outbox_message where published_at < ?1 limit ?2)""", period.minus(config.outboxRetention()));
         long inbox = deleteInBatches("""
                 delete from processed_event where (consumer, event_id) in
-                    (select consumer, event_id from processed_event where processed_at < ?1 limit ?2)""",
-                period.minus(config.inboxRetention()));
+                    (select consumer, event_id from processed_event where processed_at < ?1 limit ?2)""", period.minus(config.inboxRetention()));
         long finishedRuns = deleteInBatches("""
                 delete from scheduled_run where (job, period) in
-                    (select job, period from scheduled_run where finished_at < ?1 limit ?2)""",
-                period.minus(config.runRetention()));
+                    (select job, period from scheduled_run where finished_at < ?1 limit ?2)""", period.minus(config.runRetention()));
         return outbox + " published events, " + inbox + " processed events, " + finishedRuns + " finished runs removed";
     }
 
@@ -83,10 +80,11 @@ public class Pruning implements PeriodicJob {
         long total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql)
-                    .setParameter(1, cutoff)
-                    .setParameter(2, config.batchSize())
-                    .executeUpdate());
+            deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery(sql)
+                            .setParameter(1, cutoff)
+                            .setParameter(2, config.batchSize())
+                            .executeUpdate());
             total += deleted;
         } while (deleted == config.batchSize());
         return total;

@@ -61,8 +61,12 @@ public class ScheduledRuns {
     private final String instance;
     private final int maxAttempts;
 
-    ScheduledRuns(AgroalDataSource dataSource, Instance<PeriodicJob> jobs, Scheduler scheduler, InstanceName instance,
-                  @ConfigProperty(name = "platform.scheduled-runs.max-attempts", defaultValue = "5") int maxAttempts) {
+    ScheduledRuns(
+            AgroalDataSource dataSource,
+            Instance<PeriodicJob> jobs,
+            Scheduler scheduler,
+            InstanceName instance,
+            @ConfigProperty(name = "platform.scheduled-runs.max-attempts", defaultValue = "5") int maxAttempts) {
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.scheduler = scheduler;
@@ -77,7 +81,8 @@ public class ScheduledRuns {
             if (cron.equalsIgnoreCase("off") || cron.equalsIgnoreCase("disabled")) {
                 continue;
             }
-            scheduler.newJob("scheduled-run:" + job.name())
+            scheduler
+                    .newJob("scheduled-run:" + job.name())
                     .setCron(cron)
                     .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
                     .setTask(execution -> runOnce(job, execution.getScheduledFireTime()))
@@ -108,10 +113,16 @@ public class ScheduledRuns {
                     summary = job.run(key);
                 } catch (RuntimeException e) {
                     // The exception's message may quote data; the log gets its kind, the debug log the rest.
-                    LOG.errorf("Run %s of %s failed (attempt %d of %d): %s", job.name(), key, attempt, maxAttempts,
-                            e.getClass().getName());
+                    LOG.errorf(
+                            "Run %s of %s failed (attempt %d of %d): %s",
+                            job.name(), key, attempt, maxAttempts, e.getClass().getName());
                     LOG.debugf(e, "Run %s of %s failed", job.name(), key);
-                    record(connection, job.name(), key, false, "failed: " + e.getClass().getSimpleName());
+                    record(
+                            connection,
+                            job.name(),
+                            key,
+                            false,
+                            "failed: " + e.getClass().getSimpleName());
                     return Outcome.FAILED;
                 }
                 record(connection, job.name(), key, true, summary);
@@ -121,8 +132,9 @@ public class ScheduledRuns {
                 lock(connection, "pg_advisory_unlock", job.name());
             }
         } catch (SQLException e) {
-            LOG.warnf("Run %s of %s could not be coordinated, the next trigger tries again: %s", job.name(), key,
-                    e.getMessage());
+            LOG.warnf(
+                    "Run %s of %s could not be coordinated, the next trigger tries again: %s",
+                    job.name(), key, e.getMessage());
             return Outcome.FAILED;
         }
     }
@@ -131,20 +143,23 @@ public class ScheduledRuns {
      * Runs again what a failure or a dead instance left unfinished, the oldest first. Runs that
      * are still going hold their job's lock and are left alone.
      */
-    @Scheduled(every = "${platform.scheduled-runs.recovery-interval:1m}", delayed = "${platform.scheduled-runs.recovery-delay:20s}",
-               concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${platform.scheduled-runs.recovery-interval:1m}",
+            delayed = "${platform.scheduled-runs.recovery-delay:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recover() {
-        record Unfinished(String job, Instant period) {
-        }
+        record Unfinished(String job, Instant period) {}
         List<Unfinished> unfinished = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("""
+                PreparedStatement select = connection.prepareStatement("""
                      select job, period from scheduled_run
                      where finished_at is null and attempts < ? order by period limit 100""")) {
             select.setInt(1, maxAttempts);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    unfinished.add(new Unfinished(rows.getString(1), rows.getTimestamp(2).toInstant()));
+                    unfinished.add(new Unfinished(
+                            rows.getString(1), rows.getTimestamp(2).toInstant()));
                 }
             }
         } catch (SQLException e) {
@@ -152,7 +167,9 @@ public class ScheduledRuns {
             return;
         }
         for (Unfinished run : unfinished) {
-            jobs.stream().filter(j -> j.name().equals(run.job())).findFirst()
+            jobs.stream()
+                    .filter(j -> j.name().equals(run.job()))
+                    .findFirst()
                     .ifPresent(job -> runOnce(job, run.period()));
         }
     }

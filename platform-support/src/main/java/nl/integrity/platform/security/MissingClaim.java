@@ -6,7 +6,10 @@ import nl.integrity.platform.problem.ProblemException;
 public class MissingClaim extends ProblemException {
 
     public MissingClaim(String claim) {
-        super(403, "missing-claim", "Account not linked",
+        super(
+                403,
+                "missing-claim",
+                "Account not linked",
                 "Your account has no '" + claim + "' attribute; ask an administrator to link it");
     }
 }

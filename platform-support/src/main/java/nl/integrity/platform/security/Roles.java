@@ -8,6 +8,5 @@ public final class Roles {
     public static final String ADMIN = "integrity-admin";
     public static final String HR_SYSTEM = "hr-system";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class IncomingEventTest {
 
-    record Sample(String name) {
-    }
+    record Sample(String name) {}
 
     private static ConsumerRecord<String, String> record(String id, String type, String value) {
         var record = new ConsumerRecord<>("t", 0, 7L, "key", value);
@@ -40,8 +39,8 @@ class IncomingEventTest {
     void payloadAs_skipsFieldsAProducerAddedLater_evenWithTheStrictRequestReader() {
         var strict = new ObjectMapper();
         new nl.integrity.platform.input.StrictJson().customize(strict);
-        var event = IncomingEvent.from(record(UUID.randomUUID().toString(), "nl.integrity.x.v1",
-                "{\"name\":\"a\",\"addedInVersion2\":true}"));
+        var event = IncomingEvent.from(
+                record(UUID.randomUUID().toString(), "nl.integrity.x.v1", "{\"name\":\"a\",\"addedInVersion2\":true}"));
         assertEquals(new Sample("a"), event.payloadAs(strict, Sample.class));
     }
 

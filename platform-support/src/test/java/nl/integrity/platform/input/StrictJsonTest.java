@@ -11,23 +11,23 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** JSON is taken as it was sent, or refused naming the field: no coercion, no unstorable text, no odd dates. */
 class StrictJsonTest {
 
-    record Declaration(String employer, int hours, Boolean paid, LocalDate startDate, List<String> tags) {
+    record Declaration(String employer, int hours, Boolean paid, LocalDate startDate, List<String> tags) {}
+
+    record Consent(boolean given) {}
+
+    enum Level {
+        LOW,
+        HIGH
     }
 
-    record Consent(boolean given) {
-    }
-
-    enum Level { LOW, HIGH }
-
-    record Rule(Level level) {
-    }
+    record Rule(Level level) {}
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
@@ -54,7 +54,11 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\\u0000", "\\u0001", "\\u001b", "\\u007f", "\\u0085", "\\u009f", "\\ud800", "\\udfff", "\\ufffe", "\\uffff"})
+    @ValueSource(
+            strings = {
+                "\\u0000", "\\u0001", "\\u001b", "\\u007f", "\\u0085", "\\u009f", "\\ud800", "\\udfff", "\\ufffe",
+                "\\uffff"
+            })
     void textWithWhatCannotBeStored_isRefused_namingTheField(String character) {
         var e = refused("{\"employer\":\"Acme" + character + "BV\",\"hours\":1}", Declaration.class);
         assertEquals("employer", fieldOf(e));
@@ -64,9 +68,19 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"hours\":1.5}", "{\"hours\":\"8\"}", "{\"hours\":true}",
-            "{\"paid\":1}", "{\"paid\":\"true\"}", "{\"employer\":12}", "{\"employer\":true}", "{\"employer\":{}}",
-            "{\"startDate\":20270301}", "{\"tags\":\"a\"}"})
+    @ValueSource(
+            strings = {
+                "{\"hours\":1.5}",
+                "{\"hours\":\"8\"}",
+                "{\"hours\":true}",
+                "{\"paid\":1}",
+                "{\"paid\":\"true\"}",
+                "{\"employer\":12}",
+                "{\"employer\":true}",
+                "{\"employer\":{}}",
+                "{\"startDate\":20270301}",
+                "{\"tags\":\"a\"}"
+            })
     void coercion_isRefused(String json) {
         var e = refused(json, Declaration.class);
         assertTrue(e.getPath().size() > 0, json);
@@ -79,7 +93,8 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+999999999-12-31", "-999999999-01-01", "0001-01-01", "1899-12-31", "2200-01-01", "99999-01-01"})
+    @ValueSource(
+            strings = {"+999999999-12-31", "-999999999-01-01", "0001-01-01", "1899-12-31", "2200-01-01", "99999-01-01"})
     void datesOutsideThePlatformsRange_areRefused(String date) {
         var e = refused("{\"startDate\":\"" + date + "\"}", Declaration.class);
         assertEquals("startDate", fieldOf(e));
@@ -87,13 +102,20 @@ class StrictJsonTest {
 
     @Test
     void theRangesEdges_areTaken() throws JsonProcessingException {
-        assertEquals(PlatformDates.EARLIEST, JSON.readValue("{\"startDate\":\"1900-01-01\"}", Declaration.class).startDate());
-        assertEquals(PlatformDates.LATEST, JSON.readValue("{\"startDate\":\"2199-12-31\"}", Declaration.class).startDate());
+        assertEquals(
+                PlatformDates.EARLIEST,
+                JSON.readValue("{\"startDate\":\"1900-01-01\"}", Declaration.class)
+                        .startDate());
+        assertEquals(
+                PlatformDates.LATEST,
+                JSON.readValue("{\"startDate\":\"2199-12-31\"}", Declaration.class)
+                        .startDate());
     }
 
     @Test
     void aKeyGivenTwice_isRefused() {
-        assertThrows(JsonProcessingException.class, () -> JSON.readValue("{\"hours\":1,\"hours\":2}", Declaration.class));
+        assertThrows(
+                JsonProcessingException.class, () -> JSON.readValue("{\"hours\":1,\"hours\":2}", Declaration.class));
     }
 
     @ParameterizedTest
@@ -111,8 +133,13 @@ class StrictJsonTest {
 
     @Test
     void aSecondValueAfterTheBody_isRefused() {
-        assertThrows(JsonProcessingException.class, () -> JSON.readValue("{\"level\":\"LOW\"}{\"level\":\"HIGH\"}", Rule.class));
+        assertThrows(
+                JsonProcessingException.class,
+                () -> JSON.readValue("{\"level\":\"LOW\"}{\"level\":\"HIGH\"}", Rule.class));
         assertThrows(JsonProcessingException.class, () -> JSON.readValue("{\"level\":\"LOW\"} garbage", Rule.class));
-        assertEquals(Level.HIGH, assertDoesNotThrow(() -> JSON.readValue("{\"level\":\"HIGH\"}  \n", Rule.class)).level());
+        assertEquals(
+                Level.HIGH,
+                assertDoesNotThrow(() -> JSON.readValue("{\"level\":\"HIGH\"}  \n", Rule.class))
+                        .level());
     }
 }

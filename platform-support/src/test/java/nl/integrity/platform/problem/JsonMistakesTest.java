@@ -16,14 +16,13 @@ import org.junit.jupiter.api.Test;
 /** A body that is not JSON is refused naming where in it the parser stopped. */
 class JsonMistakesTest {
 
-    record Condition(String kind, Integer count, LocalDate endsOn) {
-    }
+    record Condition(String kind, Integer count, LocalDate endsOn) {}
 
-    record Rule(String level, List<Condition> conditions) {
-    }
+    record Rule(String level, List<Condition> conditions) {}
 
     /** As Quarkus configures it: unknown properties are skipped. */
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     static {
@@ -43,7 +42,8 @@ class JsonMistakesTest {
 
     @Test
     void aKeyGivenTwice_deepInTheBody_isNamedWithItsPath() {
-        var e = refused("{\"conditions\":[{\"kind\":\"A\"},{\"kind\":\"B\",\"endsOn\":\"2100-01-01\",\"endsOn\":null}]}");
+        var e = refused(
+                "{\"conditions\":[{\"kind\":\"A\"},{\"kind\":\"B\",\"endsOn\":\"2100-01-01\",\"endsOn\":null}]}");
         assertTrue(JsonMistakes.duplicateField(e), e.getOriginalMessage());
         assertEquals(Optional.of("conditions[1].endsOn"), JsonMistakes.location(e));
     }
@@ -52,8 +52,10 @@ class JsonMistakesTest {
     void aValueNestedThousandsDeep_isRefusedAsSuch_beforeItIsBuilt() {
         // Where a field of another shape is due, the field is named as of the wrong type.
         var declared = refused("{\"level\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
-        assertTrue(declared instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException, declared.toString());
-        // Where nothing is due (a field skipped as unknown), the parser's depth limit stops it: a 400, never a stack overflow.
+        assertTrue(
+                declared instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException, declared.toString());
+        // Where nothing is due (a field skipped as unknown), the parser's depth limit stops it: a 400, never a stack
+        // overflow.
         var skipped = refused("{\"extra\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
         assertTrue(skipped instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException, skipped.toString());
     }

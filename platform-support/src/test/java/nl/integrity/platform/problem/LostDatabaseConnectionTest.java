@@ -12,13 +12,14 @@ class LostDatabaseConnectionTest {
     @Test
     void aSessionTheServerEnded_foundAmongTheCauses() {
         var terminated = new SQLException("terminating connection due to administrator command", "57P01");
-        assertTrue(ProblemMappers.lostDatabaseConnection(new IllegalStateException("query failed",
-                new RuntimeException(terminated))));
+        assertTrue(ProblemMappers.lostDatabaseConnection(
+                new IllegalStateException("query failed", new RuntimeException(terminated))));
     }
 
     @Test
     void aClosedConnection_isClass08() {
-        assertTrue(ProblemMappers.lostDatabaseConnection(new SQLException("This connection has been closed.", "08003")));
+        assertTrue(
+                ProblemMappers.lostDatabaseConnection(new SQLException("This connection has been closed.", "08003")));
     }
 
     @Test
@@ -27,7 +28,9 @@ class LostDatabaseConnectionTest {
         var xa = new Exception("Error trying to commit", new SQLException("terminating connection", "57P01"));
         rollback.addSuppressed(xa);
         assertTrue(ProblemMappers.lostDatabaseConnection(new RuntimeException("request failed", rollback)));
-        assertFalse(ProblemMappers.failedAtCommit(new RuntimeException("request failed", rollback)), "not a commit failure");
+        assertFalse(
+                ProblemMappers.failedAtCommit(new RuntimeException("request failed", rollback)),
+                "not a commit failure");
         var commit = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
         commit.addSuppressed(xa);
         assertTrue(ProblemMappers.failedAtCommit(new RuntimeException("request failed", commit)), "a commit in doubt");

@@ -11,8 +11,12 @@ class ListFilterTest {
 
     @Test
     void filtersNotGiven_addNothing() {
-        var filter = new ListFilter().scope("organisation", "POLITIE").equal("late", null).in("status", Set.of())
-                .atMost("dueDate", null).assignee("assignee", " ", "officer-1");
+        var filter = new ListFilter()
+                .scope("organisation", "POLITIE")
+                .equal("late", null)
+                .in("status", Set.of())
+                .atMost("dueDate", null)
+                .assignee("assignee", " ", "officer-1");
 
         assertEquals("organisation = :organisation", filter.query());
         assertEquals(Map.of("organisation", "POLITIE"), filter.parameters());
@@ -20,8 +24,11 @@ class ListFilterTest {
 
     @Test
     void assignee_meIsTheCaller_noneIsNobody_anythingElseThatUser() {
-        assertEquals(Map.of("assignee", "officer-1"), new ListFilter().assignee("assignee", "me", "officer-1").parameters());
-        assertEquals(Map.of("assignee", "officer-2"),
+        assertEquals(
+                Map.of("assignee", "officer-1"),
+                new ListFilter().assignee("assignee", "me", "officer-1").parameters());
+        assertEquals(
+                Map.of("assignee", "officer-2"),
                 new ListFilter().assignee("assignee", "officer-2", "officer-1").parameters());
         var none = new ListFilter().assignee("assignee", "none", "officer-1");
         assertEquals("assignee is null", none.query());
@@ -30,10 +37,14 @@ class ListFilterTest {
 
     @Test
     void givenFilters_joinWithAnd_valuesOnlyAsParameters() {
-        var filter = new ListFilter().scope("organisation", "KMAR").in("status", List.of("NEW")).atMost("dueDate", 5)
+        var filter = new ListFilter()
+                .scope("organisation", "KMAR")
+                .in("status", List.of("NEW"))
+                .atMost("dueDate", 5)
                 .where("inReview = true");
 
-        assertEquals("organisation = :organisation and status in :status and dueDate <= :dueDateMax and inReview = true",
+        assertEquals(
+                "organisation = :organisation and status in :status and dueDate <= :dueDateMax and inReview = true",
                 filter.query());
         assertEquals(Map.of("organisation", "KMAR", "status", List.of("NEW"), "dueDateMax", 5), filter.parameters());
     }

@@ -20,15 +20,36 @@ import java.util.Set;
 public final class AccessMatrix {
 
     /** The kinds of caller: none, the demo users of both organisations, each organisation's HR system. */
-    public static final List<String> CALLERS = List.of("none", "alumnus.politie", "alumnus.kmar", "officer.politie",
-            "officer.kmar", "admin", "admin.kmar", "hr-politie", "hr-kmar");
+    public static final List<String> CALLERS = List.of(
+            "none",
+            "alumnus.politie",
+            "alumnus.kmar",
+            "officer.politie",
+            "officer.kmar",
+            "admin",
+            "admin.kmar",
+            "hr-politie",
+            "hr-kmar");
 
-    static final Map<String, String> ORGANISATION = Map.of("alumnus.politie", "POLITIE", "officer.politie", "POLITIE",
-            "admin", "POLITIE", "hr-politie", "POLITIE", "alumnus.kmar", "KMAR", "officer.kmar", "KMAR", "admin.kmar", "KMAR",
-            "hr-kmar", "KMAR");
+    static final Map<String, String> ORGANISATION = Map.of(
+            "alumnus.politie",
+            "POLITIE",
+            "officer.politie",
+            "POLITIE",
+            "admin",
+            "POLITIE",
+            "hr-politie",
+            "POLITIE",
+            "alumnus.kmar",
+            "KMAR",
+            "officer.kmar",
+            "KMAR",
+            "admin.kmar",
+            "KMAR",
+            "hr-kmar",
+            "KMAR");
 
-    private AccessMatrix() {
-    }
+    private AccessMatrix() {}
 
     /**
      * One endpoint and whom it serves.
@@ -37,8 +58,14 @@ public final class AccessMatrix {
      * @param ownedBy      the organisation whose data the path names (other organisations: 404), or null
      * @param servedStatus what a served caller gets, or 0 for "gets past security"
      */
-    public record Endpoint(String method, String path, String contentType, String body, Set<String> serves,
-                           String ownedBy, int servedStatus) {
+    public record Endpoint(
+            String method,
+            String path,
+            String contentType,
+            String body,
+            Set<String> serves,
+            String ownedBy,
+            int servedStatus) {
 
         public static Endpoint of(String method, String path, Set<String> serves) {
             return new Endpoint(method, path, null, null, serves, null, 0);
@@ -68,7 +95,9 @@ public final class AccessMatrix {
             for (String caller : CALLERS) {
                 int expected = expected(e, caller);
                 int actual = call(e, caller);
-                boolean ok = expected == 0 ? actual != 401 && actual != 403 && actual != 404 && actual < 500 : actual == expected;
+                boolean ok = expected == 0
+                        ? actual != 401 && actual != 403 && actual != 404 && actual < 500
+                        : actual == expected;
                 if (!ok) {
                     wrong.add(e.method() + " " + e.path() + " as " + caller + ": " + actual + ", expected "
                             + (expected == 0 ? "access" : expected));
@@ -94,7 +123,8 @@ public final class AccessMatrix {
     static int call(Endpoint e, String caller) {
         RequestSpecification request = given();
         if (!caller.equals("none")) {
-            request = request.auth().oauth2(caller.startsWith("hr-") ? hrSystemToken(ORGANISATION.get(caller)) : tokenFor(caller));
+            request = request.auth()
+                    .oauth2(caller.startsWith("hr-") ? hrSystemToken(ORGANISATION.get(caller)) : tokenFor(caller));
         }
         if (e.contentType() != null) {
             request = request.contentType(e.contentType()).body(e.body());

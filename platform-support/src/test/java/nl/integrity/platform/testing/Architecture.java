@@ -8,8 +8,7 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 /** Rules on how a module's own code is laid out, checked on its compiled main classes. */
 public final class Architecture {
 
-    private Architecture() {
-    }
+    private Architecture() {}
 
     /**
      * Fails when the feature packages right below {@code rootPackage} depend on each other in a
@@ -21,6 +20,10 @@ public final class Architecture {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(rootPackage);
-        SlicesRuleDefinition.slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().check(classes);
+        SlicesRuleDefinition.slices()
+                .matching(rootPackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 }

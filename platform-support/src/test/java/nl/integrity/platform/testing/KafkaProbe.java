@@ -53,7 +53,8 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     /** Waits up to {@code timeout} for a record matching {@code wanted}. */
-    public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
+    public Optional<ConsumerRecord<String, String>> await(
+            Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -82,13 +83,24 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Publishes a CloudEvent in binary mode, as the outbox relays do, and waits for the broker's ack. */
     public static void publish(String topic, String key, UUID eventId, String type, String json) {
-        publish(topic, key, Map.of(
-                "ce_specversion", "1.0",
-                "ce_id", eventId.toString(),
-                "ce_type", type,
-                "ce_source", "/tests",
-                "ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC)),
-                "content-type", "application/json"), json);
+        publish(
+                topic,
+                key,
+                Map.of(
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        eventId.toString(),
+                        "ce_type",
+                        type,
+                        "ce_source",
+                        "/tests",
+                        "ce_time",
+                        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                                Instant.now().atOffset(ZoneOffset.UTC)),
+                        "content-type",
+                        "application/json"),
+                json);
     }
 
     /** Publishes a record with exactly these headers (e.g. none, for a malformed message). */
@@ -118,7 +130,8 @@ public final class KafkaProbe implements AutoCloseable {
      * @param publishProbe publishes a new, unique probe event on each call
      * @param probeSeen    whether the last probe had its effect
      */
-    public static void awaitConsumerJoined(Runnable publishProbe, java.util.function.BooleanSupplier probeSeen, Duration timeout) {
+    public static void awaitConsumerJoined(
+            Runnable publishProbe, java.util.function.BooleanSupplier probeSeen, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             publishProbe.run();

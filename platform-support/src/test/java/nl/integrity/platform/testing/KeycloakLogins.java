@@ -35,10 +35,12 @@ public final class KeycloakLogins {
     public static final String REALM_URL = KEYCLOAK_URL + "/realms/" + REALM;
     /** The realm's admin API (the master realm's admin may use it). */
     public static final String ADMIN_URL = KEYCLOAK_URL + "/admin/realms/" + REALM;
+
     public static final String DEMO_PASSWORD = "demo";
     private static final String PORTAL_CLIENT = "integrity-portal";
     private static final String REDIRECT_URI = "http://localhost:8080/login-callback";
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION =
+            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
     private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
@@ -47,11 +49,9 @@ public final class KeycloakLogins {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private record Token(String value, Instant expires) {
-    }
+    private record Token(String value, Instant expires) {}
 
-    private KeycloakLogins() {
-    }
+    private KeycloakLogins() {}
 
     /** A demo user's access token (password {@value #DEMO_PASSWORD}). */
     public static String tokenFor(String username) {
@@ -73,19 +73,34 @@ public final class KeycloakLogins {
      */
     public static String hrSystemToken(String organisation) {
         String client = "hr-" + organisation.toLowerCase(java.util.Locale.ROOT);
-        return cached("client:" + client, () -> post(REALM_URL + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials",
-                "client_id", client,
-                "client_secret", System.getProperty(client + ".secret", client + "-demo-secret"))));
+        return cached(
+                "client:" + client,
+                () -> post(
+                        REALM_URL + "/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                client,
+                                "client_secret",
+                                System.getProperty(client + ".secret", client + "-demo-secret"))));
     }
 
     /** A token of the master realm's bootstrap admin, for tests that create users through the admin API. */
     public static String masterAdminToken() {
-        return cached("master-admin", () -> post(KEYCLOAK_URL + "/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "password",
-                "client_id", "admin-cli",
-                "username", System.getProperty("keycloak.admin.user", "admin"),
-                "password", System.getProperty("keycloak.admin.password", "admin"))));
+        return cached(
+                "master-admin",
+                () -> post(
+                        KEYCLOAK_URL + "/realms/master/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "admin-cli",
+                                "username",
+                                System.getProperty("keycloak.admin.user", "admin"),
+                                "password",
+                                System.getProperty("keycloak.admin.password", "admin"))));
     }
 
     private interface TokenRequest {
@@ -109,7 +124,8 @@ public final class KeycloakLogins {
             CACHE.put(key, token);
             return token.value();
         } catch (IOException e) {
-            throw new IllegalStateException("Keycloak at " + KEYCLOAK_URL + " cannot be reached; start it with deploy/local/platform infra", e);
+            throw new IllegalStateException(
+                    "Keycloak at " + KEYCLOAK_URL + " cannot be reached; start it with deploy/local/platform infra", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -119,16 +135,24 @@ public final class KeycloakLogins {
     private static String login(String username, String password) throws IOException, InterruptedException {
         String verifier = randomUrlSafe(32);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
-        String authorize = REALM_URL + "/protocol/openid-connect/auth?" + form(Map.of(
-                "client_id", PORTAL_CLIENT,
-                "response_type", "code",
-                "scope", "openid",
-                "redirect_uri", REDIRECT_URI,
-                "state", randomUrlSafe(8),
-                "code_challenge", challenge,
-                "code_challenge_method", "S256"));
-        HttpResponse<String> loginPage = HTTP.send(HttpRequest.newBuilder(URI.create(authorize)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        String authorize = REALM_URL + "/protocol/openid-connect/auth?"
+                + form(Map.of(
+                        "client_id",
+                        PORTAL_CLIENT,
+                        "response_type",
+                        "code",
+                        "scope",
+                        "openid",
+                        "redirect_uri",
+                        REDIRECT_URI,
+                        "state",
+                        randomUrlSafe(8),
+                        "code_challenge",
+                        challenge,
+                        "code_challenge_method",
+                        "S256"));
+        HttpResponse<String> loginPage = HTTP.send(
+                HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
         Matcher action = FORM_ACTION.matcher(loginPage.body());
         if (loginPage.statusCode() != 200 || !action.find()) {
             throw new IllegalStateException("Keycloak showed no login form (" + loginPage.statusCode() + ")");
@@ -138,11 +162,12 @@ public final class KeycloakLogins {
         String cookies = loginPage.headers().allValues("Set-Cookie").stream()
                 .map(c -> c.split(";", 2)[0])
                 .collect(Collectors.joining("; "));
-        HttpResponse<String> afterLogin = HTTP.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+        HttpResponse<String> afterLogin = HTTP.send(
+                HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Cookie", cookies)
-                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
-                                "credentialId", ""))))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                form(Map.of("username", username, "password", password, "credentialId", ""))))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         String location = afterLogin.headers().firstValue("Location").orElse("");
@@ -150,12 +175,14 @@ public final class KeycloakLogins {
         if (afterLogin.statusCode() != 302 || code == null) {
             throw new IllegalStateException("Login of " + username + " failed (" + afterLogin.statusCode() + ")");
         }
-        return post(REALM_URL + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "authorization_code",
-                "client_id", PORTAL_CLIENT,
-                "code", code,
-                "redirect_uri", REDIRECT_URI,
-                "code_verifier", verifier));
+        return post(
+                REALM_URL + "/protocol/openid-connect/token",
+                Map.of(
+                        "grant_type", "authorization_code",
+                        "client_id", PORTAL_CLIENT,
+                        "code", code,
+                        "redirect_uri", REDIRECT_URI,
+                        "code_verifier", verifier));
     }
 
     private static String post(String url, Map<String, String> fields) throws IOException, InterruptedException {
@@ -164,7 +191,8 @@ public final class KeycloakLogins {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "POST " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
@@ -184,9 +212,11 @@ public final class KeycloakLogins {
     }
 
     private static String form(Map<String, String> fields) {
-        return new LinkedHashMap<>(fields).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return new LinkedHashMap<>(fields)
+                .entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     private static String randomUrlSafe(int bytes) {

@@ -13,8 +13,7 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The given id, or a new one when it is absent or not sane. */
     public static String of(String given) {

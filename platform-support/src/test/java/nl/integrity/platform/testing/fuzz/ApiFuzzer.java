@@ -42,15 +42,15 @@ public final class ApiFuzzer {
     private final Map<String, String> pathValues = new HashMap<>();
     private final Map<String, String> bodies = new HashMap<>();
     private final Map<String, String> queryValues = new HashMap<>();
-    private final Map<String, Set<String>> volatileColumns = new HashMap<>(Map.of(
-            "outbox_message", Set.of("published_at", "attempts")));
+    private final Map<String, Set<String>> volatileColumns =
+            new HashMap<>(Map.of("outbox_message", Set.of("published_at", "attempts")));
     private final Set<String> ignoredTables = new java.util.HashSet<>(Set.of("scheduled_run"));
     private String jdbcUrl;
     private String user;
     private String password;
     private int tries = Integer.getInteger("fuzz.tries", 2500);
     private Duration budget = Duration.ofMinutes(3);
-    private Runnable settle = () -> { };
+    private Runnable settle = () -> {};
 
     private ApiFuzzer(String service, URI base) {
         this.service = service;
@@ -128,8 +128,14 @@ public final class ApiFuzzer {
     }
 
     /** The outcome of a run. */
-    public record Result(String summary, String byKind, List<String> faults, List<String> uncovered, String failure,
-                         List<String> otherFieldSamples, List<String> acceptedSamples) {
+    public record Result(
+            String summary,
+            String byKind,
+            List<String> faults,
+            List<String> uncovered,
+            String failure,
+            List<String> otherFieldSamples,
+            List<String> acceptedSamples) {
 
         public boolean passed() {
             return faults.isEmpty() && uncovered.isEmpty() && failure == null;
@@ -142,22 +148,26 @@ public final class ApiFuzzer {
                     + (uncovered.isEmpty() ? "" : "\n  operations and roles never tried: " + uncovered)
                     + (otherFieldSamples.isEmpty() ? "" : "\n  refusals naming another field: " + otherFieldSamples)
                     + (failure == null ? "" : "\n  jqwik: " + failure)
-                    + (acceptedSamples.isEmpty() || !COLLECT_ALL ? "" : "\n  mutated and taken:\n    " + String.join("\n    ", acceptedSamples));
+                    + (acceptedSamples.isEmpty() || !COLLECT_ALL
+                            ? ""
+                            : "\n  mutated and taken:\n    " + String.join("\n    ", acceptedSamples));
         }
     }
 
     public Result run() {
         var operations = ApiOperations.of(base);
         try (var database = new DatabaseState(jdbcUrl, user, password, volatileColumns, ignoredTables)) {
-            var target = new FuzzTarget(service, base, operations, callers, pathValues, queryValues, bodies, database, budget,
-                    settle);
+            var target = new FuzzTarget(
+                    service, base, operations, callers, pathValues, queryValues, bodies, database, budget, settle);
             FuzzTarget.use(target);
             var listener = new SummaryGeneratingListener();
             var request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClass(FuzzProperties.class))
                     .filters(EngineFilter.includeEngines("jqwik"))
                     .configurationParameter("jqwik.tries.default", Integer.toString(tries))
-                    .configurationParameter("jqwik.database", Path.of("target", "jqwik-database-" + service).toString())
+                    .configurationParameter(
+                            "jqwik.database",
+                            Path.of("target", "jqwik-database-" + service).toString())
                     .configurationParameter("jqwik.shrinking.bounded.seconds", "20")
                     .configurationParameter("jqwik.reporting.onlyfailures", "false")
                     .build();
@@ -167,19 +177,28 @@ public final class ApiFuzzer {
             if (summary.getTestsFoundCount() == 0) {
                 failure = "jqwik found no property to run (is net.jqwik:jqwik on the test classpath?)";
             } else if (!summary.getFailures().isEmpty()) {
-                failure = summary.getFailures().stream().map(f -> String.valueOf(f.getException().getMessage()))
+                failure = summary.getFailures().stream()
+                        .map(f -> String.valueOf(f.getException().getMessage()))
                         .collect(Collectors.joining("\n"));
             }
             var casesTried = target.covered.keySet();
             List<String> uncovered = Requests.cases(target).stream()
                     .map(c -> c.operation().key() + " as " + c.role())
-                    .filter(k -> !casesTried.contains(k)).toList();
+                    .filter(k -> !casesTried.contains(k))
+                    .toList();
             if (target.skipped.get() > 0 || failure != null) {
                 uncovered = List.of(); // the budget or a failure, not the generator, left them out
             }
-            return new Result(target.summary(), target.byKind(),
-                    target.faults.entrySet().stream().map(e -> e.getValue()).sorted().toList(),
-                    uncovered, failure, List.copyOf(target.otherFieldSamples),
+            return new Result(
+                    target.summary(),
+                    target.byKind(),
+                    target.faults.entrySet().stream()
+                            .map(e -> e.getValue())
+                            .sorted()
+                            .toList(),
+                    uncovered,
+                    failure,
+                    List.copyOf(target.otherFieldSamples),
                     List.copyOf(target.acceptedSamples));
         } finally {
             FuzzTarget.use(null);

@@ -24,8 +24,13 @@ public final class ApiOperations {
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
     /** One operation of the API. */
-    public record Operation(String method, String path, List<Parameter> parameters, String mediaType, JsonNode bodySchema,
-                            List<String> roles) {
+    public record Operation(
+            String method,
+            String path,
+            List<Parameter> parameters,
+            String mediaType,
+            JsonNode bodySchema,
+            List<String> roles) {
 
         public String key() {
             return method + " " + path;
@@ -41,8 +46,7 @@ public final class ApiOperations {
     }
 
     /** A path or query parameter, with its schema. */
-    public record Parameter(String name, String in, boolean required, JsonNode schema) {
-    }
+    public record Parameter(String name, String in, boolean required, JsonNode schema) {}
 
     private final JsonNode document;
 
@@ -53,9 +57,12 @@ public final class ApiOperations {
     /** Reads the document the service serves at {@code /q/openapi}. */
     public static List<Operation> of(URI service) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(service.resolve("/q/openapi?format=json")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(service.resolve("/q/openapi?format=json"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("no OpenAPI document at " + service + ": " + response.statusCode());
             }
@@ -70,7 +77,9 @@ public final class ApiOperations {
 
     private List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             var path = paths.next();
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().get(method);
@@ -80,12 +89,16 @@ public final class ApiOperations {
                 List<Parameter> parameters = new ArrayList<>();
                 for (JsonNode p : operation.path("parameters")) {
                     JsonNode parameter = resolve(p);
-                    parameters.add(new Parameter(parameter.path("name").asText(), parameter.path("in").asText(),
-                            parameter.path("required").asBoolean(false), resolve(parameter.path("schema"))));
+                    parameters.add(new Parameter(
+                            parameter.path("name").asText(),
+                            parameter.path("in").asText(),
+                            parameter.path("required").asBoolean(false),
+                            resolve(parameter.path("schema"))));
                 }
                 String mediaType = null;
                 JsonNode schema = null;
-                var content = resolve(operation.path("requestBody")).path("content").fields();
+                var content =
+                        resolve(operation.path("requestBody")).path("content").fields();
                 if (content.hasNext()) {
                     var first = content.next();
                     mediaType = first.getKey();
@@ -93,9 +106,16 @@ public final class ApiOperations {
                 }
                 List<String> roles = new ArrayList<>();
                 for (JsonNode requirement : operation.path("security")) {
-                    requirement.fields().forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText())));
+                    requirement
+                            .fields()
+                            .forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText())));
                 }
-                operations.add(new Operation(method.toUpperCase(), path.getKey(), List.copyOf(parameters), mediaType, schema,
+                operations.add(new Operation(
+                        method.toUpperCase(),
+                        path.getKey(),
+                        List.copyOf(parameters),
+                        mediaType,
+                        schema,
                         List.copyOf(roles)));
             }
         }
@@ -135,7 +155,9 @@ public final class ApiOperations {
         ObjectNode copy = ((ObjectNode) resolved).deepCopy();
         if (copy.has("properties")) {
             ObjectNode properties = JsonNodeFactory.instance.objectNode();
-            copy.get("properties").fields().forEachRemaining(f -> properties.set(f.getKey(), resolveDeep(f.getValue(), depth + 1)));
+            copy.get("properties")
+                    .fields()
+                    .forEachRemaining(f -> properties.set(f.getKey(), resolveDeep(f.getValue(), depth + 1)));
             copy.set("properties", properties);
         }
         if (copy.has("items")) {

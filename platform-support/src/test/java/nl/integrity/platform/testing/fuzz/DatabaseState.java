@@ -25,14 +25,19 @@ public final class DatabaseState implements AutoCloseable {
      * @param volatileColumns per table, the columns background work changes
      * @param ignoredTables   tables background work writes as a whole (scheduled runs, the migrations' history)
      */
-    public DatabaseState(String jdbcUrl, String user, String password, Map<String, Set<String>> volatileColumns,
-                         Set<String> ignoredTables) {
+    public DatabaseState(
+            String jdbcUrl,
+            String user,
+            String password,
+            Map<String, Set<String>> volatileColumns,
+            Set<String> ignoredTables) {
         try {
             connection = DriverManager.getConnection(jdbcUrl, user, password);
             List<String> tables = new ArrayList<>();
-            try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery(
-                    "select table_name from information_schema.tables where table_schema = 'public' "
-                            + "and table_type = 'BASE TABLE' order by table_name")) {
+            try (Statement s = connection.createStatement();
+                    ResultSet rows = s.executeQuery(
+                            "select table_name from information_schema.tables where table_schema = 'public' "
+                                    + "and table_type = 'BASE TABLE' order by table_name")) {
                 while (rows.next()) {
                     String table = rows.getString(1);
                     if (!table.startsWith("flyway_") && !ignoredTables.contains(table)) {
@@ -43,8 +48,9 @@ public final class DatabaseState implements AutoCloseable {
             List<String> parts = new ArrayList<>();
             for (String table : tables) {
                 String columns = String.join(",", volatileColumns.getOrDefault(table, Set.of()));
-                parts.add("select '%s', count(*), coalesce(sum(hashtext((to_jsonb(t) - '{%s}'::text[])::text)::bigint), 0) from \"%s\" t"
-                        .formatted(table, columns, table));
+                parts.add(
+                        "select '%s', count(*), coalesce(sum(hashtext((to_jsonb(t) - '{%s}'::text[])::text)::bigint), 0) from \"%s\" t"
+                                .formatted(table, columns, table));
             }
             query = String.join(" union all ", parts);
         } catch (SQLException e) {
@@ -55,7 +61,8 @@ public final class DatabaseState implements AutoCloseable {
     /** Table name to "rows:hash". */
     public Map<String, String> fingerprint() {
         Map<String, String> state = new TreeMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery(query)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rows = s.executeQuery(query)) {
             while (rows.next()) {
                 state.put(rows.getString(1), rows.getLong(2) + ":" + rows.getLong(3));
             }

@@ -16,7 +16,8 @@ import net.jqwik.api.statistics.Statistics;
 class FuzzProperties {
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    void everyAnswerIsAProblemOrASuccess_neverAServerErrorALeakOrAChangeByARefusal(@ForAll("requests") FuzzRequest request) {
+    void everyAnswerIsAProblemOrASuccess_neverAServerErrorALeakOrAChangeByARefusal(
+            @ForAll("requests") FuzzRequest request) {
         List<String> wrong = FuzzTarget.current().check(request);
         Statistics.label("kind").collect(request.kind());
         if (!wrong.isEmpty() && !ApiFuzzer.COLLECT_ALL) {

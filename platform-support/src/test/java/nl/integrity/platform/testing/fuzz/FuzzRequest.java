@@ -12,8 +12,15 @@ import nl.integrity.platform.testing.fuzz.ApiOperations.Operation;
  * @param target the field ({@code functions[0].from}) or parameter the mutation hit; null when it hit the
  *               body as a whole or nothing
  */
-public record FuzzRequest(Operation operation, String role, String path, List<Map.Entry<String, String>> query,
-                          String contentType, byte[] body, Kind kind, String target) {
+public record FuzzRequest(
+        Operation operation,
+        String role,
+        String path,
+        List<Map.Entry<String, String>> query,
+        String contentType,
+        byte[] body,
+        Kind kind,
+        String target) {
 
     /** What was done to the request. */
     public enum Kind {
@@ -57,9 +64,24 @@ public record FuzzRequest(Operation operation, String role, String path, List<Ma
         if (text.length() > 600) {
             text = text.substring(0, 400) + "...(" + body.length + " bytes)..." + text.substring(text.length() - 150);
         }
-        String q = query.isEmpty() ? "" : "?" + String.join("&", query.stream().map(e -> e.getKey() + "=" + shorten(e.getValue())).toList());
-        return "%s %s%s as %s [%s%s] %s %s".formatted(operation.method(), shorten(path), q, role, kind,
-                target == null ? "" : " " + target, contentType == null ? "" : contentType, text);
+        String q = query.isEmpty()
+                ? ""
+                : "?"
+                        + String.join(
+                                "&",
+                                query.stream()
+                                        .map(e -> e.getKey() + "=" + shorten(e.getValue()))
+                                        .toList());
+        return "%s %s%s as %s [%s%s] %s %s"
+                .formatted(
+                        operation.method(),
+                        shorten(path),
+                        q,
+                        role,
+                        kind,
+                        target == null ? "" : " " + target,
+                        contentType == null ? "" : contentType,
+                        text);
     }
 
     private static String shorten(String s) {

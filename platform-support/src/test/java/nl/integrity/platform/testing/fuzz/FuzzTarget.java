@@ -51,8 +51,11 @@ public final class FuzzTarget {
     private final Runnable settle;
     /** The database's fingerprint after the last request (jqwik runs the tries one after another). */
     private Map<String, String> lastState;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     final Map<String, AtomicInteger> statuses = new ConcurrentSkipListMap<>();
     final Map<String, AtomicInteger> byKind = new ConcurrentSkipListMap<>();
@@ -66,9 +69,17 @@ public final class FuzzTarget {
     /** Mutated requests the service took: for a reader to judge (an optional field left empty is fine). */
     final List<String> acceptedSamples = new ArrayList<>();
 
-    FuzzTarget(String service, URI base, List<Operation> operations, Map<String, Supplier<String>> callers,
-               Map<String, String> pathValues, Map<String, String> queryValues, Map<String, String> bodies,
-               DatabaseState database, Duration budget, Runnable settle) {
+    FuzzTarget(
+            String service,
+            URI base,
+            List<Operation> operations,
+            Map<String, Supplier<String>> callers,
+            Map<String, String> pathValues,
+            Map<String, String> queryValues,
+            Map<String, String> bodies,
+            DatabaseState database,
+            Duration budget,
+            Runnable settle) {
         this.queryValues = queryValues;
         this.settle = settle;
         this.service = service;
@@ -105,7 +116,9 @@ public final class FuzzTarget {
     Optional<String> pathValue(Operation operation, String name) {
         return pathValues.entrySet().stream()
                 .filter(e -> e.getKey().endsWith("|" + name))
-                .filter(e -> operation.path().startsWith(e.getKey().substring(0, e.getKey().length() - name.length() - 1)))
+                .filter(e -> operation
+                        .path()
+                        .startsWith(e.getKey().substring(0, e.getKey().length() - name.length() - 1)))
                 .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
                 .map(Map.Entry::getValue);
     }
@@ -119,8 +132,7 @@ public final class FuzzTarget {
     }
 
     /** An answer: the status (negative when none came), media type and body. */
-    record Answer(int status, String contentType, String body, List<String> changedTables) {
-    }
+    record Answer(int status, String contentType, String body, List<String> changedTables) {}
 
     /**
      * Sends the request and checks the answer; returns what is wrong with it (empty: nothing). After the
@@ -142,9 +154,12 @@ public final class FuzzTarget {
         answer = new Answer(answer.status(), answer.contentType(), answer.body(), changed);
         List<String> wrong = faults(request, answer);
         requests.incrementAndGet();
-        statuses.computeIfAbsent(Integer.toString(answer.status()), k -> new AtomicInteger()).incrementAndGet();
-        byKind.computeIfAbsent(request.kind() + " " + answer.status(), k -> new AtomicInteger()).incrementAndGet();
-        covered.computeIfAbsent(request.operation().key() + " as " + request.role(), k -> new AtomicInteger()).incrementAndGet();
+        statuses.computeIfAbsent(Integer.toString(answer.status()), k -> new AtomicInteger())
+                .incrementAndGet();
+        byKind.computeIfAbsent(request.kind() + " " + answer.status(), k -> new AtomicInteger())
+                .incrementAndGet();
+        covered.computeIfAbsent(request.operation().key() + " as " + request.role(), k -> new AtomicInteger())
+                .incrementAndGet();
         if (answer.status() / 100 == 2 && request.kind() != FuzzRequest.Kind.VALID) {
             synchronized (acceptedSamples) {
                 if (acceptedSamples.size() < 25) {
@@ -154,9 +169,12 @@ public final class FuzzTarget {
         }
         if (!wrong.isEmpty()) {
             faulty.incrementAndGet();
-            String key = request.operation().key() + " " + request.kind() + " " + wrong.get(0).replaceAll("[0-9]+", "#");
-            faults.putIfAbsent(key.length() > 300 ? key.substring(0, 300) : key, String.join("; ", wrong) + "\n      request: "
-                    + request + "\n      answer: " + answer.status() + " " + shorten(answer.body()));
+            String key = request.operation().key() + " " + request.kind() + " "
+                    + wrong.get(0).replaceAll("[0-9]+", "#");
+            faults.putIfAbsent(
+                    key.length() > 300 ? key.substring(0, 300) : key,
+                    String.join("; ", wrong) + "\n      request: " + request + "\n      answer: " + answer.status()
+                            + " " + shorten(answer.body()));
         }
         return wrong;
     }
@@ -165,7 +183,9 @@ public final class FuzzTarget {
         StringBuilder uri = new StringBuilder(request.path());
         for (int i = 0; i < request.query().size(); i++) {
             var parameter = request.query().get(i);
-            uri.append(i == 0 ? '?' : '&').append(Requests.encode(parameter.getKey())).append('=')
+            uri.append(i == 0 ? '?' : '&')
+                    .append(Requests.encode(parameter.getKey()))
+                    .append('=')
                     .append(Requests.encode(parameter.getValue()));
         }
         var builder = HttpRequest.newBuilder(base.resolve(uri.toString()))
@@ -181,8 +201,11 @@ public final class FuzzTarget {
         }
         try {
             HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    new String(response.body(), StandardCharsets.UTF_8), List.of());
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    new String(response.body(), StandardCharsets.UTF_8),
+                    List.of());
         } catch (IOException e) {
             return new Answer(-1, "", "no answer: " + e, List.of());
         } catch (InterruptedException e) {
@@ -203,16 +226,19 @@ public final class FuzzTarget {
         }
         if (answer.status() >= 400) {
             if (!answer.contentType().startsWith("application/problem+json")) {
-                wrong.add("answered " + answer.status() + " without a problem (Content-Type '" + answer.contentType() + "')");
+                wrong.add("answered " + answer.status() + " without a problem (Content-Type '" + answer.contentType()
+                        + "')");
             } else {
                 try {
                     JsonNode problem = JSON.readTree(answer.body());
-                    if (problem.path("status").asInt() != answer.status() || !problem.hasNonNull("title")
+                    if (problem.path("status").asInt() != answer.status()
+                            || !problem.hasNonNull("title")
                             || !problem.hasNonNull("type")) {
                         wrong.add("a problem without its type, title or status");
                     }
                     List<String> fields = new ArrayList<>();
-                    problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+                    problem.path("errors")
+                            .forEach(e -> fields.add(e.path("field").asText()));
                     if (answer.status() == 400 && request.targetsAField()) {
                         if (fields.isEmpty()) {
                             wrong.add("refused the value of " + request.target() + " without naming a field");
@@ -220,8 +246,8 @@ public final class FuzzTarget {
                             otherFieldNamed.incrementAndGet();
                             synchronized (otherFieldSamples) {
                                 if (otherFieldSamples.size() < 15) {
-                                    otherFieldSamples.add(request.operation().key() + " " + request.kind() + " " + request.target()
-                                            + " -> " + fields);
+                                    otherFieldSamples.add(request.operation().key() + " " + request.kind() + " "
+                                            + request.target() + " -> " + fields);
                                 }
                             }
                         }
@@ -242,8 +268,12 @@ public final class FuzzTarget {
 
     /** Whether a problem naming {@code field} names the mutated {@code target}, or what holds it, or what it holds. */
     static boolean names(String target, String field) {
-        return field.equals(target) || target.startsWith(field + ".") || target.startsWith(field + "[")
-                || field.startsWith(target + ".") || field.startsWith(target + "[") || target.endsWith("." + field);
+        return field.equals(target)
+                || target.startsWith(field + ".")
+                || target.startsWith(field + "[")
+                || field.startsWith(target + ".")
+                || field.startsWith(target + "[")
+                || target.endsWith("." + field);
     }
 
     private static String shorten(String s) {
@@ -252,13 +282,22 @@ public final class FuzzTarget {
 
     /** The run in figures. */
     String summary() {
-        return "%s: %d requests%s; by status %s; %d operation-role pairs%s".formatted(service, requests.get(),
-                skipped.get() > 0 ? " (" + skipped.get() + " left out: time budget spent)" : "", statuses,
-                covered.size(), otherFieldNamed.get() > 0
-                        ? "; refusals naming another field than the one hit (a rule across fields): " + otherFieldNamed.get() : "");
+        return "%s: %d requests%s; by status %s; %d operation-role pairs%s"
+                .formatted(
+                        service,
+                        requests.get(),
+                        skipped.get() > 0 ? " (" + skipped.get() + " left out: time budget spent)" : "",
+                        statuses,
+                        covered.size(),
+                        otherFieldNamed.get() > 0
+                                ? "; refusals naming another field than the one hit (a rule across fields): "
+                                        + otherFieldNamed.get()
+                                : "");
     }
 
     String byKind() {
-        return byKind.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return byKind.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }

@@ -30,15 +30,12 @@ final class Requests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MARKER = "@@fuzz-mutation@@";
 
-    private Requests() {
-    }
+    private Requests() {}
 
-    record Case(Operation operation, String role) {
-    }
+    record Case(Operation operation, String role) {}
 
     /** A mutated value: its kind and its raw JSON text (anything, even not JSON at all). */
-    record Hostile(Kind kind, String json) {
-    }
+    record Hostile(Kind kind, String json) {}
 
     /** A place in a JSON body: the path to it and the schema of what belongs there. */
     record Site(List<Object> path, JsonNode schema, boolean required) {
@@ -88,7 +85,10 @@ final class Requests {
                 }
             }
         }
-        String body = op.hasBody() ? target.body(op).orElseGet(() -> op.jsonBody() ? validJson(op.bodySchema()).toString() : "")
+        String body = op.hasBody()
+                ? target.body(op)
+                        .orElseGet(
+                                () -> op.jsonBody() ? validJson(op.bodySchema()).toString() : "")
                 : null;
         String contentType = op.hasBody() ? op.mediaType() : null;
 
@@ -98,28 +98,69 @@ final class Requests {
             JsonNode base = parse(body);
             List<Site> sites = sites(base, op.bodySchema());
             if (!sites.isEmpty()) {
-                choices.add(Tuple.of(12, Arbitraries.of(sites).flatMap(site -> hostile(site.schema()).map(h ->
-                        request(c, pathValues, query, contentType, with(base, site.path(), h.json()), h.kind(), site.name())))));
+                choices.add(Tuple.of(
+                        12,
+                        Arbitraries.of(sites)
+                                .flatMap(site -> hostile(site.schema())
+                                        .map(h -> request(
+                                                c,
+                                                pathValues,
+                                                query,
+                                                contentType,
+                                                with(base, site.path(), h.json()),
+                                                h.kind(),
+                                                site.name())))));
                 List<Site> required = sites.stream().filter(Site::required).toList();
                 if (!required.isEmpty()) {
-                    choices.add(Tuple.of(1, Arbitraries.of(required).map(site ->
-                            request(c, pathValues, query, contentType, without(base, site.path()), Kind.MISSING, site.name()))));
+                    choices.add(Tuple.of(
+                            1,
+                            Arbitraries.of(required)
+                                    .map(site -> request(
+                                            c,
+                                            pathValues,
+                                            query,
+                                            contentType,
+                                            without(base, site.path()),
+                                            Kind.MISSING,
+                                            site.name()))));
                 }
-                List<Site> duplicable = sites.stream().filter(s -> s.path().get(s.path().size() - 1) instanceof String)
-                        .filter(s -> present(base, s.path())).toList();
+                List<Site> duplicable = sites.stream()
+                        .filter(s -> s.path().get(s.path().size() - 1) instanceof String)
+                        .filter(s -> present(base, s.path()))
+                        .toList();
                 if (!duplicable.isEmpty()) {
-                    choices.add(Tuple.of(1, Arbitraries.of(duplicable).flatMap(site -> hostile(site.schema()).map(h ->
-                            request(c, pathValues, query, contentType, duplicated(base, site.path(), h.json()), Kind.DUPLICATE_KEY,
-                                    site.name())))));
+                    choices.add(Tuple.of(
+                            1,
+                            Arbitraries.of(duplicable)
+                                    .flatMap(site -> hostile(site.schema())
+                                            .map(h -> request(
+                                                    c,
+                                                    pathValues,
+                                                    query,
+                                                    contentType,
+                                                    duplicated(base, site.path(), h.json()),
+                                                    Kind.DUPLICATE_KEY,
+                                                    site.name())))));
                 }
             }
-            choices.add(Tuple.of(1, Arbitraries.of("unexpected", "id", "organisation", "@type", "__proto__", "class")
-                    .map(name -> request(c, pathValues, query, contentType, withExtra(base, name), Kind.UNKNOWN_FIELD, null))));
-            choices.add(Tuple.of(3, wholeJsonBody(body).map(b ->
-                    request(c, pathValues, query, b.getKey(), b.getValue(), Kind.BODY, null))));
+            choices.add(Tuple.of(
+                    1,
+                    Arbitraries.of("unexpected", "id", "organisation", "@type", "__proto__", "class")
+                            .map(name -> request(
+                                    c,
+                                    pathValues,
+                                    query,
+                                    contentType,
+                                    withExtra(base, name),
+                                    Kind.UNKNOWN_FIELD,
+                                    null))));
+            choices.add(Tuple.of(
+                    3,
+                    wholeJsonBody(body)
+                            .map(b -> request(c, pathValues, query, b.getKey(), b.getValue(), Kind.BODY, null))));
         } else if (op.hasBody()) {
-            choices.add(Tuple.of(8, textBody(body).map(b ->
-                    request(c, pathValues, query, contentType, b, Kind.BODY, null))));
+            choices.add(Tuple.of(
+                    8, textBody(body).map(b -> request(c, pathValues, query, contentType, b, Kind.BODY, null))));
         }
         for (Parameter p : op.parameters()) {
             if (!p.in().equals("path") && !p.in().equals("query")) {
@@ -140,13 +181,32 @@ final class Requests {
         return Arbitraries.frequencyOf(choices);
     }
 
-    private static FuzzRequest request(Case c, Map<String, String> pathValues, List<Map.Entry<String, String>> query,
-                                       String contentType, String body, Kind kind, String target) {
-        return request(c, pathValues, query, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), kind, target);
+    private static FuzzRequest request(
+            Case c,
+            Map<String, String> pathValues,
+            List<Map.Entry<String, String>> query,
+            String contentType,
+            String body,
+            Kind kind,
+            String target) {
+        return request(
+                c,
+                pathValues,
+                query,
+                contentType,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                kind,
+                target);
     }
 
-    private static FuzzRequest request(Case c, Map<String, String> pathValues, List<Map.Entry<String, String>> query,
-                                       String contentType, byte[] body, Kind kind, String target) {
+    private static FuzzRequest request(
+            Case c,
+            Map<String, String> pathValues,
+            List<Map.Entry<String, String>> query,
+            String contentType,
+            byte[] body,
+            Kind kind,
+            String target) {
         String path = c.operation().path();
         for (var value : pathValues.entrySet()) {
             path = path.replace("{" + value.getKey() + "}", encode(value.getValue()));
@@ -174,35 +234,81 @@ final class Requests {
                 } else if (schema.path("format").asText().equals("date")) {
                     choices.add(Tuple.of(4, dates()));
                 } else if (schema.path("format").asText().equals("date-time")) {
-                    choices.add(Tuple.of(2, Arbitraries.of("2026-13-01T00:00:00Z", "2026-01-01T25:00:00Z", "0000-01-01T00:00:00Z",
-                            "+999999999-12-31T23:59:59Z", "2026-01-01", "yesterday").map(v -> new Hostile(Kind.BOUNDARY, quote(v)))));
+                    choices.add(Tuple.of(
+                            2,
+                            Arbitraries.of(
+                                            "2026-13-01T00:00:00Z",
+                                            "2026-01-01T25:00:00Z",
+                                            "0000-01-01T00:00:00Z",
+                                            "+999999999-12-31T23:59:59Z",
+                                            "2026-01-01",
+                                            "yesterday")
+                                    .map(v -> new Hostile(Kind.BOUNDARY, quote(v)))));
                 } else if (schema.path("format").asText().equals("uuid")) {
-                    choices.add(Tuple.of(2, Arbitraries.of("not-a-uuid", "00000000-0000-0000-0000-00000000000g",
-                            "00000000000000000000000000000000", UUID.randomUUID() + "0", "").map(v -> new Hostile(Kind.BOUNDARY, quote(v)))));
+                    choices.add(Tuple.of(
+                            2,
+                            Arbitraries.of(
+                                            "not-a-uuid",
+                                            "00000000-0000-0000-0000-00000000000g",
+                                            "00000000000000000000000000000000",
+                                            UUID.randomUUID() + "0",
+                                            "")
+                                    .map(v -> new Hostile(Kind.BOUNDARY, quote(v)))));
                 } else {
                     choices.add(Tuple.of(4, controlText().map(s -> new Hostile(Kind.CONTROL_CHARACTERS, quote(s)))));
                     choices.add(Tuple.of(2, hugeText(schema)));
-                    choices.add(Tuple.of(2, Arbitraries.of("", " ", "\t\n", "\u00a0", "\u200b")
-                            .map(v -> new Hostile(Kind.EMPTY, quote(v)))));
+                    choices.add(Tuple.of(
+                            2,
+                            Arbitraries.of("", " ", "\t\n", "\u00a0", "\u200b")
+                                    .map(v -> new Hostile(Kind.EMPTY, quote(v)))));
                     choices.add(Tuple.of(2, lengthBoundaries(schema)));
-                    choices.add(Tuple.of(1, Arbitraries.of("Zoë Çelik-Ørsted", "ישראלי", "中文名字", "😀 emoji", "O'Brien; DROP TABLE x;--",
-                            "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/a}", "%s%n%x", "../../etc/passwd")
-                            .map(v -> new Hostile(Kind.BOUNDARY, quote(v)))));
+                    choices.add(Tuple.of(
+                            1,
+                            Arbitraries.of(
+                                            "Zoë Çelik-Ørsted",
+                                            "ישראלי",
+                                            "中文名字",
+                                            "😀 emoji",
+                                            "O'Brien; DROP TABLE x;--",
+                                            "<script>alert(1)</script>",
+                                            "${jndi:ldap://127.0.0.1/a}",
+                                            "%s%n%x",
+                                            "../../etc/passwd")
+                                    .map(v -> new Hostile(Kind.BOUNDARY, quote(v)))));
                 }
             }
             case "integer", "number" -> choices.add(Tuple.of(4, numberBoundaries(schema)));
-            case "boolean" -> choices.add(Tuple.of(3, Arbitraries.of("1", "0", "\"true\"", "\"false\"", "\"yes\"", "\"\"")
-                    .map(v -> new Hostile(Kind.WRONG_TYPE, v))));
+            case "boolean" ->
+                choices.add(Tuple.of(
+                        3,
+                        Arbitraries.of("1", "0", "\"true\"", "\"false\"", "\"yes\"", "\"\"")
+                                .map(v -> new Hostile(Kind.WRONG_TYPE, v))));
             case "array" -> {
-                choices.add(Tuple.of(2, Arbitraries.of(new Hostile(Kind.EMPTY, "[]"), new Hostile(Kind.EMPTY, "[null]"))));
-                choices.add(Tuple.of(2, Arbitraries.of(1_000, 20_000).map(n -> new Hostile(Kind.HUGE,
-                        "[" + String.join(",", java.util.Collections.nCopies(n, validJson(schema.path("items")).toString())) + "]"))));
-                choices.add(Tuple.of(2, hostile(schema.path("items")).map(h -> new Hostile(h.kind(), "[" + h.json() + "]"))));
+                choices.add(
+                        Tuple.of(2, Arbitraries.of(new Hostile(Kind.EMPTY, "[]"), new Hostile(Kind.EMPTY, "[null]"))));
+                choices.add(Tuple.of(
+                        2,
+                        Arbitraries.of(1_000, 20_000)
+                                .map(n -> new Hostile(
+                                        Kind.HUGE,
+                                        "["
+                                                + String.join(
+                                                        ",",
+                                                        java.util.Collections.nCopies(
+                                                                n,
+                                                                validJson(schema.path("items"))
+                                                                        .toString()))
+                                                + "]"))));
+                choices.add(Tuple.of(
+                        2, hostile(schema.path("items")).map(h -> new Hostile(h.kind(), "[" + h.json() + "]"))));
             }
-            case "object" -> choices.add(Tuple.of(2, Arbitraries.of(new Hostile(Kind.EMPTY, "{}"),
-                    new Hostile(Kind.UNKNOWN_FIELD, "{\"unexpected\":true}"))));
-            default -> {
-            }
+            case "object" ->
+                choices.add(Tuple.of(
+                        2,
+                        Arbitraries.of(
+                                new Hostile(Kind.EMPTY, "{}"),
+                                new Hostile(Kind.UNKNOWN_FIELD, "{\"unexpected\":true}"))));
+            default -> {}
         }
         return Arbitraries.frequencyOf(choices);
     }
@@ -216,16 +322,16 @@ final class Requests {
             case "boolean" -> values.removeIf(v -> v.equals("true"));
             case "array" -> values.removeIf(v -> v.startsWith("["));
             case "object" -> values.removeIf(v -> v.startsWith("{"));
-            default -> {
-            }
+            default -> {}
         }
         return Arbitraries.of(values).map(v -> new Hostile(Kind.WRONG_TYPE, v));
     }
 
     private static Arbitrary<Hostile> deepNesting() {
-        return Arbitraries.of(1_100, 5_000, 50_000).flatMap(depth -> Arbitraries.of(
-                new Hostile(Kind.DEEP_NESTING, "[".repeat(depth) + "]".repeat(depth)),
-                new Hostile(Kind.DEEP_NESTING, "{\"a\":".repeat(depth) + "1" + "}".repeat(depth))));
+        return Arbitraries.of(1_100, 5_000, 50_000)
+                .flatMap(depth -> Arbitraries.of(
+                        new Hostile(Kind.DEEP_NESTING, "[".repeat(depth) + "]".repeat(depth)),
+                        new Hostile(Kind.DEEP_NESTING, "{\"a\":".repeat(depth) + "1" + "}".repeat(depth))));
     }
 
     private static Arbitrary<Hostile> unknownEnum(JsonNode schema) {
@@ -235,9 +341,22 @@ final class Requests {
     }
 
     private static Arbitrary<Hostile> dates() {
-        return Arbitraries.of("0001-01-01", "1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01", "9999-12-31",
-                        "+10000-01-01", "-0001-01-01", "2026-02-30", "2026-13-01", "2026-1-1", "30-01-2026", "2026-01-01T00:00:00",
-                        "", "today")
+        return Arbitraries.of(
+                        "0001-01-01",
+                        "1899-12-31",
+                        "1900-01-01",
+                        "2199-12-31",
+                        "2200-01-01",
+                        "9999-12-31",
+                        "+10000-01-01",
+                        "-0001-01-01",
+                        "2026-02-30",
+                        "2026-13-01",
+                        "2026-1-1",
+                        "30-01-2026",
+                        "2026-01-01T00:00:00",
+                        "",
+                        "today")
                 .map(v -> new Hostile(Kind.BOUNDARY, quote(v)));
     }
 
@@ -246,9 +365,13 @@ final class Requests {
         Arbitrary<String> bad = Arbitraries.strings()
                 .withCharRange('\u0000', '\u001f')
                 .withChars('\u007f', '\u0080', '\u0085', '\u009f', '\ud800', '\udfff', '\ufffe', '\uffff')
-                .ofMinLength(1).ofMaxLength(4);
-        return net.jqwik.api.Combinators.combine(Arbitraries.strings().alpha().ofMaxLength(8), bad,
-                Arbitraries.strings().alpha().ofMaxLength(8)).as((a, b, c) -> a + b + c);
+                .ofMinLength(1)
+                .ofMaxLength(4);
+        return net.jqwik.api.Combinators.combine(
+                        Arbitraries.strings().alpha().ofMaxLength(8),
+                        bad,
+                        Arbitraries.strings().alpha().ofMaxLength(8))
+                .as((a, b, c) -> a + b + c);
     }
 
     private static Arbitrary<Hostile> hugeText(JsonNode schema) {
@@ -268,13 +391,29 @@ final class Requests {
         }
         lengths.add(1);
         // Characters outside the basic plane count twice in Java's lengths, once for the caller.
-        return Arbitraries.of(lengths).flatMap(n -> Arbitraries.of(new Hostile(Kind.BOUNDARY, quote("a".repeat(n))),
-                new Hostile(Kind.BOUNDARY, quote("😀".repeat(Math.max(1, n / 2 + 1))))));
+        return Arbitraries.of(lengths)
+                .flatMap(n -> Arbitraries.of(
+                        new Hostile(Kind.BOUNDARY, quote("a".repeat(n))),
+                        new Hostile(Kind.BOUNDARY, quote("😀".repeat(Math.max(1, n / 2 + 1))))));
     }
 
     private static Arbitrary<Hostile> numberBoundaries(JsonNode schema) {
-        List<String> values = new ArrayList<>(List.of("0", "-1", "2147483647", "2147483648", "-2147483649", "9223372036854775808",
-                "1e400", "-0", "1E2", "0.0000001", "NaN", "Infinity", "0x10", "01", "1.0"));
+        List<String> values = new ArrayList<>(List.of(
+                "0",
+                "-1",
+                "2147483647",
+                "2147483648",
+                "-2147483649",
+                "9223372036854775808",
+                "1e400",
+                "-0",
+                "1E2",
+                "0.0000001",
+                "NaN",
+                "Infinity",
+                "0x10",
+                "01",
+                "1.0"));
         if (schema.has("minimum")) {
             long min = schema.get("minimum").asLong();
             values.add(Long.toString(min));
@@ -293,8 +432,19 @@ final class Requests {
     private static Arbitrary<String> hostileParameter(Parameter p) {
         JsonNode schema = p.schema();
         String type = typeOf(schema);
-        List<String> values = new ArrayList<>(List.of("", " ", "x".repeat(3_000), "..", "%", "a/b", "null", "-1", "1.5",
-                "2147483648", "9223372036854775808", "true"));
+        List<String> values = new ArrayList<>(List.of(
+                "",
+                " ",
+                "x".repeat(3_000),
+                "..",
+                "%",
+                "a/b",
+                "null",
+                "-1",
+                "1.5",
+                "2147483648",
+                "9223372036854775808",
+                "true"));
         values.add(UUID.randomUUID().toString());
         if (schema.has("enum")) {
             String first = schema.get("enum").get(0).asText();
@@ -317,29 +467,62 @@ final class Requests {
     private static Arbitrary<Map.Entry<String, byte[]>> wholeJsonBody(String base) {
         String json = "application/json";
         List<Map.Entry<String, byte[]>> bodies = new ArrayList<>();
-        for (String text : List.of("", " ", "null", "[]", "\"text\"", "42", "true", "{", "}", "{}}", "{\"a\":}", "{'a':1}",
-                "<declaration/>", base + base, base + "garbage", base.substring(0, base.length() / 2), "\ufeff" + base,
-                "[" + base + "]", "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000))) {
+        for (String text : List.of(
+                "",
+                " ",
+                "null",
+                "[]",
+                "\"text\"",
+                "42",
+                "true",
+                "{",
+                "}",
+                "{}}",
+                "{\"a\":}",
+                "{'a':1}",
+                "<declaration/>",
+                base + base,
+                base + "garbage",
+                base.substring(0, base.length() / 2),
+                "\ufeff" + base,
+                "[" + base + "]",
+                "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000))) {
             bodies.add(Map.entry(json, text.getBytes(StandardCharsets.UTF_8)));
         }
-        bodies.add(Map.entry(json, new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}'}));
-        bodies.add(Map.entry(json, new byte[]{(byte) 0xff, (byte) 0xfe, 0, 0}));
+        bodies.add(Map.entry(json, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}'}));
+        bodies.add(Map.entry(json, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0}));
         bodies.add(Map.entry("text/plain", base.getBytes(StandardCharsets.UTF_8)));
         bodies.add(Map.entry("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
         bodies.add(Map.entry("application/json; charset=latin1", base.getBytes(StandardCharsets.UTF_8)));
-        return Arbitraries.oneOf(Arbitraries.of(bodies), Arbitraries.of(12_000_000).map(n ->
-                Map.entry(json, ("{\"a\":\"" + "x".repeat(n) + "\"}").getBytes(StandardCharsets.UTF_8))));
+        return Arbitraries.oneOf(
+                Arbitraries.of(bodies),
+                Arbitraries.of(12_000_000)
+                        .map(n -> Map.entry(
+                                json, ("{\"a\":\"" + "x".repeat(n) + "\"}").getBytes(StandardCharsets.UTF_8))));
     }
 
     private static Arbitrary<byte[]> textBody(String base) {
         String header = base.isEmpty() ? "" : base.lines().findFirst().orElse("");
         String row = base.lines().skip(1).findFirst().orElse("");
-        List<String> texts = new ArrayList<>(List.of("", "\n", header, header + "\n", "a,b,c\n1,2,3\n", header + "\n" + row + ",extra,columns\n",
-                header + "\n" + row.replaceFirst(",", ",\u0000"), header + "\n\"unclosed," + row + "\n", "\ufeff" + base,
-                header + "\n" + "x".repeat(300_000) + "\n", header + "\n" + header + "\n" + row + "\n", header.toUpperCase() + "\n" + row + "\n"));
-        return Arbitraries.oneOf(Arbitraries.of(texts).map(t -> t.getBytes(StandardCharsets.UTF_8)),
-                controlText().map(t -> (header + "\n" + row.replaceFirst(",", "," + t) + "\n").getBytes(StandardCharsets.UTF_8)),
-                Arbitraries.of(new byte[]{(byte) 0xc3, (byte) 0x28, ',', '\n'}, new byte[]{0, 1, 2, 3, (byte) 0xff}));
+        List<String> texts = new ArrayList<>(List.of(
+                "",
+                "\n",
+                header,
+                header + "\n",
+                "a,b,c\n1,2,3\n",
+                header + "\n" + row + ",extra,columns\n",
+                header + "\n" + row.replaceFirst(",", ",\u0000"),
+                header + "\n\"unclosed," + row + "\n",
+                "\ufeff" + base,
+                header + "\n" + "x".repeat(300_000) + "\n",
+                header + "\n" + header + "\n" + row + "\n",
+                header.toUpperCase() + "\n" + row + "\n"));
+        return Arbitraries.oneOf(
+                Arbitraries.of(texts).map(t -> t.getBytes(StandardCharsets.UTF_8)),
+                controlText()
+                        .map(t -> (header + "\n" + row.replaceFirst(",", "," + t) + "\n")
+                                .getBytes(StandardCharsets.UTF_8)),
+                Arbitraries.of(new byte[] {(byte) 0xc3, (byte) 0x28, ',', '\n'}, new byte[] {0, 1, 2, 3, (byte) 0xff}));
     }
 
     // ------------------------------------------------------------------ bodies from the schema
@@ -364,7 +547,9 @@ final class Requests {
         switch (typeOf(schema)) {
             case "object" -> {
                 ObjectNode object = f.objectNode();
-                schema.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), validJson(p.getValue())));
+                schema.path("properties")
+                        .fields()
+                        .forEachRemaining(p -> object.set(p.getKey(), validJson(p.getValue())));
                 return object;
             }
             case "array" -> {
@@ -415,7 +600,9 @@ final class Requests {
                 int min = Math.max(1, schema.path("minLength").asInt(1));
                 int max = schema.path("maxLength").asInt(40);
                 String text = "Fuzz test value";
-                yield text.length() > max ? text.substring(0, max) : text.length() < min ? text + "x".repeat(min - text.length()) : text;
+                yield text.length() > max
+                        ? text.substring(0, max)
+                        : text.length() < min ? text + "x".repeat(min - text.length()) : text;
             }
         };
     }
@@ -437,12 +624,19 @@ final class Requests {
         if (type.equals("object")) {
             List<String> required = new ArrayList<>();
             schema.path("required").forEach(r -> required.add(r.asText()));
-            for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            schema.path("properties").fields();
+                    it.hasNext(); ) {
                 var property = it.next();
                 List<Object> child = new ArrayList<>(path);
                 child.add(property.getKey());
                 sites.add(new Site(List.copyOf(child), property.getValue(), required.contains(property.getKey())));
-                collect(value == null ? null : value.get(property.getKey()), property.getValue(), child, sites, depth + 1);
+                collect(
+                        value == null ? null : value.get(property.getKey()),
+                        property.getValue(),
+                        child,
+                        sites,
+                        depth + 1);
             }
         } else if (type.equals("array") && value != null && value.isArray() && !value.isEmpty()) {
             List<Object> child = new ArrayList<>(path);
@@ -481,7 +675,9 @@ final class Requests {
             Object next = path.get(i + 1);
             JsonNode child = segment instanceof Integer index ? parent.path(index) : parent.path((String) segment);
             if (child.isMissingNode() || child.isNull() || !(child.isObject() || child.isArray())) {
-                child = next instanceof Integer ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
+                child = next instanceof Integer
+                        ? JsonNodeFactory.instance.arrayNode()
+                        : JsonNodeFactory.instance.objectNode();
                 put(parent, segment, child);
             }
             parent = child;
