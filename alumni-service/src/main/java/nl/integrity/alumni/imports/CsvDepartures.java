@@ -17,7 +17,7 @@ import nl.integrity.alumni.registry.DepartureResource.DepartureRequest;
 import nl.integrity.alumni.registry.DepartureResource.FunctionHeld;
 import nl.integrity.platform.input.PlatformDates;
 import nl.integrity.platform.input.StorableText;
-import nl.integrity.platform.problem.Problem.FieldError;
+import nl.integrity.platform.web.Problem.FieldError;
 
 /**
  * Reads departures from CSV, one row at a time. The columns, named in a header row:

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import nl.integrity.alumni.catalogue.Organisation;
@@ -200,5 +201,13 @@ class DepartureImport extends PanacheEntityBase {
 
     String leaseOwner() {
         return leaseOwner;
+    }
+
+    /** The most recent imports, newest first: of one organisation, or of all ({@code scope} null). */
+    static List<DepartureImport> recent(Organisation scope, int count) {
+        var recent = scope == null
+                ? DepartureImport.<DepartureImport>find("order by submittedAt desc")
+                : DepartureImport.<DepartureImport>find("organisation = ?1 order by submittedAt desc", scope);
+        return recent.page(0, count).list();
     }
 }

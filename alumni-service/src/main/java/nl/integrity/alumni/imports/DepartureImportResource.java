@@ -96,11 +96,7 @@ public class DepartureImportResource {
             summary = "The 20 most recent imports, newest first, without their rejected rows",
             description = "Those of the caller's organisation.")
     public List<ImportResponse> recent() {
-        Organisation scope = scope();
-        var recent = scope == null
-                ? DepartureImport.<DepartureImport>find("order by submittedAt desc")
-                : DepartureImport.<DepartureImport>find("organisation = ?1 order by submittedAt desc", scope);
-        return recent.page(0, 20).list().stream()
+        return DepartureImport.recent(scope(), 20).stream()
                 .map(j -> ImportResponse.from(j, List.of()))
                 .toList();
     }
@@ -114,7 +110,7 @@ public class DepartureImportResource {
         DepartureImport job = DepartureImport.<DepartureImport>findByIdOptional(id)
                 .filter(j -> scope == null || j.organisation() == scope)
                 .orElseThrow(() -> new NotFound("Import", id));
-        return ImportResponse.from(job, ImportError.list("importId = ?1 order by rowNumber, id", id));
+        return ImportResponse.from(job, ImportError.ofImport(id));
     }
 
     /** The organisation the caller imports for: their own, for an administrator and for an organisation's HR system alike. */

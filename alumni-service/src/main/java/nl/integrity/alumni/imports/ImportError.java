@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -55,5 +56,10 @@ class ImportError extends PanacheEntityBase {
 
     String message() {
         return message;
+    }
+
+    /** The rows an import rejected, in file order (the first 1000 are kept). */
+    static List<ImportError> ofImport(UUID importId) {
+        return list("importId = ?1 order by rowNumber, id", importId);
     }
 }

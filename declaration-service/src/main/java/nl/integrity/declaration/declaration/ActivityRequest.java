@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import nl.integrity.declaration.risk.Sector;
 import nl.integrity.platform.problem.InvalidField;
-import nl.integrity.platform.problem.Problem;
+import nl.integrity.platform.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

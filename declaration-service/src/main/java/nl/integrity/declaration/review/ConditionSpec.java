@@ -3,7 +3,7 @@ package nl.integrity.declaration.review;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import nl.integrity.platform.problem.Problem;
+import nl.integrity.platform.web.Problem;
 
 /**
  * A condition as the officer sets it in a decision; {@code startsOn} defaults to the day of the

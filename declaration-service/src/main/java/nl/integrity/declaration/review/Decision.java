@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.integrity.platform.problem.InvalidField;
-import nl.integrity.platform.problem.Problem;
+import nl.integrity.platform.web.Problem;
 
 /**
  * A decision on one version of a declaration, with its conditions: proposed (four eyes) and then

@@ -6,10 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -103,6 +105,22 @@ public class RiskRule extends PanacheEntityBase {
 
     public static List<RiskRule> enabledOf(String organisation) {
         return list("organisation = ?1 and enabled = true order by code", organisation);
+    }
+
+    /** The organisation's rules, enabled or not, by code. */
+    static List<RiskRule> allOf(String organisation) {
+        return list("organisation = ?1 order by code", organisation);
+    }
+
+    static Optional<RiskRule> byCode(String organisation, String code) {
+        return find("organisation = ?1 and code = ?2", organisation, code).firstResultOptional();
+    }
+
+    /** The rule with this code, locked until the transaction ends, so two changes of it go one after the other. */
+    static Optional<RiskRule> forChange(String organisation, String code) {
+        return find("organisation = ?1 and code = ?2", organisation, code)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     String organisation() {

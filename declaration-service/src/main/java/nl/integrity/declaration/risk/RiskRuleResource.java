@@ -1,7 +1,6 @@
 package nl.integrity.declaration.risk;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -24,9 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
-import nl.integrity.platform.problem.Problem;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
+import nl.integrity.platform.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -88,7 +87,7 @@ public class RiskRuleResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "The organisation's risk rules", description = "Enabled and disabled, by code.")
     public List<RuleResponse> list() {
-        return RiskRule.<RiskRule>list("organisation = ?1 order by code", caller.organisation()).stream()
+        return RiskRule.allOf(caller.organisation()).stream()
                 .map(RuleResponse::from)
                 .toList();
     }
@@ -127,9 +126,7 @@ public class RiskRuleResource {
         if (!errors.isEmpty()) {
             throw new InvalidField(errors);
         }
-        var existing = RiskRule.<RiskRule>find("organisation = ?1 and code = ?2", caller.organisation(), code)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        var existing = RiskRule.forChange(caller.organisation(), code);
         var rule = existing.orElseGet(() -> RiskRule.create(caller.organisation(), code));
         rule.change(
                 request.expectedRevision(),
@@ -147,8 +144,6 @@ public class RiskRuleResource {
     }
 
     private RiskRule find(String code) {
-        return RiskRule.<RiskRule>find("organisation = ?1 and code = ?2", caller.organisation(), code)
-                .firstResultOptional()
-                .orElseThrow(() -> new NotFound("Risk rule", code));
+        return RiskRule.byCode(caller.organisation(), code).orElseThrow(() -> new NotFound("Risk rule", code));
     }
 }

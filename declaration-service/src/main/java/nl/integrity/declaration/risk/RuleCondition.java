@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import nl.integrity.platform.problem.Problem;
+import nl.integrity.platform.web.Problem;
 
 /**
  * One test a risk rule makes; a rule matches when all its conditions hold. {@code level},

@@ -1,19 +1,14 @@
 package nl.integrity.declaration.statistics;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.security.Caller;
@@ -31,12 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
 
-    private final EntityManager em;
+    private final OfficeStatistics statistics;
     private final Caller caller;
     private final Clock clock;
 
-    StatisticsResource(EntityManager em, Caller caller, Clock clock) {
-        this.em = em;
+    StatisticsResource(OfficeStatistics statistics, Caller caller, Clock clock) {
+        this.statistics = statistics;
         this.caller = caller;
         this.clock = clock;
     }
@@ -67,54 +62,6 @@ public class StatisticsResource {
         if (start.isAfter(end)) {
             throw new InvalidField("from", "not after to");
         }
-        var range = new Object[] {
-            caller.organisation(),
-            start.atStartOfDay().toInstant(ZoneOffset.UTC),
-            end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
-        };
-        Map<String, Long> bySector = countBy("sector", range);
-        long submitted = bySector.values().stream().mapToLong(Long::longValue).sum();
-        Object[] decision = (Object[]) query("""
-                select count(*), avg(extract(epoch from decided_at - submitted_at) / 86400)
-                from declaration where organisation = ?1 and submitted_at >= ?2 and submitted_at < ?3
-                  and status = 'DECIDED'""", range).getSingleResult();
-        BigDecimal average =
-                decision[1] == null ? null : new BigDecimal(decision[1].toString()).setScale(1, RoundingMode.HALF_UP);
-        return new Statistics(
-                caller.organisation(),
-                start,
-                end,
-                submitted,
-                bySector,
-                countBy("risk_level", range),
-                countBy("coalesce(function_group, 'UNKNOWN')", range),
-                countBy(
-                        "case when status = 'WITHDRAWN' then 'WITHDRAWN' else coalesce(outcome, 'UNDECIDED') end",
-                        range),
-                ((Number) decision[0]).longValue(),
-                average);
-    }
-
-    private Map<String, Long> countBy(String column, Object[] range) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query(
-                        "select " + column + ", count(*) from declaration"
-                                + " where organisation = ?1 and submitted_at >= ?2 and submitted_at < ?3 and status <> 'DRAFT'"
-                                + " group by 1 order by 1",
-                        range)
-                .getResultList();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            counts.put(String.valueOf(row[0]), ((Number) row[1]).longValue());
-        }
-        return counts;
-    }
-
-    private jakarta.persistence.Query query(String sql, Object[] params) {
-        var q = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            q.setParameter(i + 1, params[i]);
-        }
-        return q;
+        return statistics.of(caller.organisation(), start, end);
     }
 }

@@ -242,4 +242,9 @@ public class Delivery extends PanacheEntityBase {
     public Instant sentAt() {
         return sentAt;
     }
+
+    /** The dead deliveries of a webhook subscription (to send again). */
+    public static List<Delivery> deadOf(UUID subscriptionId) {
+        return list("subscriptionId = ?1 and status = ?2", subscriptionId, DeliveryStatus.DEAD);
+    }
 }

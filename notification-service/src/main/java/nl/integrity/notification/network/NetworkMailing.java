@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import nl.integrity.platform.problem.InvalidField;
@@ -130,5 +131,16 @@ public class NetworkMailing extends PanacheEntityBase {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    /** A page of the organisation's mailings, newest first. */
+    static List<NetworkMailing> pageOf(String organisation, int page, int size) {
+        return NetworkMailing.<NetworkMailing>find("organisation = ?1 order by createdAt desc, id", organisation)
+                .page(page, size)
+                .list();
+    }
+
+    static long countOf(String organisation) {
+        return count("organisation", organisation);
     }
 }

@@ -98,9 +98,7 @@ public class NetworkMailingResource {
     public Page list(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        var query = NetworkMailing.<NetworkMailing>find(
-                "organisation = ?1 order by createdAt desc, id", caller.organisation());
-        List<NetworkMailing> mailings = query.page(page, size).list();
+        List<NetworkMailing> mailings = NetworkMailing.pageOf(caller.organisation(), page, size);
         Map<UUID, Map<DeliveryStatus, Long>> counts =
                 mail.countByStatus(mailings.stream().map(NetworkMailing::id).toList());
         return new Page(
@@ -109,7 +107,7 @@ public class NetworkMailingResource {
                         .toList(),
                 page,
                 size,
-                query.count());
+                NetworkMailing.countOf(caller.organisation()));
     }
 
     @GET

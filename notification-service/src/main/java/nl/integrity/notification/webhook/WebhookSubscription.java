@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import nl.integrity.platform.problem.InvalidField;
-import nl.integrity.platform.problem.Problem;
+import nl.integrity.platform.web.Problem;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.UUID;
 import nl.integrity.notification.NotificationConfig;
 import nl.integrity.notification.delivery.Delivery;
-import nl.integrity.notification.delivery.DeliveryStatus;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
@@ -178,7 +177,7 @@ public class WebhookSubscriptionResource {
     @Operation(summary = "Send every dead delivery of the subscription again, from the first attempt")
     public ReplayResult replayDead(@PathParam("id") UUID id) {
         var s = own(id);
-        List<Delivery> dead = Delivery.list("subscriptionId = ?1 and status = ?2", s.id(), DeliveryStatus.DEAD);
+        List<Delivery> dead = Delivery.deadOf(s.id());
         Instant now = clock.instant();
         dead.forEach(d -> d.replay(now));
         return new ReplayResult(dead.size());

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import nl.integrity.platform.problem.InvalidField;
-import nl.integrity.platform.problem.Problem;
+import nl.integrity.platform.web.Problem;
 import org.junit.jupiter.api.Test;
 
 /** What a mailing must say, without a database. */

@@ -10,7 +10,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import nl.integrity.platform.problem.InvalidField;
-import nl.integrity.platform.problem.Problem;
+import nl.integrity.platform.web.Problem;
 import org.junit.jupiter.api.Test;
 
 /** A subscription's own rules, without a database. */

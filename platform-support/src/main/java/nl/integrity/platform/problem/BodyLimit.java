@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import nl.integrity.platform.web.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

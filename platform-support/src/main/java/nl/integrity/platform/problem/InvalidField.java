@@ -1,6 +1,7 @@
 package nl.integrity.platform.problem;
 
 import java.util.List;
+import nl.integrity.platform.web.Problem;
 
 /** A request value the resource checks itself (one bean validation cannot express) is invalid: 400. */
 public class InvalidField extends ProblemException {

@@ -1,5 +1,7 @@
 package nl.integrity.platform.problem;
 
+import nl.integrity.platform.web.Problem;
+
 /**
  * Base of the named domain and application exceptions that become a problem response.
  * Subclasses fix the status, a stable type slug and a title; the message is the detail.

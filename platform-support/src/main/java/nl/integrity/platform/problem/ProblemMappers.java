@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.integrity.platform.logging.RequestLogContext;
+import nl.integrity.platform.web.Problem;
 import nl.integrity.platform.web.RequestIds;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
