@@ -12,10 +12,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nl.integrity.platform.PlatformConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
@@ -42,11 +42,11 @@ public class EventBrokerHealth implements HealthCheck {
             OutboxRelay relay,
             AgroalDataSource dataSource,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            @ConfigProperty(name = "platform.outbox.health.max-wait", defaultValue = "PT1M") Duration maxWait) {
+            PlatformConfig.Outbox config) {
         this.relay = relay;
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
-        this.maxWait = maxWait;
+        this.maxWait = config.health().maxWait();
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.integrity.platform.PlatformConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -70,15 +71,14 @@ public class OutboxRelay {
             @Channel("outbox") MutinyEmitter<String> emitter,
             Clock clock,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
-            @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "200") int batchSize,
-            @ConfigProperty(name = "platform.outbox.ack-timeout", defaultValue = "PT50S") java.time.Duration ackTimeout,
+            PlatformConfig.Outbox config,
             @ConfigProperty(name = "platform.topic-prefix") Optional<String> topicPrefix) {
         this.em = em;
         this.emitter = emitter;
         this.clock = clock;
         this.source = URI.create("/" + applicationName);
-        this.batchSize = batchSize;
-        this.ackTimeout = ackTimeout;
+        this.batchSize = config.batchSize();
+        this.ackTimeout = config.ackTimeout();
         this.topicPrefix = topicPrefix.orElse("");
     }
 

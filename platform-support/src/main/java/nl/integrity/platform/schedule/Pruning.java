@@ -1,12 +1,10 @@
 package nl.integrity.platform.schedule;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.Instant;
+import nl.integrity.platform.PlatformConfig;
 
 /**
  * Keeps the platform's own tables from growing forever: published outbox rows (their events are
@@ -20,33 +18,10 @@ import java.time.Instant;
 @ApplicationScoped
 public class Pruning implements PeriodicJob {
 
-    @ConfigMapping(prefix = "platform.pruning")
-    public interface Config {
-        /** How long a published event stays in the outbox (for replay and inspection). */
-        @WithDefault("P7D")
-        Duration outboxRetention();
-
-        /** How long a consumer remembers an event it processed; longer than the topics keep records. */
-        @WithDefault("P30D")
-        Duration inboxRetention();
-
-        /** How long finished scheduled runs stay listed. */
-        @WithDefault("P90D")
-        Duration runRetention();
-
-        /** Rows deleted per transaction. */
-        @WithDefault("1000")
-        int batchSize();
-
-        /** When: hourly. */
-        @WithDefault("0 40 * * * ?")
-        String cron();
-    }
-
     private final EntityManager em;
-    private final Config config;
+    private final PlatformConfig.Pruning config;
 
-    Pruning(EntityManager em, Config config) {
+    Pruning(EntityManager em, PlatformConfig.Pruning config) {
         this.em = em;
         this.config = config;
     }

@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import nl.integrity.platform.PlatformConfig;
 import nl.integrity.platform.instance.InstanceName;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,12 +66,12 @@ public class ScheduledRuns {
             Instance<PeriodicJob> jobs,
             Scheduler scheduler,
             InstanceName instance,
-            @ConfigProperty(name = "platform.scheduled-runs.max-attempts", defaultValue = "5") int maxAttempts) {
+            PlatformConfig.ScheduledRuns config) {
         this.dataSource = dataSource;
         this.jobs = jobs;
         this.scheduler = scheduler;
         this.instance = instance.get();
-        this.maxAttempts = maxAttempts;
+        this.maxAttempts = config.maxAttempts();
     }
 
     /** Schedules every job on its cron; each trigger hands the job and its fire time to {@link #runOnce}. */
