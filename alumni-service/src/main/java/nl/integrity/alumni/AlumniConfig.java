@@ -25,6 +25,9 @@ public interface AlumniConfig {
     /** Anonymising records once their retention period ended ({@code alumni.retention.*}). */
     Retention retention();
 
+    /** Alumni's own logins in Keycloak, and their invitations ({@code alumni.accounts.*}). */
+    Accounts accounts();
+
     interface Import {
 
         /** Rows registered per transaction; each chunk also records the import's progress and renews its lease. */
@@ -67,5 +70,45 @@ public interface AlumniConfig {
 
         /** When the retention run goes: nightly ({@code off}: never). */
         String cron();
+    }
+
+    interface Accounts {
+
+        /** The Keycloak realm the alumni log in to (the admin client's own settings are quarkus.keycloak.admin-client.*). */
+        @WithDefault("integrity")
+        String realm();
+
+        /** The client whose page the invitation leads back to once the password is set. */
+        @WithDefault("integrity-gateway")
+        String invitationClient();
+
+        /** Where the alumnus goes after setting the password: the portal's alumni pages. */
+        @WithDefault("http://localhost:8080/alumni/")
+        String portalUrl();
+
+        /** How long the link in an invitation works. */
+        @WithDefault("P7D")
+        Duration invitationLifespan();
+
+        /** How often the worker looks for logins owed work (read by its schedule as an expression). */
+        @WithDefault("5s")
+        String pollInterval();
+
+        /** Logins taken per round, and how long a round may hold them before another instance takes them over. */
+        @WithDefault("10")
+        @Min(1)
+        int batchSize();
+
+        @WithDefault("PT1M")
+        Duration lease();
+
+        /** Tries before the worker stops and the office sees the login as failed (it can send the invitation again). */
+        @WithDefault("12")
+        @Min(1)
+        int maxAttempts();
+
+        /** Waits before each new try when Keycloak is down or refuses; the last one repeats. */
+        @WithDefault("PT10S,PT30S,PT2M,PT10M,PT30M")
+        java.util.List<Duration> retrySchedule();
     }
 }

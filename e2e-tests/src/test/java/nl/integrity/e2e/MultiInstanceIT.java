@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import nl.integrity.platform.testing.Mailboxes;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -263,7 +264,7 @@ class MultiInstanceIT {
                                     alumnus.id());
                             assertEquals(
                                     notices,
-                                    Mailboxes.messagesTo(alumnus.email()).size(),
+                                    Mailboxes.noticesTo(alumnus.email()).size(),
                                     "one mail per legally required notice to " + alumnus.email());
                         });
             }
@@ -330,9 +331,8 @@ class MultiInstanceIT {
                 Awaitility.await()
                         .atMost(Duration.ofSeconds(90))
                         .pollInterval(Duration.ofSeconds(1))
-                        .until(() -> !Mailboxes.messagesTo(alumnus.email()).isEmpty());
-                assertEquals(
-                        1, Mailboxes.messagesTo(alumnus.email()).size(), "one reminder mail to " + alumnus.email());
+                        .until(() -> !Mailboxes.noticesTo(alumnus.email()).isEmpty());
+                assertEquals(1, Mailboxes.noticesTo(alumnus.email()).size(), "one reminder mail to " + alumnus.email());
             }
             List<Object> runners = Platform.column(
                     "declaration",

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import nl.integrity.platform.testing.Mailboxes;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +133,7 @@ class PersonalDataInLogsIT {
             Awaitility.await()
                     .atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> Mailboxes.messagesTo(personal.get("email")).size() >= 2);
+                    .until(() -> Mailboxes.noticesTo(personal.get("email")).size() >= 2);
         } finally {
             TestAlumni.delete(login);
         }

@@ -1,6 +1,7 @@
 package nl.integrity.alumni.registry;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,11 +27,13 @@ import nl.integrity.platform.problem.NotFound;
 public class Registry {
 
     private final Outbox outbox;
+    private final Event<LoginFacts> logins;
     private final Ratings ratings;
     private final Clock clock;
 
-    Registry(Outbox outbox, Ratings ratings, Clock clock) {
+    Registry(Outbox outbox, Ratings ratings, Clock clock, Event<LoginFacts> logins) {
         this.outbox = outbox;
+        this.logins = logins;
         this.ratings = ratings;
         this.clock = clock;
     }
@@ -83,6 +86,7 @@ public class Registry {
                 AlumnusRegistered.TYPE,
                 "alumni/" + alumnus.id(),
                 AlumnusRegistered.of(alumnus));
+        logins.fire(LoginFacts.of(alumnus, LoginFacts.Change.REGISTERED));
         return new Registration(alumnus, true);
     }
 
@@ -172,6 +176,7 @@ public class Registry {
                     AlumnusRegistered.TYPE,
                     "alumni/" + alumnus.id(),
                     AlumnusRegistered.of(alumnus)));
+            logins.fire(LoginFacts.of(alumnus, LoginFacts.Change.REGISTERED));
         }
         outbox.appendAll(events);
         return new ChunkResult(events.size(), alreadyRegistered, rejected);
@@ -213,6 +218,9 @@ public class Registry {
         List<String> changed = alumnus.changeContact(expectedVersion, email, phone, language);
         if (!changed.isEmpty()) {
             announceUpdate(alumnus, changed);
+        }
+        if (changed.contains("email") || changed.contains("language")) {
+            logins.fire(LoginFacts.of(alumnus, LoginFacts.Change.CONTACT));
         }
         return alumnus;
     }

@@ -2,6 +2,7 @@ package nl.integrity.alumni.retention;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -12,6 +13,7 @@ import nl.integrity.alumni.consent.NetworkConsent;
 import nl.integrity.alumni.exitinterview.ExitInterview;
 import nl.integrity.alumni.registry.Alumnus;
 import nl.integrity.alumni.registry.AlumnusStatus;
+import nl.integrity.alumni.registry.LoginFacts;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.schedule.PeriodicJob;
 import nl.integrity.platform.schedule.ScheduledRuns;
@@ -32,11 +34,13 @@ public class Retention implements PeriodicJob {
     private static final int BATCH = 500;
 
     private final Outbox outbox;
+    private final Event<LoginFacts> logins;
     private final Period period;
     private final String cron;
 
-    Retention(Outbox outbox, AlumniConfig config) {
+    Retention(Outbox outbox, AlumniConfig config, Event<LoginFacts> logins) {
         this.outbox = outbox;
+        this.logins = logins;
         this.period = config.retention().period();
         this.cron = config.retention().cron();
     }
@@ -85,6 +89,7 @@ public class Retention implements PeriodicJob {
     private void anonymise(UUID id) {
         Alumnus alumnus = Alumnus.findById(id);
         alumnus.anonymise();
+        logins.fire(LoginFacts.anonymised(alumnus));
         ExitInterview.anonymiseAllOf(id);
         NetworkConsent.forget(id);
         outbox.appendAll(List.of(new Outbox.Pending(

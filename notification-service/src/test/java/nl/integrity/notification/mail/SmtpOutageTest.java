@@ -1,6 +1,6 @@
 package nl.integrity.notification.mail;
 
-import static nl.integrity.notification.mail.GreenMail.mailsMentioning;
+import static nl.integrity.platform.testing.Mailboxes.mailsMentioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

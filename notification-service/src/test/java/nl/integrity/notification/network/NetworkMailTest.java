@@ -1,8 +1,8 @@
 package nl.integrity.notification.network;
 
 import static io.restassured.RestAssured.given;
-import static nl.integrity.notification.mail.GreenMail.mailsMentioning;
 import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
+import static nl.integrity.platform.testing.Mailboxes.mailsMentioning;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,0 +1,283 @@
+package nl.integrity.alumni.account;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.integrity.alumni.AlumniConfig;
+import nl.integrity.alumni.registry.LoginFacts;
+import org.jboss.logging.Logger;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Does for each login what it is owed, on whichever instance claims it first: creates the user in
+ * Keycloak (or finds the one that exists: a retry after a crash, a user made by hand) with the
+ * record's organisation, personnel number, name, address and language, in the group that gives the role {@code alumnus},
+ * and has Keycloak mail the invitation to set a password; updates a changed address or language;
+ * removes the user of an anonymised record. Keycloak down or refusing: tried again later, on a
+ * schedule that backs off. An invitation Keycloak accepted is recorded as sent and not sent again.
+ */
+@ApplicationScoped
+class AccountKeeper {
+
+    private static final Logger LOG = Logger.getLogger(AccountKeeper.class);
+    static final String GROUP = "/alumni";
+    static final List<String> INVITATION_ACTIONS = List.of("UPDATE_PASSWORD");
+
+    private final Keycloak keycloak;
+    private final AlumniConfig.Accounts config;
+    private final EntityManager em;
+    private final Clock clock;
+
+    AccountKeeper(Keycloak keycloak, AlumniConfig config, EntityManager em, Clock clock) {
+        this.keycloak = keycloak;
+        this.config = config.accounts();
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            every = "${alumni.accounts.poll-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "alumni-accounts")
+    void keepAll() {
+        for (UUID id : claimDue()) {
+            keep(id);
+        }
+    }
+
+    /** Claims the logins whose work is due, for one lease: another instance skips them meanwhile. */
+    List<UUID> claimDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = em.createNativeQuery("""
+                            update alumnus_account set due_at = ?1
+                            where alumnus_id in (select alumnus_id from alumnus_account
+                                                 where owed is not null and due_at <= ?2
+                                                 order by due_at limit ?3 for update skip locked)
+                              and owed is not null and due_at <= ?2
+                            returning alumnus_id""", UUID.class)
+                    .setParameter(1, Timestamp.from(now.plus(config.lease())))
+                    .setParameter(2, Timestamp.from(now))
+                    .setParameter(3, config.batchSize())
+                    .getResultList();
+            return ids;
+        });
+    }
+
+    /** What one login is owed, done now. */
+    void keep(UUID alumnusId) {
+        var work = QuarkusTransaction.requiringNew()
+                .call(() -> AlumnusAccount.of(alumnusId).map(Work::of).orElse(null));
+        if (work == null || work.owed() == null) {
+            return;
+        }
+        try {
+            Outcome outcome = switch (work.owed()) {
+                case INVITATION -> invite(work);
+                case UPDATE -> new Outcome(update(work), false);
+                case REMOVAL -> new Outcome(remove(work), false);
+            };
+            QuarkusTransaction.requiringNew()
+                    .run(() ->
+                            AlumnusAccount.of(alumnusId).ifPresent(account -> record(account, work.owed(), outcome)));
+        } catch (RuntimeException e) {
+            String error = describe(e);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> AlumnusAccount.of(alumnusId)
+                            .ifPresent(account -> account.failed(
+                                    error, clock.instant(), waitAfter(account.attempts()), config.maxAttempts())));
+            LOG.warnf("Login of alumnus %s: the %s failed (%s); tried again later", alumnusId, work.owed(), error);
+        }
+    }
+
+    private void record(AlumnusAccount account, AlumnusAccount.Owed done, Outcome outcome) {
+        switch (done) {
+            case INVITATION -> {
+                if (outcome.invitationSent()) {
+                    account.invited(outcome.userId(), clock.instant());
+                } else {
+                    account.linked(outcome.userId());
+                }
+            }
+            case UPDATE -> account.updated();
+            case REMOVAL -> account.removed(clock.instant());
+        }
+    }
+
+    /**
+     * Finds the login (made before: a retry, another instance, a user an administrator made by hand
+     * with the same organisation and personnel number) or makes it, and has Keycloak mail the
+     * invitation. A login that has a password already is only linked: its owner needs no invitation.
+     */
+    private Outcome invite(Work work) {
+        var facts = LoginFacts.current(work.alumnusId());
+        if (facts.isEmpty() || facts.get().email() == null) {
+            throw new IllegalStateException("the record has no e-mail address (any more)");
+        }
+        RealmResource realm = realm();
+        String userId = work.keycloakId();
+        if (userId == null) {
+            Optional<UserRepresentation> existing = findExisting(realm, work, facts.get());
+            if (existing.isPresent() && hasPassword(realm, existing.get().getId())) {
+                return new Outcome(existing.get().getId(), false);
+            }
+            userId = existing.map(UserRepresentation::getId).orElseGet(() -> create(realm, work, facts.get()));
+        }
+        realm.users()
+                .get(userId)
+                .executeActionsEmail(
+                        config.invitationClient(),
+                        config.portalUrl(),
+                        (int) config.invitationLifespan().toSeconds(),
+                        INVITATION_ACTIONS);
+        return new Outcome(userId, true);
+    }
+
+    /** What an invitation came to: the login, and whether a mail went out. */
+    record Outcome(String userId, boolean invitationSent) {}
+
+    private String update(Work work) {
+        var facts = LoginFacts.current(work.alumnusId());
+        if (work.keycloakId() == null || facts.isEmpty()) {
+            return work.keycloakId();
+        }
+        var user = realm().users().get(work.keycloakId());
+        UserRepresentation current = user.toRepresentation();
+        boolean newAddress =
+                !java.util.Objects.equals(current.getEmail(), facts.get().email());
+        fill(current, facts.get());
+        if (newAddress) {
+            current.setEmailVerified(false);
+        }
+        user.update(current);
+        return work.keycloakId();
+    }
+
+    private String remove(Work work) {
+        if (work.keycloakId() != null) {
+            try (Response response = realm().users().delete(work.keycloakId())) {
+                if (response.getStatus() != 204 && response.getStatus() != 404) {
+                    throw new WebApplicationException(
+                            "Keycloak answered " + response.getStatus(), response.getStatus());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The login Keycloak has by this name, or by the person's organisation and personnel number. */
+    private static Optional<UserRepresentation> findExisting(RealmResource realm, Work work, LoginFacts facts) {
+        Optional<UserRepresentation> byName =
+                realm.users().searchByUsername(work.username(), true).stream().findFirst();
+        if (byName.isPresent()) {
+            return byName;
+        }
+        String organisation = facts.organisation().name();
+        return realm
+                .users()
+                .searchByAttributes("organisation:" + organisation + " personnel_number:" + facts.personnelNumber())
+                .stream()
+                .filter(u -> u.getAttributes() != null
+                        && List.of(organisation).equals(u.getAttributes().get("organisation"))
+                        && List.of(facts.personnelNumber())
+                                .equals(u.getAttributes().get("personnel_number")))
+                .findFirst();
+    }
+
+    /** A new user with the record's facts, in the group {@code alumni} (the role {@code alumnus}). */
+    private static String create(RealmResource realm, Work work, LoginFacts facts) {
+        var user = new UserRepresentation();
+        user.setUsername(work.username());
+        user.setEnabled(true);
+        fill(user, facts);
+        user.setEmailVerified(false);
+        // The group gives the role alumnus; joining it with the creation needs no right to read the realm's roles.
+        user.setGroups(List.of(GROUP));
+        String id;
+        try (Response response = realm.users().create(user)) {
+            if (response.getStatus() == 409) {
+                // Made meanwhile (another instance, a retry), or the address belongs to another login.
+                return realm.users().searchByUsername(work.username(), true).stream()
+                        .findFirst()
+                        .map(UserRepresentation::getId)
+                        .orElseThrow(() -> new IllegalStateException("the address is in use by another login"));
+            }
+            id = CreatedResponseUtil.getCreatedId(response);
+        }
+        return id;
+    }
+
+    private static boolean hasPassword(RealmResource realm, String userId) {
+        return realm.users().get(userId).credentials().stream().anyMatch(c -> "password".equals(c.getType()));
+    }
+
+    /** What the record says the login holds: name, address, language, organisation and personnel number. */
+    private static void fill(UserRepresentation user, LoginFacts facts) {
+        String name = facts.fullName() == null ? "" : facts.fullName().trim();
+        int space = name.indexOf(' ');
+        user.setFirstName(space < 0 ? name : name.substring(0, space));
+        user.setLastName(space < 0 ? name : name.substring(space + 1).trim());
+        user.setEmail(facts.email());
+        user.setAttributes(Map.of(
+                "organisation", List.of(facts.organisation().name()),
+                "personnel_number", List.of(facts.personnelNumber()),
+                "locale", List.of(facts.language() == null ? "nl" : facts.language())));
+    }
+
+    /** Whether the user set a password; false when Keycloak cannot say now (the login then shows as invited). */
+    boolean passwordSet(String keycloakId) {
+        if (keycloakId == null) {
+            return false;
+        }
+        try {
+            return hasPassword(realm(), keycloakId);
+        } catch (RuntimeException e) {
+            LOG.debugf("Keycloak could not say whether login %s is in use: %s", keycloakId, describe(e));
+            return false;
+        }
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(config.realm());
+    }
+
+    /** The schedule's wait after this many failed attempts; its last wait repeats. */
+    Duration waitAfter(int attempts) {
+        List<Duration> schedule = config.retrySchedule();
+        return schedule.get(Math.min(attempts, schedule.size() - 1));
+    }
+
+    private static String describe(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String what = e instanceof WebApplicationException web
+                ? "Keycloak answered " + web.getResponse().getStatus()
+                : cause.getClass().getSimpleName();
+        return what
+                + (cause.getMessage() == null || e instanceof WebApplicationException ? "" : ": " + cause.getMessage());
+    }
+
+    /** What the work needs to know of the login, read in one short transaction. */
+    record Work(UUID alumnusId, String username, String keycloakId, AlumnusAccount.Owed owed) {
+        static Work of(AlumnusAccount a) {
+            return new Work(a.alumnusId(), a.username(), a.keycloakId(), a.owed());
+        }
+    }
+}
