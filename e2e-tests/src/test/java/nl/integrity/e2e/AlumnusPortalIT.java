@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import nl.integrity.platform.testing.Mailboxes;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -145,6 +146,63 @@ class AlumnusPortalIT {
             assertEquals(!before, browser.driver.findElement(By.id("consent")).isSelected(), "the choice was stored");
         } finally {
             TestAlumni.delete(alumnus);
+        }
+    }
+
+    /**
+     * A new alumnus as they would meet the platform: the HR system registers their departure with an
+     * e-mail address, the invitation from Keycloak arrives at the real SMTP server, its link sets a
+     * password at the real Keycloak, and with it they log in to the portal and see their record.
+     */
+    @Test
+    void aNewAlumnus_isInvitedByMail_setsAPassword_andLogsIn() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String email = "nieuw-" + suffix + "@e2e.integrity.example.nl";
+        var leaver = new TestAlumni.Login(null, null, null, "KMAR", "NEW-" + suffix);
+        String alumnusId = TestAlumni.registerDeparture(
+                leaver, "Noor Nieuw", email, "GRS-BEW", "2022-03-01", "2026-11-30", "VOLUNTARY");
+        String userId = null;
+        try (var browser = new Browser("invited")) {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Mailboxes.loginMailsTo(email).size() == 1);
+            String mail = String.valueOf(Mailboxes.loginMailsTo(email).get(0).get("mimeMessage"));
+            var link = java.util.regex.Pattern.compile("http\\S+/login-actions/action-token\\?key=[A-Za-z0-9._-]+")
+                    .matcher(mail);
+            assertTrue(link.find(), "the invitation holds a link: " + mail);
+
+            browser.open(link.group());
+            // Keycloak may first say what is asked (set a password) and offer to go on.
+            var proceed = browser.driver.findElements(By.cssSelector("a[href*='login-actions']"));
+            if (browser.driver.findElements(By.id("password-new")).isEmpty() && !proceed.isEmpty()) {
+                proceed.get(0).click();
+            }
+            String password = "Nieuw-" + java.util.UUID.randomUUID();
+            browser.visible(By.id("password-new")).sendKeys(password);
+            browser.driver.findElement(By.id("password-confirm")).sendKeys(password);
+            browser.screenshot("set-password");
+            browser.driver.findElement(By.cssSelector("[type=submit]")).click();
+            browser.disappears(By.id("password-new"));
+
+            browser.open(GATEWAY + "/alumni/");
+            if (!browser.driver.findElements(By.id("username")).isEmpty()) {
+                browser.logInAtKeycloak(email, password);
+            }
+            browser.textAppears(By.id("record"), leaver.personnelNumber());
+            assertTrue(browser.driver.findElement(By.id("record")).getText().contains("Grensbewaker"));
+            browser.screenshot("first-login");
+            userId = given().auth()
+                    .oauth2(tokenFor("officer.kmar"))
+                    .get(GATEWAY + "/api/alumni/{id}/account", alumnusId)
+                    .then()
+                    .statusCode(200)
+                    .body("state", org.hamcrest.Matchers.equalTo("ACTIVE"))
+                    .body("invitations", org.hamcrest.Matchers.equalTo(1))
+                    .extract()
+                    .path("username");
+        } finally {
+            TestAlumni.deleteByUsername(userId == null ? "alumnus-" + alumnusId : userId);
         }
     }
 }

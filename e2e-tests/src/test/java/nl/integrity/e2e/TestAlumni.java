@@ -136,4 +136,18 @@ final class TestAlumni {
     static void delete(Login login) {
         given().auth().oauth2(masterAdminToken()).delete(ADMIN_API + "/users/" + login.userId());
     }
+
+    /** Removes the login the platform made (by its name), if there is one. */
+    static void deleteByUsername(String username) {
+        List<String> ids = given().auth()
+                .oauth2(masterAdminToken())
+                .queryParam("username", username)
+                .queryParam("exact", true)
+                .get(ADMIN_API + "/users")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        ids.forEach(id -> given().auth().oauth2(masterAdminToken()).delete(ADMIN_API + "/users/" + id));
+    }
 }

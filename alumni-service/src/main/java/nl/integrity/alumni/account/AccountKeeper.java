@@ -1,8 +1,13 @@
 package nl.integrity.alumni.account;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.integrity.alumni.AlumniConfig;
 import nl.integrity.alumni.registry.LoginFacts;
 import org.jboss.logging.Logger;
@@ -47,6 +56,38 @@ class AccountKeeper {
         this.config = config.accounts();
         this.em = em;
         this.clock = clock;
+    }
+
+    /** One thread that starts on owed work as soon as it is committed; the schedule below is the safety net. */
+    private final ExecutorService prompt = Executors.newSingleThreadExecutor(r -> new Thread(r, "alumni-accounts"));
+
+    private final AtomicBoolean promptQueued = new AtomicBoolean();
+
+    void wakeUp(@Observes(during = TransactionPhase.AFTER_SUCCESS) Accounts.Owed owed) {
+        if (promptQueued.compareAndSet(false, true)) {
+            try {
+                prompt.execute(() -> {
+                    promptQueued.set(false);
+                    // A thread of our own: the admin client needs a request context, as the scheduler's thread has.
+                    ManagedContext requestContext = Arc.container().requestContext();
+                    requestContext.activate();
+                    try {
+                        keepAll();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Logins: the prompt round failed (%s); the schedule tries again", describe(e));
+                    } finally {
+                        requestContext.terminate();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                promptQueued.set(false); // shutting down: the next instance's schedule takes it
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        prompt.shutdownNow();
     }
 
     @Scheduled(
@@ -125,7 +166,7 @@ class AccountKeeper {
      * invitation. A login that has a password already is only linked: its owner needs no invitation.
      */
     private Outcome invite(Work work) {
-        var facts = LoginFacts.current(work.alumnusId());
+        var facts = QuarkusTransaction.requiringNew().call(() -> LoginFacts.current(work.alumnusId()));
         if (facts.isEmpty() || facts.get().email() == null) {
             throw new IllegalStateException("the record has no e-mail address (any more)");
         }
@@ -152,7 +193,7 @@ class AccountKeeper {
     record Outcome(String userId, boolean invitationSent) {}
 
     private String update(Work work) {
-        var facts = LoginFacts.current(work.alumnusId());
+        var facts = QuarkusTransaction.requiringNew().call(() -> LoginFacts.current(work.alumnusId()));
         if (work.keycloakId() == null || facts.isEmpty()) {
             return work.keycloakId();
         }

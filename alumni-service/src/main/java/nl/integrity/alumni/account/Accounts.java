@@ -1,6 +1,7 @@
 package nl.integrity.alumni.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.UUID;
@@ -18,10 +19,15 @@ import nl.integrity.platform.problem.ProblemException;
 class Accounts {
 
     private final Clock clock;
+    private final Event<Owed> owed;
 
-    Accounts(Clock clock) {
+    Accounts(Clock clock, Event<Owed> owed) {
         this.clock = clock;
+        this.owed = owed;
     }
+
+    /** A login is owed work now: the keeper starts on it once the transaction committed. */
+    record Owed(UUID alumnusId) {}
 
     void follow(@Observes LoginFacts facts) {
         var existing = AlumnusAccount.of(facts.alumnusId());
@@ -36,6 +42,7 @@ class Accounts {
             }
             case ANONYMISED -> existing.ifPresent(account -> account.remove(clock.instant()));
         }
+        owed.fire(new Owed(facts.alumnusId()));
     }
 
     /**
@@ -48,6 +55,7 @@ class Accounts {
             throw new NoAddress();
         }
         var existing = AlumnusAccount.of(alumnusId);
+        owed.fire(new Owed(alumnusId));
         if (existing.isPresent()) {
             existing.get().inviteAgain(clock.instant());
             return existing.get();
