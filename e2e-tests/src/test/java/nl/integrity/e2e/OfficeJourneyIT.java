@@ -217,6 +217,9 @@ class OfficeJourneyIT {
             officer.textAppears(By.id("record"), "Digitaal rechercheur");
             officer.textAppears(By.id("record"), NAME);
             assertTrue(officer.driver.findElements(By.cssSelector("main em")).isEmpty(), "the name's markup is text");
+            // The record has no e-mail address: no invitation was sent, and none can be.
+            officer.textAppears(By.id("login-state"), "Geen uitnodiging");
+            assertTrue(!officer.driver.findElement(By.id("invite")).isDisplayed(), "no invitation without an address");
 
             // 5. The alumnus sees the decision and the condition, also among the conditions in force.
             alumnus.driver.navigate().refresh();

@@ -11,6 +11,8 @@ const status = document.getElementById("status");
 let results = null;
 let record = null;
 let purposeOfRecord = null;
+/** The record's login in Keycloak: its state and the invitations sent. */
+let login = null;
 /** Function code -> title, from the catalogue. */
 let titles = new Map();
 
@@ -58,6 +60,44 @@ function drawRecord() {
       dl.append(el("dt", t(key === "state" ? "common.state" : "record." + key)), dd);
     });
   document.getElementById("logged").textContent = t("office.alumni.logged", { purpose: label("purpose", purposeOfRecord) });
+  drawLogin();
+}
+
+function drawLogin() {
+  const state = document.getElementById("login-state");
+  if (!login) {
+    state.textContent = "";
+    return;
+  }
+  const parts = [label("loginState", login.state)];
+  if (login.invitations > 0) {
+    parts.push(t("office.alumni.invitations", { n: login.invitations, moment: date(login.invitedAt) }));
+  }
+  if (login.lastError) {
+    parts.push(t("office.alumni.loginError", { error: login.lastError }));
+  }
+  state.textContent = parts.join(" ");
+  // An invitation can go (again) to a record with an address, whose login is not in use or removed.
+  document.getElementById("invite").hidden = !record?.email || ["ACTIVE", "REMOVED"].includes(login.state);
+}
+
+async function loadLogin(id) {
+  try {
+    login = await api("GET", `/api/alumni/${encodeURIComponent(id)}/account`);
+  } catch (e) {
+    login = null;
+  }
+  drawLogin();
+}
+
+async function invite() {
+  try {
+    login = await api("POST", `/api/alumni/${encodeURIComponent(record.id)}/account/invitation`);
+    drawLogin();
+    announce(status, t("office.alumni.invited"));
+  } catch (e) {
+    announce(status, problem(e), "problem");
+  }
 }
 
 function draw() {
@@ -86,7 +126,9 @@ async function openRecord(id, purpose) {
   try {
     record = await api("GET", `/api/alumni/${encodeURIComponent(id)}?purpose=${encodeURIComponent(purpose)}`);
     purposeOfRecord = purpose;
+    login = null;
     drawRecord();
+    await loadLogin(id);
     document.getElementById("record-section").hidden = false;
     document.getElementById("record-heading").scrollIntoView();
   } catch (e) {
@@ -101,6 +143,7 @@ async function loadTitles() {
 }
 
 document.getElementById("search").addEventListener("submit", search);
+document.getElementById("invite").addEventListener("click", invite);
 
 try {
   if (!await startPage(draw)) {
