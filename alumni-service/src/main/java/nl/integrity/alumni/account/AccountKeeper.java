@@ -37,7 +37,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  * record's organisation, personnel number, name, address and language, in the group that gives the role {@code alumnus},
  * and has Keycloak mail the invitation to set a password; updates a changed address or language;
  * removes the user of an anonymised record. Keycloak down or refusing: tried again later, on a
- * schedule that backs off. An invitation Keycloak accepted is recorded as sent and not sent again.
+ * schedule that backs off. An invitation Keycloak accepted is recorded as sent and not sent again
+ * (unless this instance dies before it has recorded that: then the retry sends a second one).
  */
 @ApplicationScoped
 class AccountKeeper {
