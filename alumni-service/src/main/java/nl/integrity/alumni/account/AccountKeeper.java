@@ -37,8 +37,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  * record's organisation, personnel number, name, address and language, in the group that gives the role {@code alumnus},
  * and has Keycloak mail the invitation to set a password; updates a changed address or language;
  * removes the user of an anonymised record. Keycloak down or refusing: tried again later, on a
- * schedule that backs off. An invitation Keycloak accepted is recorded as sent and not sent again
- * (unless this instance dies before it has recorded that: then the retry sends a second one).
+ * schedule that backs off. An invitation is marked as being sent before it is handed to Keycloak, so
+ * a retry after a crash in that moment never sends a second one (it counts the first as sent).
  */
 @ApplicationScoped
 class AccountKeeper {
@@ -128,6 +128,14 @@ class AccountKeeper {
         if (work == null || work.owed() == null) {
             return;
         }
+        if (work.owed() == AlumnusAccount.Owed.INVITATION && work.sending()) {
+            // An earlier hand-over to Keycloak ended without a record of its outcome (the instance died):
+            // the mail may have left, and a second one must not. Counted as sent; the office can ask again.
+            QuarkusTransaction.requiringNew()
+                    .run(() -> AlumnusAccount.of(alumnusId).ifPresent(account -> account.invited(clock.instant())));
+            LOG.warnf("Login of alumnus %s: an invitation's hand-over was interrupted; counted as sent", alumnusId);
+            return;
+        }
         try {
             Outcome outcome = switch (work.owed()) {
                 case INVITATION -> invite(work);
@@ -151,7 +159,7 @@ class AccountKeeper {
         switch (done) {
             case INVITATION -> {
                 if (outcome.invitationSent()) {
-                    account.invited(outcome.userId(), clock.instant());
+                    account.invited(clock.instant());
                 } else {
                     account.linked(outcome.userId());
                 }
@@ -180,14 +188,47 @@ class AccountKeeper {
             }
             userId = existing.map(UserRepresentation::getId).orElseGet(() -> create(realm, work, facts.get()));
         }
-        realm.users()
-                .get(userId)
-                .executeActionsEmail(
-                        config.invitationClient(),
-                        config.portalUrl(),
-                        (int) config.invitationLifespan().toSeconds(),
-                        INVITATION_ACTIONS);
+        // Marked before the hand-over, in its own transaction: if this instance dies during the call, the
+        // retry knows an invitation may have left and does not send another.
+        String to = userId;
+        QuarkusTransaction.requiringNew()
+                .run(() -> AlumnusAccount.of(work.alumnusId()).ifPresent(account -> account.sending(to)));
+        try {
+            realm.users()
+                    .get(userId)
+                    .executeActionsEmail(
+                            config.invitationClient(),
+                            config.portalUrl(),
+                            (int) config.invitationLifespan().toSeconds(),
+                            INVITATION_ACTIONS);
+        } catch (RuntimeException e) {
+            if (!surelyNotSent(e)) {
+                LOG.warnf(
+                        "Login of alumnus %s: Keycloak's answer to the invitation was lost (%s); counted as sent",
+                        work.alumnusId(), describe(e));
+                return new Outcome(userId, true);
+            }
+            QuarkusTransaction.requiringNew()
+                    .run(() -> AlumnusAccount.of(work.alumnusId()).ifPresent(AlumnusAccount::notSent));
+            throw e;
+        }
         return new Outcome(userId, true);
+    }
+
+    /** Keycloak answered with an error, or was never reached: the invitation surely did not leave. */
+    static boolean surelyNotSent(RuntimeException e) {
+        if (e instanceof WebApplicationException) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** What an invitation came to: the login, and whether a mail went out. */
@@ -317,9 +358,9 @@ class AccountKeeper {
     }
 
     /** What the work needs to know of the login, read in one short transaction. */
-    record Work(UUID alumnusId, String username, String keycloakId, AlumnusAccount.Owed owed) {
+    record Work(UUID alumnusId, String username, String keycloakId, AlumnusAccount.Owed owed, boolean sending) {
         static Work of(AlumnusAccount a) {
-            return new Work(a.alumnusId(), a.username(), a.keycloakId(), a.owed());
+            return new Work(a.alumnusId(), a.username(), a.keycloakId(), a.owed(), a.isSending());
         }
     }
 }

@@ -62,6 +62,10 @@ class AlumnusAccount extends PanacheEntityBase {
     @Column(nullable = false)
     private int invitations;
 
+    /** An invitation was being handed to Keycloak: whether it left is not known until this is cleared. */
+    @Column(nullable = false)
+    private boolean sending;
+
     @Column(name = "invited_at")
     private Instant invitedAt;
 
@@ -122,18 +126,30 @@ class AlumnusAccount extends PanacheEntityBase {
     }
 
     private void owe(Owed what, Instant now) {
+        sending = false;
         owed = what;
         dueAt = now;
         attempts = 0;
         lastError = null;
     }
 
-    /** Keycloak sent the invitation to the user it knows as {@code userId}. */
-    void invited(String userId, Instant now) {
+    /** The invitation to {@code userId} is being handed to Keycloak now (committed before the call). */
+    void sending(String userId) {
         keycloakId = userId;
+        sending = true;
+    }
+
+    /** Keycloak sent the invitation (or may have: a hand-over whose outcome is unknown counts as sent). */
+    void invited(Instant now) {
+        sending = false;
         invitations++;
         invitedAt = now;
         done();
+    }
+
+    /** Keycloak surely did not send it (it answered with an error, or could not be reached). */
+    void notSent() {
+        sending = false;
     }
 
     /** The person had a login with a password already (made by hand, before): linked, nothing sent. */
@@ -204,6 +220,10 @@ class AlumnusAccount extends PanacheEntityBase {
 
     String lastError() {
         return lastError;
+    }
+
+    boolean isSending() {
+        return sending;
     }
 
     int invitations() {

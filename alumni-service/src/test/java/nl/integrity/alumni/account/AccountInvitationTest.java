@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -42,6 +43,9 @@ class AccountInvitationTest {
 
     @Inject
     Keycloak keycloak;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Inject
     nl.integrity.alumni.retention.Retention retention;
@@ -194,6 +198,33 @@ class AccountInvitationTest {
 
         Awaitility.await().atMost(WAIT).until(() -> "REMOVED".equals(account(id).get("state")));
         assertEquals(List.of(), realm().users().searchByUsername(username, true), "the login is gone");
+    }
+
+    @Test
+    void anInvitationWhoseHandOverWasInterrupted_countsAsSent_andIsNotSentAgain() {
+        // A record without an address: were the keeper to send, it would fail and stay owed.
+        String id = given().auth()
+                .oauth2(hrSystemToken())
+                .contentType(ContentType.JSON)
+                .body(departure("CUT-" + unique(), "x@example.org").replace("\"email\":\"x@example.org\",", ""))
+                .post("/api/departures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // As an instance leaves it when it dies while handing the invitation to Keycloak.
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
+                        insert into alumnus_account (alumnus_id, organisation, username, owed, due_at, attempts,
+                                                     invitations, sending, created_at, version)
+                        values (?1, 'POLITIE', ?2, 'INVITATION', now(), 0, 0, true, now(), 0)""")
+                        .setParameter(1, UUID.fromString(id))
+                        .setParameter(2, "alumnus-" + id)
+                        .executeUpdate());
+
+        Awaitility.await().atMost(WAIT).until(() -> "INVITED".equals(account(id).get("state")));
+        assertEquals(1, ((Number) account(id).get("invitations")).intValue());
+        assertEquals(0, ((Number) account(id).get("failedAttempts")).intValue(), "nothing was tried again");
     }
 
     @Test

@@ -123,6 +123,7 @@ class ApiFuzzTest {
                         "last_error",
                         "invitations",
                         "invited_at",
+                        "sending",
                         "version")
                 .afterSuccess(ApiFuzzTest::importsSettled)
                 .tries(2500)
