@@ -30,17 +30,23 @@ class Accounts {
     record Owed(UUID alumnusId) {}
 
     void follow(@Observes LoginFacts facts) {
-        var existing = AlumnusAccount.of(facts.alumnusId());
-        switch (facts.change()) {
-            case REGISTERED, CONTACT -> {
-                if (existing.isPresent()) {
-                    existing.get().contactChanged(clock.instant());
-                } else if (facts.email() != null) {
-                    AlumnusAccount.invite(facts.alumnusId(), facts.organisation(), clock.instant())
-                            .persist();
-                }
+        if (facts.change() == LoginFacts.Change.REGISTERED) {
+            // A new record has no login yet: no lookup (a bulk import registers thousands in a row).
+            if (facts.email() != null) {
+                AlumnusAccount.invite(facts.alumnusId(), facts.organisation(), clock.instant())
+                        .persist();
+                owed.fire(new Owed(facts.alumnusId()));
             }
-            case ANONYMISED -> existing.ifPresent(account -> account.remove(clock.instant()));
+            return;
+        }
+        var existing = AlumnusAccount.of(facts.alumnusId());
+        if (facts.change() == LoginFacts.Change.ANONYMISED) {
+            existing.ifPresent(account -> account.remove(clock.instant()));
+        } else if (existing.isPresent()) {
+            existing.get().contactChanged(clock.instant());
+        } else if (facts.email() != null) {
+            AlumnusAccount.invite(facts.alumnusId(), facts.organisation(), clock.instant())
+                    .persist();
         }
         owed.fire(new Owed(facts.alumnusId()));
     }
