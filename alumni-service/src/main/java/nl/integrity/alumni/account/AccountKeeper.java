@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.integrity.alumni.AlumniConfig;
-import nl.integrity.alumni.registry.LoginFacts;
+import nl.integrity.alumni.registry.RecordFacts;
 import org.jboss.logging.Logger;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
@@ -96,9 +96,13 @@ class AccountKeeper {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "alumni-accounts")
     void keepAll() {
-        for (UUID id : claimDue()) {
-            keep(id);
-        }
+        // Round after round while they come back full: a bulk import owes thousands of logins at once.
+        // Each claimed login is leased or rescheduled, so no round claims the same one again.
+        List<UUID> round;
+        do {
+            round = claimDue();
+            round.forEach(this::keep);
+        } while (round.size() >= config.batchSize());
     }
 
     /** Claims the logins whose work is due, for one lease: another instance skips them meanwhile. */
@@ -175,7 +179,7 @@ class AccountKeeper {
      * invitation. A login that has a password already is only linked: its owner needs no invitation.
      */
     private Outcome invite(Work work) {
-        var facts = QuarkusTransaction.requiringNew().call(() -> LoginFacts.current(work.alumnusId()));
+        var facts = QuarkusTransaction.requiringNew().call(() -> RecordFacts.current(work.alumnusId()));
         if (facts.isEmpty() || facts.get().email() == null) {
             throw new IllegalStateException("the record has no e-mail address (any more)");
         }
@@ -235,7 +239,7 @@ class AccountKeeper {
     record Outcome(String userId, boolean invitationSent) {}
 
     private String update(Work work) {
-        var facts = QuarkusTransaction.requiringNew().call(() -> LoginFacts.current(work.alumnusId()));
+        var facts = QuarkusTransaction.requiringNew().call(() -> RecordFacts.current(work.alumnusId()));
         if (work.keycloakId() == null || facts.isEmpty()) {
             return work.keycloakId();
         }
@@ -264,7 +268,7 @@ class AccountKeeper {
     }
 
     /** The login Keycloak has by this name, or by the person's organisation and personnel number. */
-    private static Optional<UserRepresentation> findExisting(RealmResource realm, Work work, LoginFacts facts) {
+    private static Optional<UserRepresentation> findExisting(RealmResource realm, Work work, RecordFacts facts) {
         Optional<UserRepresentation> byName =
                 realm.users().searchByUsername(work.username(), true).stream().findFirst();
         if (byName.isPresent()) {
@@ -283,7 +287,7 @@ class AccountKeeper {
     }
 
     /** A new user with the record's facts, in the group {@code alumni} (the role {@code alumnus}). */
-    private static String create(RealmResource realm, Work work, LoginFacts facts) {
+    private static String create(RealmResource realm, Work work, RecordFacts facts) {
         var user = new UserRepresentation();
         user.setUsername(work.username());
         user.setEnabled(true);
@@ -310,7 +314,7 @@ class AccountKeeper {
     }
 
     /** What the record says the login holds: name, address, language, organisation and personnel number. */
-    private static void fill(UserRepresentation user, LoginFacts facts) {
+    private static void fill(UserRepresentation user, RecordFacts facts) {
         String name = facts.fullName() == null ? "" : facts.fullName().trim();
         int space = name.indexOf(' ');
         user.setFirstName(space < 0 ? name : name.substring(0, space));
