@@ -25,6 +25,9 @@ public interface AlumniConfig {
     /** Anonymising records once their retention period ended ({@code alumni.retention.*}). */
     Retention retention();
 
+    /** Departure briefings: the reminder of a briefing not acknowledged by the departure date ({@code alumni.briefings.*}). */
+    Briefings briefings();
+
     /** Alumni's own logins in Keycloak, and their invitations ({@code alumni.accounts.*}). */
     Accounts accounts();
 
@@ -58,6 +61,16 @@ public interface AlumniConfig {
          */
         @WithDefault("0 5 0 * * ?")
         String cron();
+    }
+
+    interface Briefings {
+
+        /**
+         * When leavers whose departure date came without acknowledging their briefing are reminded:
+         * daily, after the departure-day run ({@code off}: never).
+         */
+        @WithDefault("0 15 0 * * ?")
+        String reminderCron();
     }
 
     interface Retention {

@@ -68,6 +68,16 @@ class AccessMatrixTest {
                 Endpoint.of("POST", a + "/exit-interviews", officers)
                         .json("{\"heldOn\":\"2026-09-01\",\"interviewer\":\"X\",\"obligationsBriefed\":false}")
                         .ownedBy("POLITIE"),
+                Endpoint.of("GET", a + "/briefing?purpose=AUDIT", officers).ownedBy("POLITIE"),
+                Endpoint.of("POST", a + "/briefing", officers).ownedBy("POLITIE"),
+                Endpoint.of("GET", a + "/account", officers).ownedBy("POLITIE"),
+                Endpoint.of("POST", a + "/account/invitation", officers).ownedBy("POLITIE"),
+                Endpoint.of("GET", "/api/alumni/me/briefing", alumni),
+                Endpoint.of("POST", "/api/alumni/me/briefing/acknowledgement", alumni)
+                        .json("{}"),
+                Endpoint.of("GET", "/api/briefing-texts", admins),
+                Endpoint.of("GET", "/api/briefing-texts/nl/revisions", admins),
+                Endpoint.of("PUT", "/api/briefing-texts/nl", admins).json("{}"),
                 Endpoint.of("PUT", "/api/alumni/me/contact", alumni).json("{}"),
                 Endpoint.of("GET", "/api/alumni/me/network-consent", alumni),
                 Endpoint.of("GET", "/api/alumni/me/export", alumni),

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.UUID;
-import nl.integrity.alumni.registry.LoginFacts;
+import nl.integrity.alumni.registry.RecordFacts;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.problem.ProblemException;
 
@@ -29,8 +29,8 @@ class Accounts {
     /** A login is owed work now: the keeper starts on it once the transaction committed. */
     record Owed(UUID alumnusId) {}
 
-    void follow(@Observes LoginFacts facts) {
-        if (facts.change() == LoginFacts.Change.REGISTERED) {
+    void follow(@Observes RecordFacts facts) {
+        if (facts.change() == RecordFacts.Change.REGISTERED) {
             // A new record has no login yet: no lookup (a bulk import registers thousands in a row).
             if (facts.email() != null) {
                 AlumnusAccount.invite(facts.alumnusId(), facts.organisation(), clock.instant())
@@ -40,7 +40,7 @@ class Accounts {
             return;
         }
         var existing = AlumnusAccount.of(facts.alumnusId());
-        if (facts.change() == LoginFacts.Change.ANONYMISED) {
+        if (facts.change() == RecordFacts.Change.ANONYMISED) {
             existing.ifPresent(account -> account.remove(clock.instant()));
         } else if (existing.isPresent()) {
             existing.get().contactChanged(clock.instant());
@@ -56,7 +56,7 @@ class Accounts {
      * address when it was registered); the record must have an address to send it to.
      */
     AlumnusAccount inviteAgain(UUID alumnusId) {
-        var facts = LoginFacts.current(alumnusId).orElseThrow(() -> new NotFound("Alumnus", alumnusId));
+        var facts = RecordFacts.current(alumnusId).orElseThrow(() -> new NotFound("Alumnus", alumnusId));
         if (facts.email() == null) {
             throw new NoAddress();
         }

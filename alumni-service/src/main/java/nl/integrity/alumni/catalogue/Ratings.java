@@ -29,6 +29,19 @@ public class Ratings {
                         Collectors.toMap(FunctionProfile::code, p -> p.current().title()));
     }
 
+    /** How the organisation's catalogue describes those codes now (retired ones too); unknown codes are absent. */
+    public static Map<String, FunctionSummary> summaries(Organisation organisation, Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return FunctionProfile.<FunctionProfile>list("organisation = ?1 and code in ?2", organisation, codes).stream()
+                .collect(Collectors.toMap(FunctionProfile::code, p -> {
+                    var v = p.current();
+                    return new FunctionSummary(
+                            p.code(), v.title(), v.riskLevel(), v.coolingOffMonths(), v.sensitiveSectors());
+                }));
+    }
+
     /** Ratings of those codes the organisation's catalogue knows; unknown codes are absent. */
     public Map<String, FunctionRating> of(Organisation organisation, Collection<String> codes) {
         if (codes.isEmpty()) {

@@ -1,20 +1,24 @@
 package nl.integrity.alumni.registry;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import nl.integrity.alumni.catalogue.Organisation;
 
 /**
- * What the registry tells the rest of the service about a person's login, in the transaction that
- * changed the record: a new record, new contact details, or an anonymised one. The login follows
- * (the {@code account} package), without the registry knowing how.
+ * What the registry tells the rest of the service about a person's record, in the transaction that
+ * changed it: a new record, new contact details, or an anonymised one. What belongs to the person
+ * beside the record follows, without the registry knowing how: their login (the {@code account}
+ * package) and their departure briefing (the {@code briefing} package).
  */
-public record LoginFacts(
+public record RecordFacts(
         UUID alumnusId,
         Organisation organisation,
         String personnelNumber,
         String fullName,
         String email,
         String language,
+        LocalDate departureDate,
+        LocalDate windowEnd,
         Change change) {
 
     public enum Change {
@@ -23,26 +27,29 @@ public record LoginFacts(
         ANONYMISED
     }
 
-    /** The record was anonymised: its login goes. */
-    public static LoginFacts anonymised(Alumnus alumnus) {
-        return new LoginFacts(alumnus.id(), alumnus.organisation(), null, null, null, null, Change.ANONYMISED);
+    /** The record was anonymised: its login goes, and nothing personal is left to follow. */
+    public static RecordFacts anonymised(Alumnus alumnus) {
+        return new RecordFacts(
+                alumnus.id(), alumnus.organisation(), null, null, null, null, null, null, Change.ANONYMISED);
     }
 
-    /** The login as the record says it should be now; empty for a record that no longer exists or was anonymised. */
-    public static java.util.Optional<LoginFacts> current(UUID alumnusId) {
+    /** The facts as the record holds them now; empty for a record that no longer exists or was anonymised. */
+    public static java.util.Optional<RecordFacts> current(UUID alumnusId) {
         return Alumnus.<Alumnus>findByIdOptional(alumnusId)
                 .filter(a -> a.status() != AlumnusStatus.ANONYMISED)
                 .map(a -> of(a, Change.CONTACT));
     }
 
-    static LoginFacts of(Alumnus alumnus, Change change) {
-        return new LoginFacts(
+    static RecordFacts of(Alumnus alumnus, Change change) {
+        return new RecordFacts(
                 alumnus.id(),
                 alumnus.organisation(),
                 alumnus.personnelNumber(),
                 alumnus.fullName(),
                 alumnus.email(),
                 alumnus.language(),
+                alumnus.departureDate(),
+                alumnus.obligationWindow().map(ObligationWindow::end).orElse(null),
                 change);
     }
 }

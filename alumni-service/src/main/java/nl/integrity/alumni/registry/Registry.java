@@ -27,13 +27,13 @@ import nl.integrity.platform.problem.NotFound;
 public class Registry {
 
     private final Outbox outbox;
-    private final Event<LoginFacts> logins;
+    private final Event<RecordFacts> recordFacts;
     private final Ratings ratings;
     private final Clock clock;
 
-    Registry(Outbox outbox, Ratings ratings, Clock clock, Event<LoginFacts> logins) {
+    Registry(Outbox outbox, Ratings ratings, Clock clock, Event<RecordFacts> recordFacts) {
         this.outbox = outbox;
-        this.logins = logins;
+        this.recordFacts = recordFacts;
         this.ratings = ratings;
         this.clock = clock;
     }
@@ -86,7 +86,7 @@ public class Registry {
                 AlumnusRegistered.TYPE,
                 "alumni/" + alumnus.id(),
                 AlumnusRegistered.of(alumnus));
-        logins.fire(LoginFacts.of(alumnus, LoginFacts.Change.REGISTERED));
+        recordFacts.fire(RecordFacts.of(alumnus, RecordFacts.Change.REGISTERED));
         return new Registration(alumnus, true);
     }
 
@@ -176,7 +176,7 @@ public class Registry {
                     AlumnusRegistered.TYPE,
                     "alumni/" + alumnus.id(),
                     AlumnusRegistered.of(alumnus)));
-            logins.fire(LoginFacts.of(alumnus, LoginFacts.Change.REGISTERED));
+            recordFacts.fire(RecordFacts.of(alumnus, RecordFacts.Change.REGISTERED));
         }
         outbox.appendAll(events);
         return new ChunkResult(events.size(), alreadyRegistered, rejected);
@@ -220,7 +220,7 @@ public class Registry {
             announceUpdate(alumnus, changed);
         }
         if (changed.contains("email") || changed.contains("language")) {
-            logins.fire(LoginFacts.of(alumnus, LoginFacts.Change.CONTACT));
+            recordFacts.fire(RecordFacts.of(alumnus, RecordFacts.Change.CONTACT));
         }
         return alumnus;
     }

@@ -13,7 +13,7 @@ import nl.integrity.alumni.consent.NetworkConsent;
 import nl.integrity.alumni.exitinterview.ExitInterview;
 import nl.integrity.alumni.registry.Alumnus;
 import nl.integrity.alumni.registry.AlumnusStatus;
-import nl.integrity.alumni.registry.LoginFacts;
+import nl.integrity.alumni.registry.RecordFacts;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.schedule.PeriodicJob;
 import nl.integrity.platform.schedule.ScheduledRuns;
@@ -34,13 +34,13 @@ public class Retention implements PeriodicJob {
     private static final int BATCH = 500;
 
     private final Outbox outbox;
-    private final Event<LoginFacts> logins;
+    private final Event<RecordFacts> recordFacts;
     private final Period period;
     private final String cron;
 
-    Retention(Outbox outbox, AlumniConfig config, Event<LoginFacts> logins) {
+    Retention(Outbox outbox, AlumniConfig config, Event<RecordFacts> recordFacts) {
         this.outbox = outbox;
-        this.logins = logins;
+        this.recordFacts = recordFacts;
         this.period = config.retention().period();
         this.cron = config.retention().cron();
     }
@@ -89,7 +89,7 @@ public class Retention implements PeriodicJob {
     private void anonymise(UUID id) {
         Alumnus alumnus = Alumnus.findById(id);
         alumnus.anonymise();
-        logins.fire(LoginFacts.anonymised(alumnus));
+        recordFacts.fire(RecordFacts.anonymised(alumnus));
         ExitInterview.anonymiseAllOf(id);
         NetworkConsent.forget(id);
         outbox.appendAll(List.of(new Outbox.Pending(

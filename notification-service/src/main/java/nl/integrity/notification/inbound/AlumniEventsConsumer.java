@@ -9,12 +9,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.integrity.notification.contact.AlumnusContact;
+import nl.integrity.notification.mail.AlumnusMail;
+import nl.integrity.notification.portal.PortalLinks;
 import nl.integrity.notification.webhook.PublishedEvents;
 import nl.integrity.notification.webhook.WebhookFanOut;
+import nl.integrity.platform.inbox.IncomingEvent;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -34,6 +39,8 @@ class AlumniEventsConsumer {
     static final String ANONYMISED = "nl.integrity.alumni.anonymised.v1";
     static final String CONSENT = "nl.integrity.alumni.network-consent-changed.v1";
     static final String WINDOW_CHANGED = PublishedEvents.WINDOW_CHANGED;
+    static final String BRIEFING_ISSUED = "nl.integrity.alumni.briefing-issued.v1";
+    static final String BRIEFING_REMINDER_DUE = "nl.integrity.alumni.briefing-reminder-due.v1";
     /** What webhook subscribers get of each alumni event they can subscribe to: no name, no address, no unit. */
     private static final Map<String, List<String>> FOR_SUBSCRIBERS = Map.of(
             REGISTERED,
@@ -54,16 +61,30 @@ class AlumniEventsConsumer {
     private final ObjectMapper json;
     private final Clock clock;
     private final WebhookFanOut webhooks;
+    private final AlumnusMail alumnusMail;
+    private final PortalLinks links;
 
-    AlumniEventsConsumer(ProcessedEvents processed, ObjectMapper json, Clock clock, WebhookFanOut webhooks) {
+    AlumniEventsConsumer(
+            ProcessedEvents processed,
+            ObjectMapper json,
+            Clock clock,
+            WebhookFanOut webhooks,
+            AlumnusMail alumnusMail,
+            PortalLinks links) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
         this.webhooks = webhooks;
+        this.alumnusMail = alumnusMail;
+        this.links = links;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Contact(UUID alumnusId, String organisation, String email, String language, Long version) {}
+
+    /** A briefing issued, or its reminder due: the dates the mail names (either may be absent). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Briefing(UUID alumnusId, String organisation, LocalDate departureDate, LocalDate windowEnd) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Consent(UUID alumnusId, String organisation, boolean given, Instant changedAt) {}
@@ -77,6 +98,10 @@ class AlumniEventsConsumer {
                 case REGISTERED, UPDATED -> contact(event.payloadAs(json, Contact.class));
                 case ANONYMISED -> anonymised(event.payloadAs(json, Contact.class));
                 case CONSENT -> consent(event.payloadAs(json, Consent.class));
+                case BRIEFING_ISSUED ->
+                    briefing(event, AlumnusMail.Notice.BRIEFING_ISSUED, event.payloadAs(json, Briefing.class));
+                case BRIEFING_REMINDER_DUE ->
+                    briefing(event, AlumnusMail.Notice.BRIEFING_REMINDER, event.payloadAs(json, Briefing.class));
                 default -> {
                     // other alumni events say nothing about how to reach the alumnus
                 }
@@ -96,6 +121,18 @@ class AlumniEventsConsumer {
         if (contact.updateRecord(e.email(), e.language(), e.version(), clock.instant())) {
             contact.persist();
         }
+    }
+
+    private void briefing(IncomingEvent event, AlumnusMail.Notice notice, Briefing e) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("link", links.briefing());
+        if (e.departureDate() != null) {
+            data.put("departureDate", e.departureDate().toString());
+        }
+        if (e.windowEnd() != null) {
+            data.put("windowEnd", e.windowEnd().toString());
+        }
+        alumnusMail.queue(event, notice, e.alumnusId(), e.organisation(), data);
     }
 
     private void consent(Consent e) {

@@ -24,7 +24,13 @@ public class AlumnusMail {
         INFORMATION_REQUESTED(
                 "alumnus-information-requested", "Vraag over uw melding", "A question about your declaration"),
         DECIDED("alumnus-decided", "Besluit over uw melding", "Decision on your declaration"),
-        REMINDER_DUE("alumnus-reminder-due", "Herinnering: uw meldplicht", "Reminder: your duty to declare");
+        REMINDER_DUE("alumnus-reminder-due", "Herinnering: uw meldplicht", "Reminder: your duty to declare"),
+        BRIEFING_ISSUED(
+                "alumnus-briefing-issued", "Uw vertrekbriefing staat klaar", "Your departure briefing is ready"),
+        BRIEFING_REMINDER(
+                "alumnus-briefing-reminder",
+                "Herinnering: lees uw vertrekbriefing",
+                "Reminder: read your departure briefing");
 
         final String template;
         final String subjectNl;

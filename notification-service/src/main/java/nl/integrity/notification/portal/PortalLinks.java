@@ -34,6 +34,11 @@ public class PortalLinks {
         return portalUrl + "/alumni";
     }
 
+    /** The alumnus' departure briefing, to read and acknowledge. */
+    public String briefing() {
+        return portalUrl + "/alumni/briefing";
+    }
+
     /** Where the alumnus gives or withdraws alumni-network consent. */
     public String consent() {
         return portalUrl + "/alumni/consent";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import nl.integrity.notification.contact.AlumnusContact;
 import nl.integrity.notification.inbound.DeclarationEventsConsumerTest;
@@ -147,5 +148,41 @@ public class AlumnusMailTest {
         assertEquals(
                 "Herinnering: uw meldplicht",
                 mailsMentioning(email, "2028-04-30").get(0).get("subject"));
+    }
+
+    @Test
+    void departureBriefing_isAnnounced_andRemindedOnce_inTheAlumnusLanguage() {
+        UUID alumnus = UUID.randomUUID();
+        String email = mailbox();
+        register(alumnus, email, "en");
+        Awaitility.await().atMost(WAIT).until(() -> contact(alumnus) != null);
+        String briefing = """
+                {"alumnusId":"%s","organisation":"POLITIE","departureDate":"2027-01-29","windowEnd":"2028-07-29"}""".formatted(alumnus);
+        UUID issued = UUID.randomUUID();
+        KafkaProbe.publish(ALUMNI, alumnus.toString(), issued, "nl.integrity.alumni.briefing-issued.v1", briefing);
+        KafkaProbe.publish(ALUMNI, alumnus.toString(), issued, "nl.integrity.alumni.briefing-issued.v1", briefing);
+        KafkaProbe.publish(
+                ALUMNI,
+                alumnus.toString(),
+                UUID.randomUUID(),
+                "nl.integrity.alumni.briefing-reminder-due.v1",
+                briefing);
+
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> mailsMentioning(email, "2028-07-29").size() == 2);
+        var subjects = mailsMentioning(email, "2028-07-29").stream()
+                .map(m -> String.valueOf(m.get("subject")))
+                .sorted()
+                .toList();
+        assertEquals(List.of("Reminder: read your departure briefing", "Your departure briefing is ready"), subjects);
+        String body = mailsMentioning(email, "2028-07-29").stream()
+                .filter(m -> m.get("subject").equals("Your departure briefing is ready"))
+                .map(m -> String.valueOf(m.get("mimeMessage")))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(body.contains("(until 2028-07-29)"), body);
+        assertTrue(body.contains("day (2027-01-29)"), body);
+        assertTrue(body.contains("http://localhost:8080/alumni/briefing"), body);
     }
 }
