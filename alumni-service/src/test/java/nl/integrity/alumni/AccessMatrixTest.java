@@ -72,6 +72,24 @@ class AccessMatrixTest {
                 Endpoint.of("POST", a + "/briefing", officers).ownedBy("POLITIE"),
                 Endpoint.of("GET", a + "/account", officers).ownedBy("POLITIE"),
                 Endpoint.of("POST", a + "/account/invitation", officers).ownedBy("POLITIE"),
+                Endpoint.of("GET", a + "/agreements?purpose=AUDIT", officers).ownedBy("POLITIE"),
+                // A template that is not in the library: served, and unknown.
+                Endpoint.of("POST", a + "/agreements", officers)
+                        .json("{\"templateId\":\"" + UUID.randomUUID() + "\"}")
+                        .ownedBy("POLITIE")
+                        .served(404),
+                Endpoint.of("POST", a + "/agreements/" + UUID.randomUUID() + "/withdrawal", officers)
+                        .ownedBy("POLITIE")
+                        .served(404),
+                Endpoint.of("GET", "/api/alumni/me/agreements", alumni),
+                Endpoint.of("POST", "/api/alumni/me/agreements/" + UUID.randomUUID() + "/acceptance", alumni)
+                        .served(404),
+                Endpoint.of("GET", "/api/agreement-templates", staff),
+                Endpoint.of("POST", "/api/agreement-templates", admins).json("{}"),
+                Endpoint.of("PUT", "/api/agreement-templates/" + UUID.randomUUID(), admins)
+                        .json("{}"),
+                Endpoint.of("POST", "/api/agreement-templates/" + UUID.randomUUID() + "/retire", admins)
+                        .served(404),
                 Endpoint.of("GET", "/api/alumni/me/briefing", alumni),
                 Endpoint.of("POST", "/api/alumni/me/briefing/acknowledgement", alumni)
                         .json("{}"),

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.declaration.risk.AgreementInForce;
 import nl.integrity.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,6 +32,7 @@ public class AlumniEventsConsumer {
     static final String UPDATED = "nl.integrity.alumni.record-updated.v1";
     static final String WINDOW_CHANGED = "nl.integrity.alumni.obligation-window-changed.v1";
     static final String ANONYMISED = "nl.integrity.alumni.anonymised.v1";
+    static final String AGREEMENT_ACCEPTED = "nl.integrity.alumni.agreement-accepted.v1";
     static final String PROFILE_CHANGED = "nl.integrity.alumni.function-profile-changed.v1";
     private static final Logger LOG = Logger.getLogger(AlumniEventsConsumer.class);
 
@@ -91,6 +93,19 @@ public class AlumniEventsConsumer {
     record Anonymised(UUID alumnusId, String organisation) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    record AgreementAccepted(
+            UUID agreementId,
+            UUID alumnusId,
+            String organisation,
+            String kind,
+            String code,
+            String titleNl,
+            String titleEn,
+            String sector,
+            LocalDate startsOn,
+            LocalDate endsOn) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record ProfileChanged(
             String organisation,
             String code,
@@ -115,6 +130,7 @@ public class AlumniEventsConsumer {
                 case UPDATED -> updated(event.payloadAs(json, Updated.class));
                 case WINDOW_CHANGED -> windowChanged(event.payloadAs(json, WindowChanged.class));
                 case ANONYMISED -> anonymised(event.payloadAs(json, Anonymised.class));
+                case AGREEMENT_ACCEPTED -> agreementAccepted(event.payloadAs(json, AgreementAccepted.class));
                 default -> LOG.debugf("Ignoring event type %s", event.type());
             }
         });
@@ -181,7 +197,23 @@ public class AlumniEventsConsumer {
         var alumnus = KnownAlumnus.findOrStub(e.alumnusId(), e.organisation());
         alumnus.anonymise();
         save(alumnus);
+        KnownAgreement.forget(e.alumnusId());
         anonymisations.fire(new AlumnusAnonymised(e.alumnusId()));
+    }
+
+    private void agreementAccepted(AgreementAccepted e) {
+        if (KnownAlumnus.<KnownAlumnus>findByIdOptional(e.alumnusId())
+                .map(KnownAlumnus::anonymised)
+                .orElse(false)) {
+            return; // accepted before the anonymisation, arrived after it: nothing personal is kept
+        }
+        KnownAgreement.keep(
+                e.alumnusId(),
+                e.organisation(),
+                new AgreementInForce(
+                        e.code(), e.kind(), e.titleNl(), e.titleEn(), e.sector(), e.startsOn(), e.endsOn()),
+                e.agreementId(),
+                clock.instant());
     }
 
     private void save(KnownAlumnus alumnus) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import nl.integrity.declaration.alumni.KnownAgreement;
 import nl.integrity.declaration.alumni.KnownAlumnus;
 import nl.integrity.declaration.alumni.KnownFunctionProfile;
 import nl.integrity.declaration.risk.AssessmentFacts;
@@ -61,6 +62,7 @@ class Assessments {
                 a.expectsContact(),
                 a.usesKnowledge(),
                 a.selfEmployed(),
-                d.currentVersion());
+                d.currentVersion(),
+                KnownAgreement.of(alumnus.alumnusId()));
     }
 }

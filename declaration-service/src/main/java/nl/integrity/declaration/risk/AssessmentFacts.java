@@ -1,6 +1,7 @@
 package nl.integrity.declaration.risk;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Set;
  * @param startDate           declared start of the activity; null for a speculative declaration without one
  * @param declaredOn          the day this version was declared
  * @param versionNumber       1 for the first version, higher for each change
+ * @param agreements          the post-employment agreements the alumnus accepted, whatever their period
  */
 public record AssessmentFacts(
         String functionCode,
@@ -32,10 +34,17 @@ public record AssessmentFacts(
         boolean expectsContact,
         boolean usesKnowledge,
         boolean selfEmployed,
-        int versionNumber) {
+        int versionNumber,
+        List<AgreementInForce> agreements) {
 
     public AssessmentFacts {
         sensitiveSectors = Set.copyOf(sensitiveSectors);
+        agreements = List.copyOf(agreements);
+    }
+
+    /** The day the activity is weighed on: its start, or the day it was declared when it has none. */
+    public LocalDate activityDay() {
+        return startDate != null ? startDate : declaredOn;
     }
 
     /** The activity starts before it was declared. */
@@ -48,7 +57,7 @@ public record AssessmentFacts(
         if (windowStart == null || windowEnd == null) {
             return false;
         }
-        LocalDate day = startDate != null ? startDate : declaredOn;
+        LocalDate day = activityDay();
         return !day.isBefore(windowStart) && day.isBefore(windowEnd);
     }
 

@@ -32,7 +32,8 @@ class RiskAssessorTest {
                 false,
                 false,
                 false,
-                1);
+                1,
+                List.of());
     }
 
     static AssessmentFacts with(java.util.function.UnaryOperator<Builder> change) {
@@ -200,6 +201,7 @@ class RiskAssessorTest {
         private boolean knowledge;
         private boolean selfEmployed;
         private int version;
+        private List<AgreementInForce> agreements;
 
         Builder(AssessmentFacts f) {
             functionCode = f.functionCode();
@@ -216,6 +218,12 @@ class RiskAssessorTest {
             knowledge = f.usesKnowledge();
             selfEmployed = f.selfEmployed();
             version = f.versionNumber();
+            agreements = f.agreements();
+        }
+
+        Builder agreements(AgreementInForce... v) {
+            agreements = List.of(v);
+            return this;
         }
 
         Builder functionRisk(RiskLevel v) {
@@ -284,7 +292,8 @@ class RiskAssessorTest {
                     contact,
                     knowledge,
                     selfEmployed,
-                    version);
+                    version,
+                    agreements);
         }
     }
 
@@ -307,5 +316,73 @@ class RiskAssessorTest {
                 "beveiliging|NEW_GROUP|vrijwillig|1 februari 2027|-|REC-DIG",
                 unknown.textNl(),
                 "a code without a word yet is shown as it is; a missing fact as a dash");
+    }
+
+    static final AgreementInForce NO_SECURITY_WORK = new AgreementInForce(
+            "SECTOR-AFKOEL",
+            "SECTOR_COOLING_OFF",
+            "Afkoelperiode voor de sector beveiliging",
+            "Cooling-off period for the sector private security",
+            "PRIVATE_SECURITY",
+            LocalDate.of(2026, 6, 30),
+            LocalDate.of(2027, 6, 30));
+
+    static final AgreementInForce NO_CONTACT = new AgreementInForce(
+            "GEEN-CONTACT",
+            "NO_CONTACT",
+            "Geen zakelijk contact met Team Cybercrime",
+            "No business contact with Team Cybercrime",
+            null,
+            LocalDate.of(2026, 6, 30),
+            LocalDate.of(2027, 6, 30));
+
+    @Test
+    void aDeclarationThatConflictsWithAnAcceptedAgreement_isFlaggedWithAReasonNamingIt() {
+        // The activity (private security, from 2027-02-01) falls in the sector and in the period.
+        var assessment = RiskAssessor.assess(List.of(), with(b -> b.agreements(NO_SECURITY_WORK, NO_CONTACT)));
+
+        assertEquals(RiskLevel.HIGH, assessment.level());
+        assertEquals(1, assessment.reasons().size(), "no contact was declared, so only the sector conflicts");
+        var reason = assessment.reasons().get(0);
+        assertEquals("AGREEMENT:SECTOR-AFKOEL", reason.code());
+        assertEquals(
+                "Strijdig met de afspraak bij vertrek \u201cAfkoelperiode voor de sector beveiliging\u201d"
+                        + " (geldt tot 30 juni 2027): de activiteit valt in die sector.",
+                reason.textNl());
+        assertEquals(
+                "Conflicts with the post-employment agreement \u201cCooling-off period for the sector private security\u201d"
+                        + " (binding until 30 June 2027): the activity is in that sector.",
+                reason.textEn());
+    }
+
+    @Test
+    void anAgreementBindsOnlyInItsPeriod_andOnlyAgainstWhatItRulesOut() {
+        assertTrue(RiskAssessor.assess(
+                        List.of(), with(b -> b.agreements(NO_SECURITY_WORK).sector(Sector.ICT)))
+                .reasons()
+                .isEmpty());
+        assertTrue(
+                RiskAssessor.assess(
+                                List.of(),
+                                with(b -> b.agreements(NO_SECURITY_WORK).startDate(LocalDate.of(2027, 6, 30))))
+                        .reasons()
+                        .isEmpty(),
+                "the end date is the first free day");
+        assertEquals(
+                List.of("AGREEMENT:GEEN-CONTACT"),
+                RiskAssessor.assess(
+                                List.of(), with(b -> b.agreements(NO_CONTACT).contact(true)))
+                        .reasons()
+                        .stream()
+                        .map(RiskReason::code)
+                        .toList());
+        // Without a start date, the day of declaring counts.
+        assertEquals(
+                1,
+                RiskAssessor.assess(
+                                List.of(),
+                                with(b -> b.agreements(NO_CONTACT).contact(true).startDate(null)))
+                        .reasons()
+                        .size());
     }
 }

@@ -41,6 +41,7 @@ class AlumniEventsConsumer {
     static final String WINDOW_CHANGED = PublishedEvents.WINDOW_CHANGED;
     static final String BRIEFING_ISSUED = "nl.integrity.alumni.briefing-issued.v1";
     static final String BRIEFING_REMINDER_DUE = "nl.integrity.alumni.briefing-reminder-due.v1";
+    static final String AGREEMENT_PROPOSED = "nl.integrity.alumni.agreement-proposed.v1";
     /** What webhook subscribers get of each alumni event they can subscribe to: no name, no address, no unit. */
     private static final Map<String, List<String>> FOR_SUBSCRIBERS = Map.of(
             REGISTERED,
@@ -86,6 +87,10 @@ class AlumniEventsConsumer {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Briefing(UUID alumnusId, String organisation, LocalDate departureDate, LocalDate windowEnd) {}
 
+    /** An agreement proposed to the alumnus: its period. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Agreement(UUID alumnusId, String organisation, LocalDate startsOn, LocalDate endsOn) {}
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Consent(UUID alumnusId, String organisation, boolean given, Instant changedAt) {}
 
@@ -100,6 +105,7 @@ class AlumniEventsConsumer {
                 case CONSENT -> consent(event.payloadAs(json, Consent.class));
                 case BRIEFING_ISSUED ->
                     briefing(event, AlumnusMail.Notice.BRIEFING_ISSUED, event.payloadAs(json, Briefing.class));
+                case AGREEMENT_PROPOSED -> agreementProposed(event, event.payloadAs(json, Agreement.class));
                 case BRIEFING_REMINDER_DUE ->
                     briefing(event, AlumnusMail.Notice.BRIEFING_REMINDER, event.payloadAs(json, Briefing.class));
                 default -> {
@@ -133,6 +139,18 @@ class AlumniEventsConsumer {
             data.put("windowEnd", e.windowEnd().toString());
         }
         alumnusMail.queue(event, notice, e.alumnusId(), e.organisation(), data);
+    }
+
+    private void agreementProposed(IncomingEvent event, Agreement e) {
+        alumnusMail.queue(
+                event,
+                AlumnusMail.Notice.AGREEMENT_PROPOSED,
+                e.alumnusId(),
+                e.organisation(),
+                Map.of(
+                        "link", links.briefing(),
+                        "startsOn", String.valueOf(e.startsOn()),
+                        "endsOn", String.valueOf(e.endsOn())));
     }
 
     private void consent(Consent e) {

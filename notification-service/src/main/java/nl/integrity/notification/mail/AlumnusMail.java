@@ -30,7 +30,11 @@ public class AlumnusMail {
         BRIEFING_REMINDER(
                 "alumnus-briefing-reminder",
                 "Herinnering: lees uw vertrekbriefing",
-                "Reminder: read your departure briefing");
+                "Reminder: read your departure briefing"),
+        AGREEMENT_PROPOSED(
+                "alumnus-agreement-proposed",
+                "Afspraak bij vertrek: graag uw akkoord",
+                "Post-employment agreement: please accept");
 
         final String template;
         final String subjectNl;

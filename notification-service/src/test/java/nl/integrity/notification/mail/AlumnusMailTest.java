@@ -185,4 +185,29 @@ public class AlumnusMailTest {
         assertTrue(body.contains("day (2027-01-29)"), body);
         assertTrue(body.contains("http://localhost:8080/alumni/briefing"), body);
     }
+
+    @Test
+    void aProposedAgreement_isMailedWithItsPeriod() {
+        UUID alumnus = UUID.randomUUID();
+        String email = mailbox();
+        register(alumnus, email);
+        Awaitility.await().atMost(WAIT).until(() -> contact(alumnus) != null);
+        KafkaProbe.publish(
+                ALUMNI,
+                alumnus.toString(),
+                UUID.randomUUID(),
+                "nl.integrity.alumni.agreement-proposed.v1",
+                """
+                {"agreementId":"%s","alumnusId":"%s","organisation":"POLITIE","kind":"NO_CONTACT","code":"GEEN-CONTACT",
+                 "startsOn":"2027-01-29","endsOn":"2028-01-29"}""".formatted(UUID.randomUUID(), alumnus));
+
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> !mailsMentioning(email, "2028-01-29").isEmpty());
+        var mail = mailsMentioning(email, "2028-01-29").get(0);
+        assertEquals("Afspraak bij vertrek: graag uw akkoord", mail.get("subject"));
+        String body = String.valueOf(mail.get("mimeMessage"));
+        assertTrue(body.contains("van 2027-01-29 tot"), body);
+        assertTrue(body.contains("http://localhost:8080/alumni/briefing"), body);
+    }
 }
