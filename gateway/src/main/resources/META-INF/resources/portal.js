@@ -217,6 +217,27 @@ export function el(tag, text, attributes = {}) {
   return element;
 }
 
+/**
+ * Plain text as paragraphs in `container`: one <p> per block between blank lines, a single line
+ * break kept as a <br>; only ever as text. `language` marks the text's own language (lang) when given.
+ */
+export function paragraphs(container, text, language) {
+  if (language) {
+    container.setAttribute("lang", language);
+  }
+  container.replaceChildren(...(text ?? "").split(/\n\s*\n/).map(block => block.trim()).filter(block => block)
+    .map(block => {
+      const p = el("p");
+      block.split("\n").forEach((line, i) => {
+        if (i > 0) {
+          p.append(el("br"));
+        }
+        p.append(document.createTextNode(line.trim()));
+      });
+      return p;
+    }));
+}
+
 const MISSING = new Set(["must not be blank", "must not be null", "must not be empty"]);
 
 /** True when a field error of the service says only that a value is missing (each language says that itself). */

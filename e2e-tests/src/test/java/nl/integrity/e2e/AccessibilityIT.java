@@ -51,6 +51,10 @@ class AccessibilityIT {
                 alumnus.visible(By.id("submit")).click();
                 alumnus.visible(By.id("summary"));
                 check(alumnus, "/alumni/declare/ with field errors");
+                // Issued with the registration (the duty to declare runs), not acknowledged yet.
+                alumnus.open(GATEWAY + "/alumni/briefing");
+                alumnus.visible(By.id("acknowledge-briefing"));
+                check(alumnus, "/alumni/briefing");
             }
 
             try (var officer = new Browser("a11y-officer")) {
@@ -72,6 +76,14 @@ class AccessibilityIT {
                 officer.open(GATEWAY + "/office/alumni.html");
                 officer.visible(By.id("main"));
                 check(officer, "/office/alumni.html");
+                officer.driver.findElement(By.id("personnelNumber")).sendKeys(login.personnelNumber());
+                officer.driver
+                        .findElement(By.cssSelector("#search button[type=submit]"))
+                        .click();
+                officer.visible(By.cssSelector("#results button")).click();
+                officer.visible(By.id("record-section"));
+                officer.scriptHolds("return document.getElementById('briefing-state').textContent !== ''");
+                check(officer, "/office/alumni.html with a record open");
             }
 
             try (var admin = new Browser("a11y-admin")) {
@@ -92,6 +104,13 @@ class AccessibilityIT {
                 admin.open(GATEWAY + "/admin/import.html");
                 admin.visible(By.cssSelector("#recent td"));
                 check(admin, "/admin/import.html");
+                admin.open(GATEWAY + "/admin/briefing.html");
+                admin.visible(By.cssSelector("#history-nl summary")).click();
+                var introduction = admin.visible(By.id("introduction-nl"));
+                introduction.clear();
+                admin.driver.findElement(By.id("save-nl")).click();
+                admin.visible(By.id("error-introduction-nl"));
+                check(admin, "/admin/briefing.html with a field error and a revision opened");
             }
         } finally {
             TestAlumni.delete(login);

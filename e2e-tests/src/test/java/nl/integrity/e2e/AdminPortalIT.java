@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.Select;
  * The administrators' pages in a real headless Chromium: a webhook subscription (a bad URL refused
  * at its field; the signing secret shown once); a risk rule added, changed, and a change made on
  * an outdated revision refused; a function added, changed and retired; a CSV import followed to
- * its end with the rows it rejected.
+ * its end with the rows it rejected; the departure briefing's text changed, and a change made on
+ * an outdated revision refused.
  */
 class AdminPortalIT {
 
@@ -243,5 +244,75 @@ class AdminPortalIT {
                 .then()
                 .statusCode(200)
                 .body("items[0].fullName", org.hamcrest.Matchers.equalTo("Vries, Anna de"));
+    }
+
+    @Test
+    void anAdministratorChangesTheBriefingText_andAChangeOnAnOutdatedRevisionIsRefused() {
+        String token = tokenFor("admin");
+        Map<String, Object> original = briefingText(token, "en");
+        String contact = (String) original.get("contact");
+        int revision = (Integer) original.get("revision");
+        try (var browser = new Browser("admin-briefing")) {
+            browser.open(GATEWAY + "/admin/briefing.html");
+            browser.logInAtKeycloak("admin", "demo");
+            browser.textAppears(By.id("revision-en"), "Revisie " + revision + ",");
+            var field = browser.visible(By.id("contact-en"));
+            assertEquals(contact, field.getAttribute("value"));
+
+            field.sendKeys(" E2E <b>test</b>.");
+            browser.driver.findElement(By.id("save-en")).click();
+            browser.textAppears(By.id("status"), "De Engelse tekst is opgeslagen als revisie " + (revision + 1) + ".");
+            browser.textAppears(By.id("revision-en"), "Revisie " + (revision + 1) + ",");
+            browser.textAppears(
+                    By.cssSelector("#history-en li:first-child summary"), "Revisie " + (revision + 1) + ",");
+            browser.driver
+                    .findElement(By.cssSelector("#history-en li:first-child summary"))
+                    .click();
+            browser.textAppears(By.cssSelector("#history-en li:first-child details"), "E2E <b>test</b>.");
+            assertTrue(
+                    browser.driver.findElements(By.cssSelector("#history-en b")).isEmpty(), "the text is text");
+            browser.screenshot("briefing-changed");
+
+            // Another administrator changes it while this one edits: the save is refused, their text shown.
+            changeBriefingText(token, "en", revision + 1, original, contact + " Elsewhere.");
+            browser.driver.findElement(By.id("contact-en")).sendKeys(" Not kept.");
+            browser.driver.findElement(By.id("save-en")).click();
+            browser.textAppears(By.id("status"), "Iemand anders heeft dit intussen gewijzigd.");
+            browser.textAppears(By.id("revision-en"), "Revisie " + (revision + 2) + ",");
+            assertEquals(
+                    contact + " Elsewhere.",
+                    browser.driver.findElement(By.id("contact-en")).getAttribute("value"));
+        } finally {
+            // The text as it was (a revision of its own).
+            Map<String, Object> now = briefingText(token, "en");
+            changeBriefingText(token, "en", (Integer) now.get("revision"), original, contact);
+        }
+    }
+
+    private static Map<String, Object> briefingText(String token, String language) {
+        List<Map<String, Object>> texts = given().auth()
+                .oauth2(token)
+                .get(GATEWAY + "/api/briefing-texts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("findAll { it.language == '%s' }".formatted(language));
+        return texts.get(0);
+    }
+
+    private static void changeBriefingText(
+            String token, String language, int expectedRevision, Map<String, Object> text, String contact) {
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "expectedRevision", expectedRevision,
+                        "introduction", text.get("introduction"),
+                        "whatToDeclare", text.get("whatToDeclare"),
+                        "howToDeclare", text.get("howToDeclare"),
+                        "contact", contact))
+                .put(GATEWAY + "/api/briefing-texts/{language}", language)
+                .then()
+                .statusCode(200);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.LocalDate;
 import nl.integrity.platform.testing.Mailboxes;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The alumnus' own page in a real headless Chromium: a deep link logs in first and comes back,
  * the record and the duty to declare come from the APIs through the gateway's session, and
- * consent is saved with clear feedback (a state-changing call, so the page sends the CSRF token).
+ * consent is saved with clear feedback (a state-changing call, so the page sends the CSRF token);
+ * the departure briefing is read and acknowledged, and the office sees that.
  */
 class AlumnusPortalIT {
 
@@ -203,6 +205,63 @@ class AlumnusPortalIT {
                     .path("username");
         } finally {
             TestAlumni.deleteByUsername(userId == null ? "alumnus-" + alumnusId : userId);
+        }
+    }
+
+    @Test
+    void aLeaverReadsTheDepartureBriefing_andAcknowledgesIt_andTheOfficeSeesThat() {
+        TestAlumni.Login leaver = TestAlumni.create("POLITIE");
+        try {
+            // Leaving next month from a function with a duty to declare: the registration issues the briefing.
+            TestAlumni.registerDeparture(
+                    leaver,
+                    "Briefing Portaal",
+                    "REC-DIG",
+                    "2020-01-01",
+                    LocalDate.now().plusMonths(1).toString(),
+                    "VOLUNTARY");
+            try (var browser = new Browser("briefing")) {
+                browser.open(GATEWAY + "/alumni/");
+                browser.logInAtKeycloak(leaver.username(), leaver.password());
+                browser.visible(By.cssSelector("#briefing-due a")).click();
+
+                browser.textAppears(By.tagName("h1"), "Uw vertrekbriefing");
+                browser.textAppears(By.id("obligation"), "moet u elke nieuwe beroepsmatige activiteit melden");
+                String why = browser.driver.findElement(By.id("why")).getText();
+                assertTrue(why.contains("(REC-DIG)") && why.contains("maanden"), why);
+                assertTrue(!browser.driver
+                        .findElements(By.cssSelector("#sectors li"))
+                        .isEmpty());
+                assertTrue(
+                        !browser.driver
+                                .findElements(By.cssSelector("#whatToDeclare p"))
+                                .isEmpty(),
+                        "the text");
+                browser.textAppears(By.id("functions"), "REC-DIG");
+                browser.screenshot("briefing");
+
+                browser.driver.findElement(By.id("acknowledge-briefing")).click();
+                browser.textAppears(By.id("acknowledgement-state"), "bevestigd (revisie");
+                browser.disappears(By.id("acknowledge-briefing"));
+                browser.screenshot("acknowledged");
+
+                browser.open(GATEWAY + "/alumni/");
+                browser.visible(By.id("briefing-done"));
+                assertTrue(!browser.driver.findElement(By.id("briefing-due")).isDisplayed(), "no notice any more");
+            }
+            try (var office = new Browser("briefing-office")) {
+                office.open(GATEWAY + "/office/alumni.html");
+                office.logInAtKeycloak("officer.politie", "demo");
+                office.visible(By.id("personnelNumber")).sendKeys(leaver.personnelNumber());
+                office.driver
+                        .findElement(By.cssSelector("#search button[type=submit]"))
+                        .click();
+                office.visible(By.cssSelector("#results button")).click();
+                office.textAppears(By.id("briefing-state"), "Bevestigd op");
+                assertTrue(!office.driver.findElement(By.id("issue-briefing")).isDisplayed(), "nothing to issue");
+            }
+        } finally {
+            TestAlumni.delete(leaver);
         }
     }
 }

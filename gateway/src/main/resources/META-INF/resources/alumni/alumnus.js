@@ -1,5 +1,6 @@
-// The alumnus' own page: record, duty to declare (window and conditions in force), declarations,
-// alumni-network consent and the download of their data. Everything comes from the APIs through
+// The alumnus' own page: the departure briefing (a notice while it awaits acknowledgement), record,
+// duty to declare (window and conditions in force), declarations, alumni-network consent and the
+// download of their data. Everything comes from the APIs through
 // the gateway with the session; nothing the APIs return is ever inserted as HTML.
 import { announce, api, ApiProblem, date, el, label, language, problem, startPage, t } from "/portal.js";
 
@@ -7,8 +8,22 @@ const status = document.getElementById("status");
 let record = null;
 let declarations = [];
 let conditions = [];
+/** Where the departure briefing stands (issuedAt null when none was issued); null when it could not be read. */
+let briefingState = null;
+
+/** A briefing awaiting acknowledgement is a notice; an acknowledged one a line with the link; no briefing, nothing. */
+function drawBriefing() {
+  const issued = Boolean(briefingState?.issuedAt);
+  const acknowledged = issued && Boolean(briefingState.acknowledgedAt);
+  document.getElementById("briefing").hidden = !issued;
+  document.getElementById("briefing-due").hidden = !issued || acknowledged;
+  document.getElementById("briefing-done").hidden = !acknowledged;
+  document.getElementById("briefing-done-text").textContent = acknowledged
+    ? t("alumni.home.briefingDone", { date: date(briefingState.acknowledgedAt) }) : "";
+}
 
 function draw() {
+  drawBriefing();
   const dl = document.getElementById("record");
   dl.replaceChildren();
   if (record) {
@@ -54,6 +69,8 @@ async function load() {
     }
     throw e;
   }
+  // The briefing is not needed for the rest of the page: without it (no text yet), no notice.
+  briefingState = await api("GET", "/api/alumni/me/briefing").then(b => b.state, () => null);
   declarations = (await api("GET", "/api/declarations?size=100")).items;
   const decided = declarations.filter(d => d.outcome === "ALLOWED_WITH_CONDITIONS");
   const details = await Promise.all(decided.map(d => api("GET", "/api/declarations/" + d.id)));

@@ -1,7 +1,9 @@
 // Alumni search for officers, within their own organisation. Opening a record asks why: each read
 // is written to the record's audit trail with that purpose (purpose limitation, AVG art. 5).
 // Functions are shown by their title from the organisation's function catalogue (retired ones too);
-// a code the catalogue does not know is shown as it is.
+// a code the catalogue does not know is shown as it is. The record shows its login and whether its
+// departure briefing was issued and acknowledged; an officer can (re)send the invitation and issue
+// a briefing the record does not have.
 import { addOptions, announce, api, codes, date, el, label, options, problem, startPage, t } from "/portal.js";
 
 /** The purposes an officer can state: the HR system's own read-back is not one of them. */
@@ -13,6 +15,8 @@ let record = null;
 let purposeOfRecord = null;
 /** The record's login in Keycloak: its state and the invitations sent. */
 let login = null;
+/** The record's departure briefing: issued, acknowledged, reminded (issuedAt null when none was issued). */
+let briefing = null;
 /** Function code -> title, from the catalogue. */
 let titles = new Map();
 
@@ -61,6 +65,7 @@ function drawRecord() {
     });
   document.getElementById("logged").textContent = t("office.alumni.logged", { purpose: label("purpose", purposeOfRecord) });
   drawLogin();
+  drawBriefing();
 }
 
 function drawLogin() {
@@ -79,6 +84,49 @@ function drawLogin() {
   state.textContent = parts.join(" ");
   // An invitation can go (again) to a record with an address, whose login is not in use or removed.
   document.getElementById("invite").hidden = !record?.email || ["ACTIVE", "REMOVED"].includes(login.state);
+}
+
+function drawBriefing() {
+  const state = document.getElementById("briefing-state");
+  const issue = document.getElementById("issue-briefing");
+  if (!briefing) {
+    state.textContent = "";
+    issue.hidden = true;
+    return;
+  }
+  // The briefings that came with the registration name no officer.
+  const by = briefing.issuedBy === "registration" ? t("office.alumni.byRegistration") : briefing.issuedBy;
+  if (!briefing.issuedAt) {
+    state.textContent = t("office.alumni.briefingNotIssued");
+  } else if (briefing.acknowledgedAt) {
+    state.textContent = t("office.alumni.briefingAcknowledged",
+      { date: date(briefing.acknowledgedAt), revision: briefing.acknowledgedRevision ?? "—" });
+  } else {
+    state.textContent = t(briefing.remindedOn ? "office.alumni.briefingReminded" : "office.alumni.briefingIssued",
+      { date: date(briefing.issuedAt), by, reminded: date(briefing.remindedOn) });
+  }
+  issue.hidden = Boolean(briefing.issuedAt);
+}
+
+/** The briefing's state, read with the purpose the record was opened for (the read is audited). */
+async function loadBriefing(id, purpose) {
+  try {
+    briefing = await api("GET", `/api/alumni/${encodeURIComponent(id)}/briefing?purpose=${encodeURIComponent(purpose)}`);
+  } catch (e) {
+    briefing = null;
+  }
+  drawBriefing();
+}
+
+async function issueBriefing() {
+  try {
+    briefing = await api("POST", `/api/alumni/${encodeURIComponent(record.id)}/briefing`);
+    drawBriefing();
+    announce(status, t("office.alumni.briefingIssuedDone"));
+    document.getElementById("briefing-state").focus();
+  } catch (e) {
+    announce(status, problem(e), "problem");
+  }
 }
 
 async function loadLogin(id) {
@@ -127,8 +175,9 @@ async function openRecord(id, purpose) {
     record = await api("GET", `/api/alumni/${encodeURIComponent(id)}?purpose=${encodeURIComponent(purpose)}`);
     purposeOfRecord = purpose;
     login = null;
+    briefing = null;
     drawRecord();
-    await loadLogin(id);
+    await Promise.all([loadLogin(id), loadBriefing(id, purpose)]);
     document.getElementById("record-section").hidden = false;
     document.getElementById("record-heading").scrollIntoView();
   } catch (e) {
@@ -144,6 +193,7 @@ async function loadTitles() {
 
 document.getElementById("search").addEventListener("submit", search);
 document.getElementById("invite").addEventListener("click", invite);
+document.getElementById("issue-briefing").addEventListener("click", issueBriefing);
 
 try {
   if (!await startPage(draw)) {

@@ -164,6 +164,9 @@ class PortalSessionTest {
         assertEquals(BrowserSession.GATEWAY + "/alumni/", browser.lastUrl, "back at the page asked for");
         HttpResponse<String> mailLink = browser.get(BrowserSession.GATEWAY + "/alumni/consent");
         assertEquals("/alumni/#network", BrowserSession.location(mailLink, ""), "the consent link in network mail");
+        HttpResponse<String> briefingLink = browser.get(BrowserSession.GATEWAY + "/alumni/briefing");
+        assertEquals(200, briefingLink.statusCode(), "the link in the briefing mail");
+        assertTrue(briefingLink.body().contains("/alumni/briefing.js"), "opens the briefing's page");
     }
 
     @Test
