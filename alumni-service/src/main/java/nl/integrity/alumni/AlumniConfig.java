@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 
 /**
  * The business settings of alumni-service, under {@code alumni.*}: the bulk import of departures,
@@ -24,6 +25,9 @@ public interface AlumniConfig {
 
     /** Anonymising records once their retention period ended ({@code alumni.retention.*}). */
     Retention retention();
+
+    /** Aftercare after a forced departure: contact moments and their alerts ({@code alumni.aftercare.*}). */
+    Aftercare aftercare();
 
     /** Departure briefings: the reminder of a briefing not acknowledged by the departure date ({@code alumni.briefings.*}). */
     Briefings briefings();
@@ -51,6 +55,28 @@ public interface AlumniConfig {
          */
         @WithDefault("10s")
         String takeoverCheck();
+    }
+
+    interface Aftercare {
+
+        /**
+         * The departure reasons that get an aftercare plan when the departure is registered: a
+         * disciplinary investigation or dismissal, and reorganisations.
+         */
+        @WithDefault("DISCIPLINARY_DISMISSAL,OTHER_DISMISSAL,REORGANISATION")
+        List<String> reasons();
+
+        /** The contact moments of a plan, in months after the departure date. */
+        @WithDefault("1,3,6")
+        List<@Min(0) Integer> months();
+
+        /** How long after its date a contact moment not recorded counts as missed (overdue). */
+        @WithDefault("P14D")
+        Period grace();
+
+        /** When the daily run announces due and missed contact moments to the office ({@code off}: never). */
+        @WithDefault("0 20 0 * * ?")
+        String cron();
     }
 
     interface Departures {

@@ -90,6 +90,13 @@ class AccessMatrixTest {
                         .json("{}"),
                 Endpoint.of("POST", "/api/agreement-templates/" + UUID.randomUUID() + "/retire", admins)
                         .served(404),
+                Endpoint.of("GET", a + "/aftercare?purpose=AUDIT", officers).ownedBy("POLITIE"),
+                Endpoint.of("PUT", a + "/aftercare/" + UUID.randomUUID(), officers)
+                        .json("{\"doneOn\":\"2026-11-01\",\"outcome\":\"REACHED\"}")
+                        .ownedBy("POLITIE")
+                        .served(404),
+                Endpoint.of("POST", a + "/aftercare", officers).ownedBy("POLITIE"),
+                Endpoint.of("GET", "/api/alumni/me/aftercare", alumni),
                 Endpoint.of("GET", "/api/alumni/me/briefing", alumni),
                 Endpoint.of("POST", "/api/alumni/me/briefing/acknowledgement", alumni)
                         .json("{}"),

@@ -8,7 +8,7 @@ import nl.integrity.alumni.catalogue.Organisation;
  * What the registry tells the rest of the service about a person's record, in the transaction that
  * changed it: a new record, new contact details, or an anonymised one. What belongs to the person
  * beside the record follows, without the registry knowing how: their login (the {@code account}
- * package) and their departure briefing (the {@code briefing} package).
+ * package) and their departure briefing (the {@code briefing} package) and aftercare (the {@code aftercare} package).
  */
 public record RecordFacts(
         UUID alumnusId,
@@ -18,6 +18,7 @@ public record RecordFacts(
         String email,
         String language,
         LocalDate departureDate,
+        DepartureReason departureReason,
         LocalDate windowEnd,
         Change change) {
 
@@ -30,7 +31,7 @@ public record RecordFacts(
     /** The record was anonymised: its login goes, and nothing personal is left to follow. */
     public static RecordFacts anonymised(Alumnus alumnus) {
         return new RecordFacts(
-                alumnus.id(), alumnus.organisation(), null, null, null, null, null, null, Change.ANONYMISED);
+                alumnus.id(), alumnus.organisation(), null, null, null, null, null, null, null, Change.ANONYMISED);
     }
 
     /** The facts as the record holds them now; empty for a record that no longer exists or was anonymised. */
@@ -49,6 +50,7 @@ public record RecordFacts(
                 alumnus.email(),
                 alumnus.language(),
                 alumnus.departureDate(),
+                alumnus.departureReason(),
                 alumnus.obligationWindow().map(ObligationWindow::end).orElse(null),
                 change);
     }

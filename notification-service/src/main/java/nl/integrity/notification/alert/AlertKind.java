@@ -17,5 +17,9 @@ public enum AlertKind {
     /** A decision is overdue. */
     DECISION_OVERDUE,
     /** A webhook subscription failed for so long that it was disabled. */
-    WEBHOOK_DISABLED
+    WEBHOOK_DISABLED,
+    /** An aftercare contact moment with a former employee has come: the office gets in touch. */
+    AFTERCARE_CONTACT_DUE,
+    /** An aftercare contact moment passed its grace period without being recorded. */
+    AFTERCARE_CONTACT_MISSED
 }

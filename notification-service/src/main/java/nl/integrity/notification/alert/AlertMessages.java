@@ -48,6 +48,12 @@ public interface AlertMessages {
     @Message("Webhook subscription {id} was disabled: every delivery failed since {since}")
     String webhookDisabled(String id, String since);
 
+    @Message("Aftercare: contact moment {sequence} with a former employee is due on {due}")
+    String aftercareDue(int sequence, String due);
+
+    @Message("Aftercare: contact moment {sequence} (due {due}) was not recorded")
+    String aftercareMissed(int sequence, String due);
+
     @Message("{#when outcome}{#is 'NO_OBJECTION'}no objection{#is 'ALLOWED_WITH_CONDITIONS'}allowed with conditions"
             + "{#is 'OBJECTION'}objection{#else}{outcome}{/when}")
     String outcome(String outcome);

@@ -14,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.integrity.notification.alert.Alert;
+import nl.integrity.notification.alert.AlertKind;
+import nl.integrity.notification.alert.AlertText;
+import nl.integrity.notification.alert.AlertTexts;
 import nl.integrity.notification.contact.AlumnusContact;
 import nl.integrity.notification.mail.AlumnusMail;
 import nl.integrity.notification.portal.PortalLinks;
@@ -42,6 +46,8 @@ class AlumniEventsConsumer {
     static final String BRIEFING_ISSUED = "nl.integrity.alumni.briefing-issued.v1";
     static final String BRIEFING_REMINDER_DUE = "nl.integrity.alumni.briefing-reminder-due.v1";
     static final String AGREEMENT_PROPOSED = "nl.integrity.alumni.agreement-proposed.v1";
+    static final String AFTERCARE_DUE = "nl.integrity.alumni.aftercare-contact-due.v1";
+    static final String AFTERCARE_MISSED = "nl.integrity.alumni.aftercare-contact-missed.v1";
     /** What webhook subscribers get of each alumni event they can subscribe to: no name, no address, no unit. */
     private static final Map<String, List<String>> FOR_SUBSCRIBERS = Map.of(
             REGISTERED,
@@ -64,6 +70,7 @@ class AlumniEventsConsumer {
     private final WebhookFanOut webhooks;
     private final AlumnusMail alumnusMail;
     private final PortalLinks links;
+    private final AlertTexts texts;
 
     AlumniEventsConsumer(
             ProcessedEvents processed,
@@ -71,13 +78,15 @@ class AlumniEventsConsumer {
             Clock clock,
             WebhookFanOut webhooks,
             AlumnusMail alumnusMail,
-            PortalLinks links) {
+            PortalLinks links,
+            AlertTexts texts) {
         this.processed = processed;
         this.json = json;
         this.clock = clock;
         this.webhooks = webhooks;
         this.alumnusMail = alumnusMail;
         this.links = links;
+        this.texts = texts;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -86,6 +95,10 @@ class AlumniEventsConsumer {
     /** A briefing issued, or its reminder due: the dates the mail names (either may be absent). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Briefing(UUID alumnusId, String organisation, LocalDate departureDate, LocalDate windowEnd) {}
+
+    /** An aftercare contact moment: which one, and its day. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AftercareContact(UUID alumnusId, String organisation, int sequence, LocalDate dueOn) {}
 
     /** An agreement proposed to the alumnus: its period. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -105,6 +118,10 @@ class AlumniEventsConsumer {
                 case CONSENT -> consent(event.payloadAs(json, Consent.class));
                 case BRIEFING_ISSUED ->
                     briefing(event, AlumnusMail.Notice.BRIEFING_ISSUED, event.payloadAs(json, Briefing.class));
+                case AFTERCARE_DUE ->
+                    aftercare(event, AlertKind.AFTERCARE_CONTACT_DUE, event.payloadAs(json, AftercareContact.class));
+                case AFTERCARE_MISSED ->
+                    aftercare(event, AlertKind.AFTERCARE_CONTACT_MISSED, event.payloadAs(json, AftercareContact.class));
                 case AGREEMENT_PROPOSED -> agreementProposed(event, event.payloadAs(json, Agreement.class));
                 case BRIEFING_REMINDER_DUE ->
                     briefing(event, AlumnusMail.Notice.BRIEFING_REMINDER, event.payloadAs(json, Briefing.class));
@@ -139,6 +156,20 @@ class AlumniEventsConsumer {
             data.put("windowEnd", e.windowEnd().toString());
         }
         alumnusMail.queue(event, notice, e.alumnusId(), e.organisation(), data);
+    }
+
+    private void aftercare(IncomingEvent event, AlertKind kind, AftercareContact e) {
+        AlertText summary = texts.of((m, dutch) -> kind == AlertKind.AFTERCARE_CONTACT_DUE
+                ? m.aftercareDue(e.sequence(), AlertText.date(e.dueOn(), dutch))
+                : m.aftercareMissed(e.sequence(), AlertText.date(e.dueOn(), dutch)));
+        Alert.raise(
+                        e.organisation(),
+                        kind,
+                        summary,
+                        Alert.About.alumnus(e.alumnusId()).withDueDate(e.dueOn()),
+                        event.id(),
+                        clock.instant())
+                .persist();
     }
 
     private void agreementProposed(IncomingEvent event, Agreement e) {

@@ -54,7 +54,9 @@ class OfficeDigest {
             AlertKind.INFORMATION_RECEIVED, new String[] {"Antwoord van alumnus ontvangen", "Alumnus answered"},
             AlertKind.DECISION_DUE_SOON, new String[] {"Besluit bijna verlopen", "Decision due soon"},
             AlertKind.DECISION_OVERDUE, new String[] {"Besluit te laat", "Decision overdue"},
-            AlertKind.WEBHOOK_DISABLED, new String[] {"Webhook uitgeschakeld", "Webhook disabled"}));
+            AlertKind.WEBHOOK_DISABLED, new String[] {"Webhook uitgeschakeld", "Webhook disabled"},
+            AlertKind.AFTERCARE_CONTACT_DUE, new String[] {"Nazorgcontact", "Aftercare contact"},
+            AlertKind.AFTERCARE_CONTACT_MISSED, new String[] {"Nazorgcontact gemist", "Aftercare contact missed"}));
 
     private final NotificationConfig.Mail policy;
     private final EntityManager em;

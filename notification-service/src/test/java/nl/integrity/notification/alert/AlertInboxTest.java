@@ -102,6 +102,46 @@ class AlertInboxTest {
     }
 
     @Test
+    void aftercareContacts_dueAndMissed_raiseAlertsAboutTheAlumnus_once() {
+        new nl.integrity.notification.mail.AlumnusMailTest().consumersHaveJoined();
+        UUID alumnus = UUID.randomUUID();
+        UUID contact = UUID.randomUUID();
+        String payload = """
+                {"contactId":"%s","alumnusId":"%s","organisation":"KMAR","sequence":2,"dueOn":"2027-01-31"}""".formatted(contact, alumnus);
+        UUID due = UUID.randomUUID();
+        String topic = "test.alumni.events";
+        KafkaProbe.publish(topic, alumnus.toString(), due, "nl.integrity.alumni.aftercare-contact-due.v1", payload);
+        KafkaProbe.publish(topic, alumnus.toString(), due, "nl.integrity.alumni.aftercare-contact-due.v1", payload);
+        KafkaProbe.publish(
+                topic,
+                alumnus.toString(),
+                UUID.randomUUID(),
+                "nl.integrity.alumni.aftercare-contact-missed.v1",
+                payload);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Alert.count("alumnusId", alumnus)) == 2);
+        given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .queryParam("alumnusId", alumnus)
+                .queryParam("kind", "AFTERCARE_CONTACT_MISSED")
+                .get("/api/alerts")
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].dueDate", equalTo("2027-01-31"))
+                .body("items[0].summary", equalTo("Aftercare: contact moment 2 (due 2027-01-31) was not recorded"))
+                .body(
+                        "items[0].summaryNl",
+                        equalTo("Nazorg: contactmoment 2 (gepland 31 januari 2027) is niet vastgelegd"));
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .queryParam("alumnusId", alumnus)
+                .get("/api/alerts")
+                .then()
+                .body("items", hasSize(0));
+    }
+
+    @Test
     void reminderDue_raisesAMissingDeclarationAlertAboutTheAlumnus() {
         UUID alumnus = UUID.randomUUID();
         publish("reminder-due.v1", alumnus, """
