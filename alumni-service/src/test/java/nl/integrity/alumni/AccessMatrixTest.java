@@ -103,6 +103,13 @@ class AccessMatrixTest {
                 Endpoint.of("GET", "/api/briefing-texts", admins),
                 Endpoint.of("GET", "/api/briefing-texts/nl/revisions", admins),
                 Endpoint.of("PUT", "/api/briefing-texts/nl", admins).json("{}"),
+                Endpoint.of("POST", a + "/exit-interviews/appointments", officers)
+                        .json("{\"scheduledFor\":\"2099-01-01\",\"interviewer\":\"X\"}")
+                        .ownedBy("POLITIE"),
+                Endpoint.of("PUT", a + "/exit-interviews/" + UUID.randomUUID(), officers)
+                        .json("{\"heldOn\":\"2026-09-01\",\"interviewer\":\"X\",\"obligationsBriefed\":false}")
+                        .ownedBy("POLITIE")
+                        .served(404),
                 Endpoint.of("PUT", "/api/alumni/me/contact", alumni).json("{}"),
                 Endpoint.of("GET", "/api/alumni/me/network-consent", alumni),
                 Endpoint.of("GET", "/api/alumni/me/export", alumni),

@@ -3,18 +3,25 @@ package nl.integrity.alumni.exitinterview;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
- * An exit interview held at departure: the integrity office briefs the leaver on their
- * obligations (follow-up line 3, awareness at departure); the alumnus acknowledges the briefing.
+ * An exit interview at departure: scheduled with the leaver, then held, when the integrity office
+ * goes through its checklist with them and briefs them on their obligations (follow-up lines 3
+ * and 5). The summary agreed with the leaver is theirs to see and acknowledge; the officer's notes
+ * are the office's.
  */
 @Entity
 @Table(name = "exit_interview")
@@ -26,7 +33,14 @@ public class ExitInterview extends PanacheEntityBase {
     @Column(name = "alumnus_id", nullable = false)
     private UUID alumnusId;
 
-    @Column(name = "held_on", nullable = false)
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(name = "scheduled_for")
+    private LocalDate scheduledFor;
+
+    @Column(name = "held_on")
     private LocalDate heldOn;
 
     @Column(nullable = false)
@@ -35,6 +49,16 @@ public class ExitInterview extends PanacheEntityBase {
     @Column(name = "obligations_briefed", nullable = false)
     private boolean obligationsBriefed;
 
+    /** What was discussed, from the checklist. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<InterviewTopic> topics = new ArrayList<>();
+
+    /** The summary agreed with the leaver, which they see and acknowledge. */
+    @Column(columnDefinition = "text")
+    private String summary;
+
+    /** The officer's own notes; the leaver sees them only in the download of their data. */
     @Column(columnDefinition = "text")
     private String notes;
 
@@ -50,29 +74,68 @@ public class ExitInterview extends PanacheEntityBase {
     @Version
     private long version;
 
+    enum Status {
+        /** Planned with the leaver, not held yet. */
+        SCHEDULED,
+        /** Held and recorded. */
+        HELD
+    }
+
     protected ExitInterview() {}
 
-    static ExitInterview record(
-            UUID alumnusId,
+    /** What an officer records of an interview held. */
+    record Held(
             LocalDate heldOn,
             String interviewer,
             boolean obligationsBriefed,
-            String notes,
-            String recordedBy,
-            Clock clock) {
-        if (heldOn.isAfter(LocalDate.now(clock))) {
-            throw new InterviewInTheFuture(heldOn);
+            List<InterviewTopic> topics,
+            String summary,
+            String notes) {}
+
+    static ExitInterview record(UUID alumnusId, Held held, String recordedBy, Clock clock) {
+        var interview = new ExitInterview();
+        interview.id = UUID.randomUUID();
+        interview.alumnusId = alumnusId;
+        interview.hold(held, recordedBy, clock);
+        return interview;
+    }
+
+    /** An interview planned with the leaver for a day to come (or today). */
+    static ExitInterview schedule(UUID alumnusId, LocalDate scheduledFor, String interviewer, String by, Clock clock) {
+        if (scheduledFor.isBefore(LocalDate.now(clock))) {
+            throw new nl.integrity.platform.problem.InvalidField("scheduledFor", "must be today or later");
         }
         var interview = new ExitInterview();
         interview.id = UUID.randomUUID();
         interview.alumnusId = alumnusId;
-        interview.heldOn = heldOn;
+        interview.status = Status.SCHEDULED;
+        interview.scheduledFor = scheduledFor;
         interview.interviewer = interviewer;
-        interview.obligationsBriefed = obligationsBriefed;
-        interview.notes = notes;
-        interview.recordedBy = recordedBy;
+        interview.recordedBy = by;
         interview.recordedAt = clock.instant();
         return interview;
+    }
+
+    /**
+     * Records the interview as held: a scheduled one, or a held one corrected before the leaver
+     * acknowledged it (after that its summary is what they agreed to, and stays).
+     */
+    void hold(Held held, String by, Clock clock) {
+        if (held.heldOn().isAfter(LocalDate.now(clock))) {
+            throw new InterviewInTheFuture(held.heldOn());
+        }
+        if (acknowledgedAt != null) {
+            throw new AlreadyAcknowledged(id);
+        }
+        status = Status.HELD;
+        heldOn = held.heldOn();
+        interviewer = held.interviewer();
+        obligationsBriefed = held.obligationsBriefed();
+        topics = new ArrayList<>(held.topics());
+        summary = held.summary();
+        notes = held.notes();
+        recordedBy = by;
+        recordedAt = clock.instant();
     }
 
     /**
@@ -81,7 +144,7 @@ public class ExitInterview extends PanacheEntityBase {
      * @return false when they had already acknowledged it (nothing changes)
      */
     boolean acknowledge(Clock clock) {
-        if (!obligationsBriefed) {
+        if (status != Status.HELD || (!obligationsBriefed && summary == null)) {
             throw new NothingToAcknowledge(id);
         }
         if (acknowledgedAt != null) {
@@ -99,8 +162,24 @@ public class ExitInterview extends PanacheEntityBase {
         return alumnusId;
     }
 
+    Status status() {
+        return status;
+    }
+
+    LocalDate scheduledFor() {
+        return scheduledFor;
+    }
+
     LocalDate heldOn() {
         return heldOn;
+    }
+
+    List<InterviewTopic> topics() {
+        return List.copyOf(topics);
+    }
+
+    String summary() {
+        return summary;
     }
 
     String interviewer() {
@@ -128,7 +207,7 @@ public class ExitInterview extends PanacheEntityBase {
     }
 
     public static List<ExitInterview> of(UUID alumnusId) {
-        return list("alumnusId = ?1 order by heldOn, recordedAt", alumnusId);
+        return list("alumnusId = ?1 order by coalesce(heldOn, scheduledFor), recordedAt", alumnusId);
     }
 
     /**
@@ -136,6 +215,6 @@ public class ExitInterview extends PanacheEntityBase {
      * interviewer's name and the notes. When and whether obligations were briefed stay.
      */
     public static void anonymiseAllOf(UUID alumnusId) {
-        update("interviewer = 'Geanonimiseerd', notes = null where alumnusId = ?1", alumnusId);
+        update("interviewer = 'Geanonimiseerd', notes = null, summary = null where alumnusId = ?1", alumnusId);
     }
 }

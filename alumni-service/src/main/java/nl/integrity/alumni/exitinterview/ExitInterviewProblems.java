@@ -15,13 +15,24 @@ class InterviewInTheFuture extends ProblemException {
     }
 }
 
-/** The interview did not brief the obligations, so there is no briefing to acknowledge. */
+/** The leaver acknowledged the interview's summary; it stays as they agreed to it. */
+class AlreadyAcknowledged extends ProblemException {
+    AlreadyAcknowledged(UUID id) {
+        super(
+                409,
+                "exit-interview-acknowledged",
+                "Interview acknowledged",
+                "Exit interview " + id + " was acknowledged by the alumnus and is no longer changed");
+    }
+}
+
+/** The interview was not held, or briefed nothing and agreed no summary: there is nothing to acknowledge. */
 class NothingToAcknowledge extends ProblemException {
     NothingToAcknowledge(UUID id) {
         super(
                 409,
                 "nothing-to-acknowledge",
-                "No briefing to acknowledge",
-                "Exit interview " + id + " did not brief the obligations; ask the integrity office for a briefing");
+                "Nothing to acknowledge",
+                "Exit interview " + id + " has no briefing or summary to acknowledge (yet); ask the integrity office");
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -48,18 +49,49 @@ public class ExitInterviewResource {
         this.auditLog = auditLog;
     }
 
+    /** An interview held: what was discussed (from the checklist), the summary agreed with the leaver, notes. */
     public record InterviewRequest(
             @NotNull LocalDate heldOn,
             @NotBlank @Size(max = 200) String interviewer,
             @NotNull Boolean obligationsBriefed,
-            @Size(max = 10_000) String notes) {}
+            @Size(max = 20) List<@NotNull InterviewTopic> topics,
+            @Size(max = 10_000) String summary,
+            @Size(max = 10_000) String notes) {
 
+        ExitInterview.Held toHeld() {
+            return new ExitInterview.Held(
+                    heldOn,
+                    interviewer.strip(),
+                    obligationsBriefed,
+                    topics == null ? List.of() : topics.stream().distinct().toList(),
+                    blankToNull(summary),
+                    blankToNull(notes));
+        }
+    }
+
+    /** An interview planned with the leaver. */
+    public record AppointmentRequest(
+            @NotNull LocalDate scheduledFor,
+            @NotBlank @Size(max = 200) String interviewer) {}
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /**
+     * An interview, {@code SCHEDULED} (for {@code scheduledFor}) or {@code HELD} (on {@code heldOn}).
+     * The alumnus' own view leaves the officer's {@code notes} out.
+     */
     public record InterviewResponse(
             UUID id,
             UUID alumnusId,
+            String status,
+            LocalDate scheduledFor,
             LocalDate heldOn,
             String interviewer,
             boolean obligationsBriefed,
+            List<InterviewTopic> topics,
+            String summary,
             String notes,
             String recordedBy,
             Instant recordedAt,
@@ -69,13 +101,35 @@ public class ExitInterviewResource {
             return new InterviewResponse(
                     i.id(),
                     i.alumnusId(),
+                    i.status().name(),
+                    i.scheduledFor(),
                     i.heldOn(),
                     i.interviewer(),
                     i.obligationsBriefed(),
+                    i.topics(),
+                    i.summary(),
                     i.notes(),
                     i.recordedBy(),
                     i.recordedAt(),
                     i.acknowledgedAt());
+        }
+
+        static InterviewResponse forAlumnus(ExitInterview i) {
+            var full = from(i);
+            return new InterviewResponse(
+                    full.id,
+                    full.alumnusId,
+                    full.status,
+                    full.scheduledFor,
+                    full.heldOn,
+                    full.interviewer,
+                    full.obligationsBriefed,
+                    full.topics,
+                    full.summary,
+                    null,
+                    full.recordedBy,
+                    full.recordedAt,
+                    full.acknowledgedAt);
         }
     }
 
@@ -83,16 +137,41 @@ public class ExitInterviewResource {
     @Path("/{id}/exit-interviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "Record an exit interview with an alumnus of my organisation")
+    @Operation(summary = "Record an exit interview held with an alumnus of my organisation")
     public Response record(@PathParam("id") UUID alumnusId, @Valid @NotNull InterviewRequest request) {
         var alumnus = Alumnus.inOrganisationOf(caller, alumnusId);
-        var interview = interviews.record(
-                alumnus,
-                request.heldOn(),
-                request.interviewer().trim(),
-                request.obligationsBriefed(),
-                request.notes(),
-                caller.username());
+        var interview = interviews.record(alumnus, request.toHeld(), caller.username());
+        return created(alumnusId, interview);
+    }
+
+    @POST
+    @Path("/{id}/exit-interviews/appointments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OFFICER)
+    @Operation(summary = "Schedule an exit interview with an alumnus of my organisation")
+    public Response schedule(@PathParam("id") UUID alumnusId, @Valid @NotNull AppointmentRequest request) {
+        var alumnus = Alumnus.inOrganisationOf(caller, alumnusId);
+        var interview = interviews.schedule(
+                alumnus, request.scheduledFor(), request.interviewer().strip(), caller.username());
+        return created(alumnusId, interview);
+    }
+
+    @PUT
+    @Path("/{id}/exit-interviews/{interviewId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OFFICER)
+    @Operation(
+            summary = "Record a scheduled exit interview as held",
+            description = "Also corrects a held one, until the alumnus acknowledged it (then 409).")
+    public InterviewResponse hold(
+            @PathParam("id") UUID alumnusId,
+            @PathParam("interviewId") UUID interviewId,
+            @Valid @NotNull InterviewRequest request) {
+        var alumnus = Alumnus.inOrganisationOf(caller, alumnusId);
+        return InterviewResponse.from(interviews.hold(alumnus, interviewId, request.toHeld(), caller.username()));
+    }
+
+    private static Response created(UUID alumnusId, ExitInterview interview) {
         return Response.created(URI.create("/api/alumni/" + alumnusId + "/exit-interviews/" + interview.id()))
                 .entity(InterviewResponse.from(interview))
                 .build();
@@ -117,10 +196,10 @@ public class ExitInterviewResource {
     @GET
     @Path("/me/exit-interviews")
     @RolesAllowed(Roles.ALUMNUS)
-    @Operation(summary = "My exit interviews")
+    @Operation(summary = "My exit interviews: scheduled, and held with the summary agreed with me")
     public List<InterviewResponse> mine() {
         return ExitInterview.of(Alumnus.ofCaller(caller).id()).stream()
-                .map(InterviewResponse::from)
+                .map(InterviewResponse::forAlumnus)
                 .toList();
     }
 
@@ -128,9 +207,9 @@ public class ExitInterviewResource {
     @Path("/me/exit-interviews/{interviewId}/acknowledgement")
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(
-            summary = "Acknowledge the briefing on my obligations",
+            summary = "Acknowledge the briefing on my obligations and the summary of an interview held",
             description = "Acknowledging twice changes nothing.")
     public InterviewResponse acknowledge(@PathParam("interviewId") UUID interviewId) {
-        return InterviewResponse.from(interviews.acknowledge(Alumnus.ofCaller(caller), interviewId));
+        return InterviewResponse.forAlumnus(interviews.acknowledge(Alumnus.ofCaller(caller), interviewId));
     }
 }

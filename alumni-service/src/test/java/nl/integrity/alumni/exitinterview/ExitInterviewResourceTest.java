@@ -22,7 +22,9 @@ class ExitInterviewResourceTest {
 
     static final String INTERVIEW = """
             {"heldOn":"2026-09-25","interviewer":"Olga Bakker","obligationsBriefed":true,
-             "notes":"Afkoelperiode van 18 maanden besproken; <b>geen</b> contact met oud-team."}""";
+             "topics":["OBLIGATION_TO_DECLARE","CONTACT_WITH_FORMER_COLLEAGUES"],
+             "summary":"Afkoelperiode van 18 maanden besproken; <b>geen</b> contact met oud-team.",
+             "notes":"Maakt zich zorgen over de reorganisatie."}""";
 
     String alumnusId;
 
@@ -56,8 +58,13 @@ class ExitInterviewResourceTest {
                 .statusCode(200)
                 .body("id", hasItem(interviewId))
                 .body(
-                        "find { it.id == '%s' }.notes".formatted(interviewId),
-                        equalTo("Afkoelperiode van 18 maanden besproken; <b>geen</b> contact met oud-team."));
+                        "find { it.id == '%s' }.summary".formatted(interviewId),
+                        equalTo("Afkoelperiode van 18 maanden besproken; <b>geen</b> contact met oud-team."))
+                .body(
+                        "find { it.id == '%s' }.topics".formatted(interviewId),
+                        equalTo(java.util.List.of("OBLIGATION_TO_DECLARE", "CONTACT_WITH_FORMER_COLLEAGUES")))
+                // The officer's own notes are the office's; the alumnus has them in the download of their data.
+                .body("find { it.id == '%s' }.notes".formatted(interviewId), org.hamcrest.Matchers.nullValue());
         given().auth()
                 .oauth2(tokenFor("alumnus.politie"))
                 .post("/api/alumni/me/exit-interviews/{id}/acknowledgement", interviewId)
@@ -158,5 +165,61 @@ class ExitInterviewResourceTest {
                 .then()
                 .statusCode(422)
                 .body("type", endsWith("/problems/exit-interview-in-future"));
+    }
+
+    @Test
+    void aScheduledInterview_isHeldAndRecorded_andBothStepsAndTheAcknowledgementAreInTheAuditTrail() {
+        String interviewId = given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
+                .body("{\"scheduledFor\":\"%s\",\"interviewer\":\"Olga Bakker\"}".formatted(java.time.LocalDate.now()))
+                .post("/api/alumni/{id}/exit-interviews/appointments", alumnusId)
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("SCHEDULED"))
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .post("/api/alumni/me/exit-interviews/{id}/acknowledgement", interviewId)
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
+                .body(INTERVIEW.replace("2026-09-25", java.time.LocalDate.now().toString()))
+                .put("/api/alumni/{id}/exit-interviews/{interview}", alumnusId, interviewId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("HELD"))
+                .body("notes", equalTo("Maakt zich zorgen over de reorganisatie."));
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .post("/api/alumni/me/exit-interviews/{id}/acknowledgement", interviewId)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
+                .body(INTERVIEW.replace("2026-09-25", java.time.LocalDate.now().toString()))
+                .put("/api/alumni/{id}/exit-interviews/{interview}", alumnusId, interviewId)
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .get("/api/alumni/{id}/audit-trail", alumnusId)
+                .then()
+                .body(
+                        "action",
+                        org.hamcrest.Matchers.hasItems(
+                                "SCHEDULE_EXIT_INTERVIEW", "RECORD_EXIT_INTERVIEW", "ACKNOWLEDGE_EXIT_INTERVIEW"));
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .contentType(ContentType.JSON)
+                .body("{\"scheduledFor\":\"2020-01-01\",\"interviewer\":\"Olga Bakker\"}")
+                .post("/api/alumni/{id}/exit-interviews/appointments", alumnusId)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("scheduledFor"));
     }
 }

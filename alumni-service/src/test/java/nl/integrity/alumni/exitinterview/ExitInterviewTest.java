@@ -9,16 +9,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import nl.integrity.platform.problem.InvalidField;
 import org.junit.jupiter.api.Test;
 
 class ExitInterviewTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-10T09:00:00Z"), ZoneOffset.UTC);
 
+    private static ExitInterview.Held held(LocalDate on, boolean briefed, String summary) {
+        return new ExitInterview.Held(
+                on, "Olga Bakker", briefed, List.of(InterviewTopic.OBLIGATION_TO_DECLARE), summary, null);
+    }
+
     private ExitInterview briefed() {
-        return ExitInterview.record(
-                UUID.randomUUID(), LocalDate.of(2026, 11, 10), "Olga Bakker", true, null, "officer", clock);
+        return ExitInterview.record(UUID.randomUUID(), held(LocalDate.of(2026, 11, 10), true, null), "officer", clock);
     }
 
     @Test
@@ -26,7 +32,7 @@ class ExitInterviewTest {
         assertThrows(
                 InterviewInTheFuture.class,
                 () -> ExitInterview.record(
-                        UUID.randomUUID(), LocalDate.of(2026, 11, 11), "Olga Bakker", true, null, "officer", clock));
+                        UUID.randomUUID(), held(LocalDate.of(2026, 11, 11), true, null), "officer", clock));
     }
 
     @Test
@@ -40,15 +46,33 @@ class ExitInterviewTest {
     }
 
     @Test
-    void acknowledge_needsABriefingOnObligations() {
-        var notBriefed = ExitInterview.record(
-                UUID.randomUUID(),
-                LocalDate.of(2026, 11, 1),
-                "Olga Bakker",
-                false,
-                "Alleen afscheid",
-                "officer",
-                clock);
-        assertThrows(NothingToAcknowledge.class, () -> notBriefed.acknowledge(clock));
+    void acknowledge_needsABriefingOrASummary() {
+        var nothing =
+                ExitInterview.record(UUID.randomUUID(), held(LocalDate.of(2026, 11, 1), false, null), "officer", clock);
+        assertThrows(NothingToAcknowledge.class, () -> nothing.acknowledge(clock));
+        var summarised = ExitInterview.record(
+                UUID.randomUUID(), held(LocalDate.of(2026, 11, 1), false, "We spraken af..."), "officer", clock);
+        assertTrue(summarised.acknowledge(clock));
+    }
+
+    @Test
+    void aScheduledInterview_isHeldLater_andCannotBeAcknowledgedBefore() {
+        var interview =
+                ExitInterview.schedule(UUID.randomUUID(), LocalDate.of(2026, 11, 20), "Olga Bakker", "officer", clock);
+        assertEquals(ExitInterview.Status.SCHEDULED, interview.status());
+        assertThrows(NothingToAcknowledge.class, () -> interview.acknowledge(clock));
+        assertThrows(
+                InvalidField.class,
+                () -> ExitInterview.schedule(
+                        UUID.randomUUID(), LocalDate.of(2026, 11, 9), "Olga Bakker", "officer", clock));
+
+        Clock later = Clock.offset(clock, java.time.Duration.ofDays(10));
+        interview.hold(held(LocalDate.of(2026, 11, 20), true, "Afkoelperiode besproken."), "officer", later);
+        assertEquals(ExitInterview.Status.HELD, interview.status());
+        assertTrue(interview.acknowledge(later));
+        // Acknowledged: the summary stays as the alumnus agreed to it.
+        assertThrows(
+                AlreadyAcknowledged.class,
+                () -> interview.hold(held(LocalDate.of(2026, 11, 20), true, "Iets anders."), "officer", later));
     }
 }
