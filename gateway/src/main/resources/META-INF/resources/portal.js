@@ -136,6 +136,35 @@ export function describeActivity(dl, a) {
     .forEach(([key, value]) => dl.append(el("dt", t("activity." + key)), el("dd", value)));
 }
 
+/** A post-employment agreement's title and text in the reader's language: the words it was proposed with. */
+export function agreementWords(agreement) {
+  return language() === "en" ? { title: agreement.titleEn, text: agreement.textEn }
+    : { title: agreement.titleNl, text: agreement.textNl };
+}
+
+/** The period of an agreement: it binds from its start date up to its end date. */
+export function agreementPeriod(agreement) {
+  return t("agreement.period", { start: date(agreement.startsOn), end: date(agreement.endsOn) });
+}
+
+/**
+ * Where an accepted or withdrawn agreement stands: accepted on a date and in force, ended or binding
+ * later; withdrawn by whom and when. A proposed one is said by the page (`proposed`), for whom it is.
+ */
+export function agreementState(agreement, proposed) {
+  if (agreement.status === "PROPOSED") {
+    return proposed;
+  }
+  if (agreement.status === "WITHDRAWN") {
+    return t("agreement.withdrawn", { by: agreement.withdrawnBy ?? "—", date: date(agreement.withdrawnAt) });
+  }
+  const accepted = t("agreement.acceptedOn", { date: date(agreement.acceptedAt) });
+  const now = agreement.inForce ? t("agreement.inForce")
+    : agreement.ended ? t("agreement.ended", { date: date(agreement.endsOn) })
+      : t("agreement.startsLater", { date: date(agreement.startsOn) });
+  return `${accepted} — ${now}`;
+}
+
 /** An <option> per code of an enum table (or of `list`, its codes a page may offer), `selected` chosen. */
 export function options(select, table, selected, list = codes(table)) {
   select.replaceChildren(...list.map(code => {

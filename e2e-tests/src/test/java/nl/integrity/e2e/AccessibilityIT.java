@@ -1,12 +1,17 @@
 package nl.integrity.e2e;
 
+import static io.restassured.RestAssured.given;
+import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,11 +34,14 @@ class AccessibilityIT {
     void everyPageMeetsWcag21AA_forEachRole() {
         TestAlumni.Login login = TestAlumni.create("POLITIE");
         try {
-            TestAlumni.registerDeparture(login, "Toegang Test", "REC-DIG", "2022-01-01", "2026-10-31", "VOLUNTARY");
+            String alumnusId = TestAlumni.registerDeparture(
+                    login, "Toegang Test", null, "REC-DIG", "2022-01-01", "2026-10-31", "VOLUNTARY");
             String declaration = TestAlumni.declare(login, """
                     {"employerName":"Toegankelijk BV","kvkNumber":"12312312","country":"NL","sector":"ICT",
                      "role":"Ontwikkelaar","duties":"Bouwt websites","startDate":"2027-03-01","paid":true,
                      "hoursPerWeek":32,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}""");
+            // An agreement the office proposes, for a sector the declaration is not in.
+            proposeSectorAgreement(alumnusId, "HOSPITALITY");
 
             try (var alumnus = new Browser("a11y-alumnus")) {
                 alumnus.open(GATEWAY + "/alumni/");
@@ -51,10 +59,15 @@ class AccessibilityIT {
                 alumnus.visible(By.id("submit")).click();
                 alumnus.visible(By.id("summary"));
                 check(alumnus, "/alumni/declare/ with field errors");
-                // Issued with the registration (the duty to declare runs), not acknowledged yet.
+                // Issued with the registration (the duty to declare runs), not acknowledged yet; the
+                // proposed agreement waits for acceptance.
                 alumnus.open(GATEWAY + "/alumni/briefing");
                 alumnus.visible(By.id("acknowledge-briefing"));
-                check(alumnus, "/alumni/briefing");
+                var accept = alumnus.visible(By.cssSelector("#agreement-list button[id^='accept-']"));
+                check(alumnus, "/alumni/briefing with an agreement proposed");
+                accept.click();
+                alumnus.visible(By.cssSelector("#agreements-status.success"));
+                check(alumnus, "/alumni/briefing with the agreement accepted");
             }
 
             try (var officer = new Browser("a11y-officer")) {
@@ -83,7 +96,17 @@ class AccessibilityIT {
                 officer.visible(By.cssSelector("#results button")).click();
                 officer.visible(By.id("record-section"));
                 officer.scriptHolds("return document.getElementById('briefing-state').textContent !== ''");
+                officer.visible(By.cssSelector("#agreement-rows tr[id^='agreement-']"));
                 check(officer, "/office/alumni.html with a record open");
+                // A sector cooling-off chosen without its sector: the form asks for it at the field.
+                officer.driver
+                        .findElement(
+                                By.xpath("//select[@id='agreement-template']/option[contains(., '(SECTOR-AFKOEL)')]"))
+                        .click();
+                officer.visible(By.id("agreement-sector"));
+                officer.driver.findElement(By.id("attach-agreement")).click();
+                officer.visible(By.id("error-agreement-sector"));
+                check(officer, "/office/alumni.html with the agreement form showing a field error");
             }
 
             try (var admin = new Browser("a11y-admin")) {
@@ -111,6 +134,14 @@ class AccessibilityIT {
                 admin.driver.findElement(By.id("save-nl")).click();
                 admin.visible(By.id("error-introduction-nl"));
                 check(admin, "/admin/briefing.html with a field error and a revision opened");
+                admin.open(GATEWAY + "/admin/agreements.html");
+                admin.textAppears(By.id("templates"), "SECTOR-AFKOEL");
+                check(admin, "/admin/agreements.html");
+                admin.driver.findElement(By.id("new-template")).click();
+                admin.visible(By.id("code"));
+                admin.driver.findElement(By.id("save-template")).click();
+                admin.visible(By.id("error-titleNl"));
+                check(admin, "/admin/agreements.html with the editor open and field errors");
             }
         } finally {
             TestAlumni.delete(login);
@@ -143,6 +174,32 @@ class AccessibilityIT {
             assertEquals("code", active(admin).getAttribute("id"), "the form follows the heading");
             admin.screenshot("keyboard");
         }
+    }
+
+    /** The office proposes the library's sector cooling-off to the alumnus (through the gateway, as an officer). */
+    private static void proposeSectorAgreement(String alumnusId, String sector) {
+        String token = tokenFor("officer.politie");
+        String templateId = given().auth()
+                .oauth2(token)
+                .get(GATEWAY + "/api/agreement-templates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("find { it.code == 'SECTOR-AFKOEL' }.id");
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                // Its end a year from now, whatever the departure date: it must not be over already.
+                .body(Map.of(
+                        "templateId",
+                        templateId,
+                        "sector",
+                        sector,
+                        "endsOn",
+                        LocalDate.now().plusYears(1).toString()))
+                .post(GATEWAY + "/api/alumni/{id}/agreements", alumnusId)
+                .then()
+                .statusCode(201);
     }
 
     private static org.openqa.selenium.WebElement active(Browser browser) {

@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.Select;
  * at its field; the signing secret shown once); a risk rule added, changed, and a change made on
  * an outdated revision refused; a function added, changed and retired; a CSV import followed to
  * its end with the rows it rejected; the departure briefing's text changed, and a change made on
- * an outdated revision refused.
+ * an outdated revision refused; an agreement added to the library and retired.
  */
 class AdminPortalIT {
 
@@ -287,6 +287,66 @@ class AdminPortalIT {
             Map<String, Object> now = briefingText(token, "en");
             changeBriefingText(token, "en", (Integer) now.get("revision"), original, contact);
         }
+    }
+
+    @Test
+    void anAdministratorAddsAnAgreementToTheLibrary_andRetiresIt() {
+        // The library is shared with the other tests: a code of its own keeps this one apart.
+        String code = "E2E-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        By row = By.xpath("//tr[td[1][normalize-space()='" + code + "']]");
+        try (var browser = new Browser("admin-agreements")) {
+            browser.open(GATEWAY + "/admin/agreements.html");
+            browser.logInAtKeycloak("admin", "demo");
+            browser.textAppears(By.id("templates"), "SECTOR-AFKOEL");
+
+            browser.driver.findElement(By.id("new-template")).click();
+            browser.visible(By.id("code")).sendKeys(code);
+            new Select(browser.driver.findElement(By.id("kind"))).selectByValue("NO_CONTACT");
+            var months = browser.driver.findElement(By.id("defaultMonths"));
+            months.clear();
+            months.sendKeys("61");
+            browser.driver.findElement(By.id("save-template")).click();
+            browser.textAppears(By.id("error-titleNl"), "Vul dit in.");
+            browser.textAppears(By.id("error-defaultMonths"), "60");
+            assertEquals("true", browser.driver.findElement(By.id("titleNl")).getAttribute("aria-invalid"));
+
+            browser.driver.findElement(By.id("titleNl")).sendKeys("Geen contact met {subject} <b>E2E</b>");
+            browser.driver.findElement(By.id("titleEn")).sendKeys("No contact with {subject}");
+            browser.driver.findElement(By.id("textNl")).sendKeys("U heeft geen zakelijk contact met {subject}.");
+            browser.driver.findElement(By.id("textEn")).sendKeys("You have no business contact with {subject}.");
+            months.clear();
+            months.sendKeys("6");
+            browser.driver.findElement(By.id("save-template")).click();
+            browser.textAppears(By.id("status"), "Afspraak " + code + " is opgeslagen als revisie 1.");
+            browser.textAppears(row, "Geen zakelijk contact");
+            browser.textAppears(row, "Geen contact met {subject} <b>E2E</b>");
+            assertTrue(
+                    browser.driver.findElements(By.cssSelector("#templates b")).isEmpty(),
+                    "the title's markup is text");
+            browser.screenshot("agreement-added");
+
+            browser.driver.findElement(By.id("retire-template-" + code)).click();
+            browser.driver.switchTo().alert().accept();
+            browser.textAppears(By.id("status"), "Afspraak " + code + " is vervallen.");
+            assertTrue(browser.driver.findElements(row).isEmpty(), "a retired agreement leaves the list");
+
+            browser.driver.findElement(By.id("show-retired")).click();
+            browser.textAppears(row, code);
+            assertTrue(
+                    browser.driver
+                            .findElements(By.id("retire-template-" + code))
+                            .isEmpty(),
+                    "a retired agreement is retired once");
+            browser.screenshot("agreement-retired");
+        }
+        given().auth()
+                .oauth2(tokenFor("admin"))
+                .queryParam("includeRetired", true)
+                .get(GATEWAY + "/api/agreement-templates")
+                .then()
+                .statusCode(200)
+                .body("find { it.code == '%s' }.kind".formatted(code), org.hamcrest.Matchers.equalTo("NO_CONTACT"))
+                .body("find { it.code == '%s' }.retiredAt".formatted(code), org.hamcrest.Matchers.notNullValue());
     }
 
     private static Map<String, Object> briefingText(String token, String language) {

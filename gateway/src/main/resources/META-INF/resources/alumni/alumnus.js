@@ -1,4 +1,5 @@
-// The alumnus' own page: the departure briefing (a notice while it awaits acknowledgement), record,
+// The alumnus' own page: the departure briefing (a notice while it awaits acknowledgement, and one
+// while agreements for the departure await acceptance), record,
 // duty to declare (window and conditions in force), declarations, alumni-network consent and the
 // download of their data. Everything comes from the APIs through
 // the gateway with the session; nothing the APIs return is ever inserted as HTML.
@@ -10,12 +11,20 @@ let declarations = [];
 let conditions = [];
 /** Where the departure briefing stands (issuedAt null when none was issued); null when it could not be read. */
 let briefingState = null;
+/** How many agreements for the departure await the alumnus' acceptance (0 when they could not be read). */
+let agreementsDue = 0;
 
-/** A briefing awaiting acknowledgement is a notice; an acknowledged one a line with the link; no briefing, nothing. */
+/**
+ * A briefing awaiting acknowledgement is a notice; an acknowledged one a line with the link; no
+ * briefing, nothing. Proposed agreements are a notice of their own, with or without a briefing.
+ */
 function drawBriefing() {
   const issued = Boolean(briefingState?.issuedAt);
   const acknowledged = issued && Boolean(briefingState.acknowledgedAt);
-  document.getElementById("briefing").hidden = !issued;
+  document.getElementById("briefing").hidden = !issued && agreementsDue === 0;
+  document.getElementById("agreements-due").hidden = agreementsDue === 0;
+  document.getElementById("agreements-due-text").textContent = agreementsDue === 0 ? ""
+    : agreementsDue === 1 ? t("alumni.home.agreementsDueOne") : t("alumni.home.agreementsDue", { n: agreementsDue });
   document.getElementById("briefing-due").hidden = !issued || acknowledged;
   document.getElementById("briefing-done").hidden = !acknowledged;
   document.getElementById("briefing-done-text").textContent = acknowledged
@@ -69,8 +78,10 @@ async function load() {
     }
     throw e;
   }
-  // The briefing is not needed for the rest of the page: without it (no text yet), no notice.
-  briefingState = await api("GET", "/api/alumni/me/briefing").then(b => b.state, () => null);
+  // The briefing and the agreements are not needed for the rest of the page: without them, no notice.
+  [briefingState, agreementsDue] = await Promise.all([
+    api("GET", "/api/alumni/me/briefing").then(b => b.state, () => null),
+    api("GET", "/api/alumni/me/agreements").then(list => list.filter(a => a.status === "PROPOSED").length, () => 0)]);
   declarations = (await api("GET", "/api/declarations?size=100")).items;
   const decided = declarations.filter(d => d.outcome === "ALLOWED_WITH_CONDITIONS");
   const details = await Promise.all(decided.map(d => api("GET", "/api/declarations/" + d.id)));

@@ -1,15 +1,22 @@
 // The alumnus' departure briefing: until when they must declare and why (the function that set the
 // period, its risk and cooling-off period, the sectors sensitive for their functions), the general
 // text the administrators wrote in the alumnus' language, the functions held as the catalogue rates
-// them, and the acknowledgement of the text revision read. The text is shown as plain paragraphs,
-// never as HTML.
-import { announce, api, ApiProblem, date, el, label, paragraphs, problem, startPage, t } from "/portal.js";
+// them, and the acknowledgement of the text revision read. Below it the post-employment agreements
+// the office proposed for the departure, each in the words it was proposed with, to be accepted one
+// by one; withdrawn proposals are listed apart. Texts are shown as plain paragraphs, never as HTML.
+import { agreementPeriod, agreementState, agreementWords, announce, api, ApiProblem, date, el, label, language,
+  paragraphs, problem, startPage, t } from "/portal.js";
 
 const status = document.getElementById("status");
 const acknowledgeButton = document.getElementById("acknowledge-briefing");
 const acknowledgementState = document.getElementById("acknowledgement-state");
+const agreementsStatus = document.getElementById("agreements-status");
 /** The briefing as the API composed it. */
 let briefing = null;
+/** The alumnus' agreements, in the order of their start; null when none could be read. */
+let agreements = null;
+/** Whether reading the agreements failed (rather than there being no record to have them). */
+let agreementsFailed = false;
 
 function months(n) {
   return n === 1 ? t("alumni.briefing.month") : t("alumni.briefing.months", { n });
@@ -84,7 +91,51 @@ function drawAcknowledgement() {
   acknowledgeButton.hidden = !state.issuedAt || Boolean(state.acknowledgedAt);
 }
 
+/** One agreement: its title, its text, period and state; the button to accept it while it is proposed. */
+function agreementArticle(agreement) {
+  const words = agreementWords(agreement);
+  const proposed = agreement.status === "PROPOSED";
+  const titleId = "agreement-title-" + agreement.id;
+  const article = el("article", null,
+    { id: "agreement-" + agreement.id, class: proposed ? "agreement open" : "agreement", "aria-labelledby": titleId });
+  const text = el("div");
+  paragraphs(text, words.text, language());
+  const dl = el("dl");
+  dl.append(el("dt", t("alumni.briefing.period")), el("dd", agreementPeriod(agreement)),
+    el("dt", t("common.state")),
+    el("dd", agreementState(agreement, t("alumni.briefing.agreementProposed")), { id: "agreement-state-" + agreement.id }));
+  article.append(el("h3", words.title, { id: titleId }), text, dl);
+  if (proposed) {
+    const accept = el("button", t("alumni.briefing.accept"),
+      { type: "button", id: "accept-" + agreement.id, "aria-describedby": titleId });
+    accept.addEventListener("click", () => acceptAgreement(agreement, accept));
+    article.append(accept);
+  }
+  return article;
+}
+
+/** The agreements in force, proposed or ended, each in full; withdrawn proposals by their title only. */
+function drawAgreements() {
+  const section = document.getElementById("agreements");
+  const list = document.getElementById("agreement-list");
+  section.hidden = !agreements && !agreementsFailed;
+  document.getElementById("agreements-intro").hidden = !agreements?.some(a => a.status !== "WITHDRAWN");
+  if (!agreements) {
+    list.replaceChildren(...(agreementsFailed ? [el("p", t("alumni.briefing.agreementsFailed"))] : []));
+    document.getElementById("withdrawn-part").hidden = true;
+    return;
+  }
+  const current = agreements.filter(a => a.status !== "WITHDRAWN");
+  const withdrawn = agreements.filter(a => a.status === "WITHDRAWN");
+  list.replaceChildren(...(current.length === 0 ? [el("p", t("alumni.briefing.noAgreements"))]
+    : current.map(agreementArticle)));
+  document.getElementById("withdrawn-part").hidden = withdrawn.length === 0;
+  document.getElementById("withdrawn-agreements").replaceChildren(...withdrawn.map(a => el("li",
+    t("alumni.briefing.withdrawnAgreement", { title: agreementWords(a).title, date: date(a.withdrawnAt) }))));
+}
+
 function draw() {
+  drawAgreements();
   if (!briefing) {
     return;
   }
@@ -95,17 +146,60 @@ function draw() {
   document.getElementById("briefing").hidden = false;
 }
 
-async function load() {
+async function loadBriefing() {
   try {
     briefing = await api("GET", "/api/alumni/me/briefing");
   } catch (e) {
     if (e instanceof ApiProblem && e.status === 404) {
+      briefing = null;
       announce(status, t("alumni.briefing.notAvailable"), "problem");
       return;
     }
     throw e;
   }
+}
+
+/** The agreements stand apart from the briefing: they are shown even without a briefing text. */
+async function loadAgreements() {
+  try {
+    agreements = await api("GET", "/api/alumni/me/agreements");
+    agreementsFailed = false;
+  } catch (e) {
+    agreements = null;
+    agreementsFailed = !(e instanceof ApiProblem && e.status === 404);
+  }
+}
+
+async function load() {
+  await Promise.all([loadBriefing(), loadAgreements()]);
   draw();
+}
+
+/**
+ * Accepts one proposed agreement and shows its new state; the confirmation is read out and takes
+ * the focus (the button is gone). An agreement the office withdrew meanwhile is shown as withdrawn.
+ */
+async function acceptAgreement(agreement, button) {
+  button.disabled = true;
+  try {
+    const accepted = await api("POST",
+      `/api/alumni/me/agreements/${encodeURIComponent(agreement.id)}/acceptance`);
+    agreements = agreements.map(a => (a.id === accepted.id ? accepted : a));
+    drawAgreements();
+    announce(agreementsStatus, t("alumni.briefing.accepted",
+      { title: agreementWords(accepted).title, start: date(accepted.startsOn), end: date(accepted.endsOn) }));
+    agreementsStatus.focus();
+  } catch (e) {
+    if (e instanceof ApiProblem && e.status === 409) {
+      await loadAgreements();
+      drawAgreements();
+      announce(agreementsStatus, t("alumni.briefing.withdrawnMeanwhile"), "problem");
+      agreementsStatus.focus();
+    } else {
+      button.disabled = false;
+      announce(agreementsStatus, problem(e), "problem");
+    }
+  }
 }
 
 /** Acknowledges the revision shown; when the text changed meanwhile, shows the new one to be read first. */
@@ -134,6 +228,10 @@ try {
     location.assign("/login");
   } else {
     await load();
+    // The home page's notice links to the agreements, which are drawn only now.
+    if (location.hash === "#agreements" && !document.getElementById("agreements").hidden) {
+      document.getElementById("agreements-heading").scrollIntoView();
+    }
   }
 } catch (e) {
   announce(status, t("common.failed"), "problem");

@@ -3,11 +3,21 @@
 // Functions are shown by their title from the organisation's function catalogue (retired ones too);
 // a code the catalogue does not know is shown as it is. The record shows its login and whether its
 // departure briefing was issued and acknowledged; an officer can (re)send the invitation and issue
-// a briefing the record does not have.
-import { addOptions, announce, api, codes, date, el, label, options, problem, startPage, t } from "/portal.js";
+// a briefing the record does not have. It shows the record's post-employment agreements (read with
+// the record's purpose): an officer attaches one from the organisation's library, which proposes it
+// to the alumnus, and withdraws a proposal the alumnus has not accepted.
+import { addOptions, agreementPeriod, agreementState, agreementWords, announce, api, ApiProblem, clearFieldErrors,
+  codes, date, el, label, options, problem, showFieldErrors, startPage, t } from "/portal.js";
 
 /** The purposes an officer can state: the HR system's own read-back is not one of them. */
 const STAFF_PURPOSES = () => codes("purpose").filter(p => p !== "REGISTRATION_CHECK");
+/** The sectors an agreement can name: those of the declarations but OTHER (alumni-service has no OTHER). */
+const AGREEMENT_SECTORS = () => codes("sector").filter(s => s !== "OTHER");
+/** The kind of agreement that names a sector; the other kinds name a subject in words. */
+const NAMES_SECTOR = "SECTOR_COOLING_OFF";
+/** A field of the proposal -> the id of its input in the form. */
+const AGREEMENT_FIELDS = { templateId: "agreement-template", sector: "agreement-sector", subject: "agreement-subject",
+  startsOn: "agreement-starts", endsOn: "agreement-ends" };
 
 const status = document.getElementById("status");
 let results = null;
@@ -17,6 +27,10 @@ let purposeOfRecord = null;
 let login = null;
 /** The record's departure briefing: issued, acknowledged, reminded (issuedAt null when none was issued). */
 let briefing = null;
+/** The record's agreements; undefined while they are read, null when they could not be read. */
+let agreements;
+/** The organisation's agreement library (retired ones left out); null when it could not be read. */
+let library = [];
 /** Function code -> title, from the catalogue. */
 let titles = new Map();
 
@@ -66,6 +80,8 @@ function drawRecord() {
   document.getElementById("logged").textContent = t("office.alumni.logged", { purpose: label("purpose", purposeOfRecord) });
   drawLogin();
   drawBriefing();
+  drawAgreements();
+  drawAgreementForm();
 }
 
 function drawLogin() {
@@ -129,6 +145,198 @@ async function issueBriefing() {
   }
 }
 
+function drawAgreements() {
+  const rows = document.getElementById("agreement-rows");
+  const single = text => {
+    const tr = el("tr");
+    tr.append(el("td", text, { colspan: "5" }));
+    return [tr];
+  };
+  if (!agreements) {
+    rows.replaceChildren(...(agreements === null ? single(t("office.alumni.agreementsFailed")) : []));
+    return;
+  }
+  rows.replaceChildren(...(agreements.length === 0 ? single(t("office.alumni.noAgreements")) : agreements.map(a => {
+    const title = agreementWords(a).title;
+    const actions = el("td");
+    if (a.status === "PROPOSED") {
+      const withdraw = el("button", t("office.alumni.withdraw"), { type: "button", class: "small", id: "withdraw-" + a.id,
+        "aria-label": t("office.alumni.withdrawLabel", { title }) });
+      withdraw.addEventListener("click", () => withdrawAgreement(a, withdraw));
+      actions.append(withdraw);
+    }
+    const tr = el("tr", null, { id: "agreement-" + a.id });
+    tr.append(el("td", title), el("td", agreementPeriod(a)),
+      el("td", agreementState(a, t("office.alumni.agreementProposed"))),
+      el("td", t("office.alumni.proposedBy", { by: a.proposedBy, date: date(a.proposedAt) })), actions);
+    return tr;
+  })));
+}
+
+function chosenTemplate() {
+  const id = document.getElementById("agreement-template").value;
+  return (library ?? []).find(template => template.id === id) ?? null;
+}
+
+/**
+ * The attach form in the current language, keeping what was chosen and typed: the library's
+ * agreements by title and code, the sector or the subject as the chosen one's kind asks, and what
+ * the dates default to.
+ */
+function drawAgreementForm() {
+  const form = document.getElementById("agreement-form");
+  const none = document.getElementById("no-templates");
+  const empty = !library || library.length === 0;
+  none.hidden = !empty;
+  none.textContent = !library ? t("common.failed") : t("office.alumni.noTemplates");
+  form.hidden = empty;
+  const select = document.getElementById("agreement-template");
+  const chosen = select.value;
+  select.replaceChildren(el("option", t("office.alumni.chooseTemplate"), { value: "" }),
+    ...(library ?? []).map(template => el("option", `${agreementWords(template).title} (${template.code})`,
+      { value: template.id })));
+  select.value = (library ?? []).some(template => template.id === chosen) ? chosen : "";
+  const sector = document.getElementById("agreement-sector");
+  if (sector.options.length === 0) {
+    sector.append(el("option", t("office.alumni.chooseSector"), { value: "", "data-i18n": "office.alumni.chooseSector" }));
+    addOptions(sector, "sector", AGREEMENT_SECTORS());
+  }
+  drawAgreementKind();
+}
+
+/** What the chosen agreement asks: a sector, or a subject; and its default length. */
+function drawAgreementKind() {
+  const template = chosenTemplate();
+  document.getElementById("agreement-sector-field").hidden = template?.kind !== NAMES_SECTOR;
+  document.getElementById("agreement-subject-field").hidden = !template || template.kind === NAMES_SECTOR;
+  document.getElementById("agreement-template-hint").textContent = template
+    ? t("office.alumni.templateHint", { kind: label("agreementKind", template.kind), months: template.defaultMonths,
+      title: agreementWords(template).title })
+    : "";
+  const departure = date(record?.departureDate);
+  document.getElementById("agreement-dates-hint").textContent = template
+    ? t("office.alumni.datesHintMonths", { departure, months: template.defaultMonths })
+    : t("office.alumni.datesHint", { departure });
+}
+
+/** An empty form for the record just opened. */
+function resetAgreementForm() {
+  const form = document.getElementById("agreement-form");
+  form.reset();
+  clearFieldErrors(form);
+  document.getElementById("agreement-template").value = "";
+  drawAgreementKind();
+}
+
+/** The record's agreements, read with the purpose the record was opened for (the read is audited). */
+async function loadAgreements(id, purpose) {
+  try {
+    agreements = await api("GET",
+      `/api/alumni/${encodeURIComponent(id)}/agreements?purpose=${encodeURIComponent(purpose)}`);
+  } catch (e) {
+    agreements = null;
+  }
+  drawAgreements();
+}
+
+/** The library to choose from, read again with every record opened (a retired agreement is offered no more). */
+async function loadLibrary() {
+  try {
+    library = await api("GET", "/api/agreement-templates");
+  } catch (e) {
+    library = null;
+  }
+  drawAgreementForm();
+}
+
+/** A value the page knows is missing, said in the page's words, before anything is sent. */
+function missing(id) {
+  document.getElementById("error-" + id).textContent = t("common.required");
+  const input = document.getElementById(id);
+  input.setAttribute("aria-invalid", "true");
+  input.focus();
+}
+
+async function attachAgreement(event) {
+  event.preventDefault();
+  const form = event.target;
+  const agreementsStatus = document.getElementById("agreements-status");
+  clearFieldErrors(form);
+  const template = chosenTemplate();
+  const sector = document.getElementById("agreement-sector").value;
+  const subject = document.getElementById("agreement-subject").value.trim();
+  if (!template) {
+    missing("agreement-template");
+    return;
+  }
+  if (template.kind === NAMES_SECTOR ? !sector : !subject) {
+    missing(template.kind === NAMES_SECTOR ? "agreement-sector" : "agreement-subject");
+    return;
+  }
+  const body = { templateId: template.id };
+  if (template.kind === NAMES_SECTOR) {
+    body.sector = sector;
+  } else {
+    body.subject = subject;
+  }
+  const startsOn = document.getElementById("agreement-starts").value;
+  const endsOn = document.getElementById("agreement-ends").value;
+  if (startsOn) {
+    body.startsOn = startsOn;
+  }
+  if (endsOn) {
+    body.endsOn = endsOn;
+  }
+  const button = document.getElementById("attach-agreement");
+  button.disabled = true;
+  try {
+    const agreement = await api("POST", `/api/alumni/${encodeURIComponent(record.id)}/agreements`, body);
+    // In the API's order: by start, then by proposal.
+    agreements = [...(agreements ?? []), agreement].sort((a, b) => a.startsOn.localeCompare(b.startsOn)
+      || a.proposedAt.localeCompare(b.proposedAt));
+    drawAgreements();
+    resetAgreementForm();
+    announce(agreementsStatus, t("office.alumni.attached", { title: agreementWords(agreement).title }));
+    agreementsStatus.focus();
+  } catch (e) {
+    if (e instanceof ApiProblem && e.status === 409) {
+      // The agreement was retired from the library meanwhile: it is offered no more.
+      await loadLibrary();
+      announce(agreementsStatus, t("office.alumni.templateRetired"), "problem");
+      agreementsStatus.focus();
+    } else if (!showFieldErrors(form, e, field => AGREEMENT_FIELDS[field] ?? field)) {
+      announce(agreementsStatus, problem(e), "problem");
+      agreementsStatus.focus();
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Takes back a proposal; one the alumnus accepted meanwhile stays, shown as accepted. */
+async function withdrawAgreement(agreement, button) {
+  const agreementsStatus = document.getElementById("agreements-status");
+  const title = agreementWords(agreement).title;
+  button.disabled = true;
+  try {
+    const withdrawn = await api("POST", `/api/alumni/${encodeURIComponent(record.id)}/agreements/`
+      + `${encodeURIComponent(agreement.id)}/withdrawal`);
+    agreements = agreements.map(a => (a.id === withdrawn.id ? withdrawn : a));
+    drawAgreements();
+    announce(agreementsStatus, t("office.alumni.withdrawnDone", { title }));
+  } catch (e) {
+    if (e instanceof ApiProblem && e.status === 409) {
+      await loadAgreements(record.id, purposeOfRecord);
+      announce(agreementsStatus, t("office.alumni.acceptedMeanwhile"), "problem");
+    } else {
+      button.disabled = false;
+      announce(agreementsStatus, problem(e), "problem");
+    }
+  }
+  // The button is gone (or the row redrawn): the message takes the focus.
+  agreementsStatus.focus();
+}
+
 async function loadLogin(id) {
   try {
     login = await api("GET", `/api/alumni/${encodeURIComponent(id)}/account`);
@@ -176,8 +384,13 @@ async function openRecord(id, purpose) {
     purposeOfRecord = purpose;
     login = null;
     briefing = null;
+    agreements = undefined;
+    const agreementsStatus = document.getElementById("agreements-status");
+    agreementsStatus.textContent = "";
+    agreementsStatus.className = "";
+    resetAgreementForm();
     drawRecord();
-    await Promise.all([loadLogin(id), loadBriefing(id, purpose)]);
+    await Promise.all([loadLogin(id), loadBriefing(id, purpose), loadAgreements(id, purpose), loadLibrary()]);
     document.getElementById("record-section").hidden = false;
     document.getElementById("record-heading").scrollIntoView();
   } catch (e) {
@@ -194,6 +407,11 @@ async function loadTitles() {
 document.getElementById("search").addEventListener("submit", search);
 document.getElementById("invite").addEventListener("click", invite);
 document.getElementById("issue-briefing").addEventListener("click", issueBriefing);
+document.getElementById("agreement-template").addEventListener("change", () => {
+  clearFieldErrors(document.getElementById("agreement-form"));
+  drawAgreementKind();
+});
+document.getElementById("agreement-form").addEventListener("submit", attachAgreement);
 
 try {
   if (!await startPage(draw)) {
