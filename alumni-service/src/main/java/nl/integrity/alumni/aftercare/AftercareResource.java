@@ -18,6 +18,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.UUID;
 import nl.integrity.alumni.audit.AuditLog;
@@ -62,7 +63,25 @@ public class AftercareResource {
             String notes,
             String plannedBy,
             String recordedBy,
-            Instant recordedAt) {}
+            Instant recordedAt) {
+
+        static ContactResponse of(AftercareContact c, LocalDate today, Period grace) {
+            String state = c.status() == AftercareContact.Status.DONE
+                    ? "DONE"
+                    : c.missedOn(today, grace) ? "OVERDUE" : c.dueOn().isAfter(today) ? "PLANNED" : "DUE";
+            return new ContactResponse(
+                    c.id(),
+                    c.sequence(),
+                    c.dueOn(),
+                    state,
+                    c.doneOn(),
+                    c.outcome(),
+                    c.notes(),
+                    c.plannedBy(),
+                    c.recordedBy(),
+                    c.recordedAt());
+        }
+    }
 
     /** What the alumnus sees: only when the office will be in touch next. */
     public record NextContact(LocalDate nextContactOn) {}
@@ -138,20 +157,13 @@ public class AftercareResource {
     }
 
     private ContactResponse response(AftercareContact c) {
-        LocalDate today = LocalDate.now(clock);
-        String state = c.status() == AftercareContact.Status.DONE
-                ? "DONE"
-                : c.missedOn(today, aftercare.grace()) ? "OVERDUE" : c.dueOn().isAfter(today) ? "PLANNED" : "DUE";
-        return new ContactResponse(
-                c.id(),
-                c.sequence(),
-                c.dueOn(),
-                state,
-                c.doneOn(),
-                c.outcome(),
-                c.notes(),
-                c.plannedBy(),
-                c.recordedBy(),
-                c.recordedAt());
+        return ContactResponse.of(c, LocalDate.now(clock), aftercare.grace());
+    }
+
+    /** The alumnus' aftercare plan as the office keeps it, notes included (for the download of their data). */
+    public static List<ContactResponse> planOf(UUID alumnusId, LocalDate today, Period grace) {
+        return AftercareContact.of(alumnusId).stream()
+                .map(c -> ContactResponse.of(c, today, grace))
+                .toList();
     }
 }

@@ -78,6 +78,11 @@ public class AgreementResource {
             String withdrawnBy,
             Instant withdrawnAt) {
 
+        /** Every agreement of the alumnus, as proposed (for the download of their data). */
+        public static List<AgreementResponse> allOf(UUID alumnusId, LocalDate today) {
+            return Agreement.of(alumnusId).stream().map(a -> of(a, today)).toList();
+        }
+
         static AgreementResponse of(Agreement a, LocalDate today) {
             return new AgreementResponse(
                     a.id(),

@@ -67,6 +67,11 @@ public class BriefingResource {
             Integer acknowledgedRevision,
             LocalDate remindedOn) {
 
+        /** Where the alumnus' briefing stands (for the download of their data). */
+        public static BriefingState of(UUID alumnusId) {
+            return of(alumnusId, DepartureBriefing.of(alumnusId).orElse(null));
+        }
+
         static BriefingState of(UUID alumnusId, DepartureBriefing b) {
             if (b == null) {
                 return new BriefingState(alumnusId, null, null, null, null, null);

@@ -9,9 +9,14 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
+import nl.integrity.alumni.AlumniConfig;
+import nl.integrity.alumni.aftercare.AftercareResource;
+import nl.integrity.alumni.agreement.AgreementResource;
 import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.alumni.audit.Purpose;
+import nl.integrity.alumni.briefing.BriefingResource;
 import nl.integrity.alumni.consent.ConsentResource.ConsentResponse;
 import nl.integrity.alumni.consent.NetworkConsent;
 import nl.integrity.alumni.exitinterview.ExitInterview;
@@ -35,11 +40,13 @@ public class ExportResource {
     private final Caller caller;
     private final Clock clock;
     private final AuditLog auditLog;
+    private final Period grace;
 
-    ExportResource(Caller caller, Clock clock, AuditLog auditLog) {
+    ExportResource(Caller caller, Clock clock, AuditLog auditLog, AlumniConfig config) {
         this.caller = caller;
         this.clock = clock;
         this.auditLog = auditLog;
+        this.grace = config.aftercare().grace();
     }
 
     /** Who at the office looked at the record, by role, and why (staff names are theirs to keep). */
@@ -51,6 +58,9 @@ public class ExportResource {
             AlumnusResponse record,
             ConsentResponse networkConsent,
             List<InterviewResponse> exitInterviews,
+            BriefingResource.BriefingState departureBriefing,
+            List<AgreementResource.AgreementResponse> agreements,
+            List<AftercareResource.ContactResponse> aftercare,
             List<Access> accessLog) {}
 
     @GET
@@ -58,20 +68,24 @@ public class ExportResource {
     @Operation(
             summary = "Download everything held about me",
             description =
-                    "My record with functions and obligation window, my consent history, my exit interviews and who accessed my record when and why.")
+                    "My record with functions and obligation window, my consent history, my exit interviews, my departure briefing, my post-employment agreements, my aftercare plan and who accessed my record when and why.")
     public Response export() {
         var alumnus = Alumnus.ofCaller(caller);
+        LocalDate today = LocalDate.now(clock);
         var accessLog = auditLog.trail(alumnus.id()).stream()
                 .map(e -> new Access(e.occurredAt(), e.actorRole(), e.action(), Purpose.valueOf(e.purpose())))
                 .toList();
         var export = new PersonalDataExport(
                 clock.instant(),
                 "Integrity office of " + alumnus.organisation(),
-                AlumnusResponse.from(alumnus, LocalDate.now(clock)),
+                AlumnusResponse.from(alumnus, today),
                 ConsentResponse.of(NetworkConsent.history(alumnus.id())),
                 ExitInterview.of(alumnus.id()).stream()
                         .map(InterviewResponse::from)
                         .toList(),
+                BriefingResource.BriefingState.of(alumnus.id()),
+                AgreementResource.AgreementResponse.allOf(alumnus.id(), today),
+                AftercareResource.planOf(alumnus.id(), today, grace),
                 accessLog);
         return Response.ok(export)
                 .header("Content-Disposition", "attachment; filename=\"my-data-alumni-service.json\"")

@@ -48,8 +48,8 @@ class AlumnusRegisteredPublicationTest {
             assertEquals("REORGANISATION", payload.get("departureReason").asText());
 
             OutboxMessage outboxRow = QuarkusTransaction.requiringNew()
-                    .call(() ->
-                            OutboxMessage.<OutboxMessage>find("aggregateId", id).<OutboxMessage>singleResult());
+                    .call(() -> OutboxMessage.<OutboxMessage>find("subject", "alumni/" + id)
+                            .<OutboxMessage>singleResult());
             assertEquals(outboxRow.eventId().toString(), header(record, "ce_id"), "ce_id is the outbox event id");
         }
     }

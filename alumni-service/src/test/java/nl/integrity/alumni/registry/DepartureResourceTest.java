@@ -59,7 +59,9 @@ class DepartureResourceTest {
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith("/api/alumni/" + id), created.header("Location"));
 
-        var events = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list("aggregateId", id));
+        // The record's own events (its briefing's are about alumni/<id>/briefing).
+        var events = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.<OutboxMessage>list("subject", "alumni/" + id));
         assertEquals(1, events.size());
         assertEquals("nl.integrity.alumni.registered.v1", events.get(0).eventType());
         assertEquals("alumni.events", events.get(0).topic());
@@ -122,7 +124,7 @@ class DepartureResourceTest {
                 .body("version", equalTo(1));
 
         var types = QuarkusTransaction.requiringNew()
-                .call(() -> OutboxMessage.<OutboxMessage>list("aggregateId = ?1 order by position", id))
+                .call(() -> OutboxMessage.<OutboxMessage>list("subject = ?1 order by position", "alumni/" + id))
                 .stream()
                 .map(m -> m.eventType() + " " + m.payload())
                 .toList();
@@ -218,7 +220,8 @@ class DepartureResourceTest {
                 .statusCode(200)
                 .body("id", equalTo(first));
 
-        long registered = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("aggregateId", first));
+        long registered =
+                QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("subject", "alumni/" + first));
         assertEquals(1, registered, "a repeated registration publishes nothing");
     }
 

@@ -53,7 +53,7 @@ class OutboxRelayInstancesTest {
                         probe.drain(Duration.ofMillis(2500)).stream().noneMatch(r -> waiting.equals(r.key())),
                         "published although another instance held the relay lock");
                 assertNull(QuarkusTransaction.requiringNew()
-                        .call(() -> OutboxMessage.<OutboxMessage>find("aggregateId", waiting)
+                        .call(() -> OutboxMessage.<OutboxMessage>find("subject", "alumni/" + waiting)
                                 .<OutboxMessage>singleResult()
                                 .publishedAt()));
 

@@ -182,6 +182,11 @@ class SelfServiceTest {
                 .body("record.id", equalTo(alumnusId))
                 .body("record.obligationWindow.functionCode", equalTo("GRS-IDF"))
                 .body("networkConsent.given", equalTo(true))
+                // The departure: the briefing issued with the registration, agreements and aftercare (none or some).
+                .body("departureBriefing.alumnusId", equalTo(alumnusId))
+                .body("departureBriefing.issuedAt", org.hamcrest.Matchers.notNullValue())
+                .body("agreements", org.hamcrest.Matchers.notNullValue())
+                .body("aftercare", org.hamcrest.Matchers.notNullValue())
                 .body("accessLog.purpose", hasItem("EXIT_INTERVIEW"))
                 .body("accessLog.actorRole", hasItem("integrity-officer"))
                 .body("accessLog[0].actor", org.hamcrest.Matchers.nullValue());
