@@ -42,6 +42,8 @@ class AccessibilityIT {
                      "hoursPerWeek":32,"selfEmployed":false,"expectsContact":false,"usesKnowledge":false}""");
             // An agreement the office proposes, for a sector the declaration is not in.
             proposeSectorAgreement(alumnusId, "HOSPITALITY");
+            // An aftercare plan, an exit interview held (to be agreed with) and one scheduled.
+            planAftercareAndInterviews(alumnusId);
 
             try (var alumnus = new Browser("a11y-alumnus")) {
                 alumnus.open(GATEWAY + "/alumni/");
@@ -68,6 +70,11 @@ class AccessibilityIT {
                 accept.click();
                 alumnus.visible(By.cssSelector("#agreements-status.success"));
                 check(alumnus, "/alumni/briefing with the agreement accepted");
+                var agree = alumnus.visible(By.cssSelector("#interview-list button[id^='acknowledge-interview-']"));
+                check(alumnus, "/alumni/briefing with an exit interview summary to agree with");
+                agree.click();
+                alumnus.visible(By.cssSelector("#interview-status.success"));
+                check(alumnus, "/alumni/briefing with the exit interview summary agreed with");
             }
 
             try (var officer = new Browser("a11y-officer")) {
@@ -97,6 +104,8 @@ class AccessibilityIT {
                 officer.visible(By.id("record-section"));
                 officer.scriptHolds("return document.getElementById('briefing-state').textContent !== ''");
                 officer.visible(By.cssSelector("#agreement-rows tr[id^='agreement-']"));
+                officer.visible(By.cssSelector("#interview-list article[id^='interview-']"));
+                officer.visible(By.cssSelector("#aftercare-rows tr[id^='contact-']"));
                 check(officer, "/office/alumni.html with a record open");
                 // A sector cooling-off chosen without its sector: the form asks for it at the field.
                 officer.driver
@@ -107,6 +116,18 @@ class AccessibilityIT {
                 officer.driver.findElement(By.id("attach-agreement")).click();
                 officer.visible(By.id("error-agreement-sector"));
                 check(officer, "/office/alumni.html with the agreement form showing a field error");
+                // The scheduled interview chosen in the interview form; the day it was held not given yet.
+                officer.driver.findElement(By.id("record-interview")).click();
+                officer.visible(By.id("error-interview-held-on"));
+                check(officer, "/office/alumni.html with the interview form showing a field error");
+                // A contact moment being recorded, its outcome not chosen yet.
+                officer.driver
+                        .findElement(By.cssSelector("#aftercare-rows button[id^='record-contact-']"))
+                        .click();
+                officer.visible(By.id("contact-form"));
+                officer.driver.findElement(By.id("save-contact")).click();
+                officer.visible(By.id("error-contact-outcome"));
+                check(officer, "/office/alumni.html with the contact form showing a field error");
             }
 
             try (var admin = new Browser("a11y-admin")) {
@@ -198,6 +219,44 @@ class AccessibilityIT {
                         "endsOn",
                         LocalDate.now().plusYears(1).toString()))
                 .post(GATEWAY + "/api/alumni/{id}/agreements", alumnusId)
+                .then()
+                .statusCode(201);
+    }
+
+    /**
+     * The office makes the alumnus' aftercare plan, records an exit interview held yesterday (with
+     * the obligations briefed and a summary, for the alumnus to agree with) and schedules another a
+     * week ahead (through the gateway, as an officer).
+     */
+    private static void planAftercareAndInterviews(String alumnusId) {
+        String token = tokenFor("officer.politie");
+        given().auth()
+                .oauth2(token)
+                .post(GATEWAY + "/api/alumni/{id}/aftercare", alumnusId)
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "heldOn",
+                        LocalDate.now().minusDays(1).toString(),
+                        "interviewer",
+                        "Toegang Gesprek",
+                        "obligationsBriefed",
+                        true,
+                        "topics",
+                        List.of("OBLIGATION_TO_DECLARE", "CONFIDENTIALITY"),
+                        "summary",
+                        "We bespraken de meldplicht.\n\nEn de geheimhouding na vertrek."))
+                .post(GATEWAY + "/api/alumni/{id}/exit-interviews", alumnusId)
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("scheduledFor", LocalDate.now().plusDays(7).toString(), "interviewer", "Toegang Gesprek"))
+                .post(GATEWAY + "/api/alumni/{id}/exit-interviews/appointments", alumnusId)
                 .then()
                 .statusCode(201);
     }

@@ -1,5 +1,6 @@
-// The alumnus' own page: the departure briefing (a notice while it awaits acknowledgement, and one
-// while agreements for the departure await acceptance), record,
+// The alumnus' own page: when the integrity office will be in touch next (aftercare), the departure
+// briefing (a notice while it awaits acknowledgement, one while agreements for the departure await
+// acceptance, and one while the summary of the exit interview awaits the alumnus' agreement), record,
 // duty to declare (window and conditions in force), declarations, alumni-network consent and the
 // download of their data. Everything comes from the APIs through
 // the gateway with the session; nothing the APIs return is ever inserted as HTML.
@@ -13,6 +14,26 @@ let conditions = [];
 let briefingState = null;
 /** How many agreements for the departure await the alumnus' acceptance (0 when they could not be read). */
 let agreementsDue = 0;
+/** The alumnus' exit interviews, scheduled and held (none when they could not be read). */
+let interviews = [];
+/** The day the integrity office will be in touch next for aftercare; null when none is planned. */
+let nextContactOn = null;
+
+/**
+ * The exit interview: a notice while a held one awaits the alumnus' agreement; otherwise a line
+ * with the next one planned, or with the day they agreed; nothing without an interview.
+ */
+function drawInterview() {
+  const due = interviews.some(i => i.status === "HELD" && !i.acknowledgedAt && (i.obligationsBriefed || i.summary));
+  const planned = interviews.find(i => i.status === "SCHEDULED");
+  const agreed = interviews.filter(i => i.acknowledgedAt).at(-1);
+  const line = due ? "" : planned ? t("alumni.home.interviewPlanned", { date: date(planned.scheduledFor) })
+    : agreed ? t("alumni.home.interviewAgreed", { date: date(agreed.acknowledgedAt) }) : "";
+  document.getElementById("interview-due").hidden = !due;
+  document.getElementById("interview-line").hidden = !line;
+  document.getElementById("interview-line-text").textContent = line;
+  return due || Boolean(line);
+}
 
 /**
  * A briefing awaiting acknowledgement is a notice; an acknowledged one a line with the link; no
@@ -21,7 +42,8 @@ let agreementsDue = 0;
 function drawBriefing() {
   const issued = Boolean(briefingState?.issuedAt);
   const acknowledged = issued && Boolean(briefingState.acknowledgedAt);
-  document.getElementById("briefing").hidden = !issued && agreementsDue === 0;
+  const interview = drawInterview();
+  document.getElementById("briefing").hidden = !issued && agreementsDue === 0 && !interview;
   document.getElementById("agreements-due").hidden = agreementsDue === 0;
   document.getElementById("agreements-due-text").textContent = agreementsDue === 0 ? ""
     : agreementsDue === 1 ? t("alumni.home.agreementsDueOne") : t("alumni.home.agreementsDue", { n: agreementsDue });
@@ -33,6 +55,9 @@ function drawBriefing() {
 
 function draw() {
   drawBriefing();
+  const next = document.getElementById("next-contact");
+  next.hidden = !nextContactOn;
+  next.textContent = nextContactOn ? t("alumni.home.nextContact", { date: date(nextContactOn) }) : "";
   const dl = document.getElementById("record");
   dl.replaceChildren();
   if (record) {
@@ -78,10 +103,13 @@ async function load() {
     }
     throw e;
   }
-  // The briefing and the agreements are not needed for the rest of the page: without them, no notice.
-  [briefingState, agreementsDue] = await Promise.all([
+  // The briefing, the agreements, the interviews and the aftercare are not needed for the rest of the
+  // page: without them, no notice.
+  [briefingState, agreementsDue, interviews, nextContactOn] = await Promise.all([
     api("GET", "/api/alumni/me/briefing").then(b => b.state, () => null),
-    api("GET", "/api/alumni/me/agreements").then(list => list.filter(a => a.status === "PROPOSED").length, () => 0)]);
+    api("GET", "/api/alumni/me/agreements").then(list => list.filter(a => a.status === "PROPOSED").length, () => 0),
+    api("GET", "/api/alumni/me/exit-interviews").catch(() => []),
+    api("GET", "/api/alumni/me/aftercare").then(a => a.nextContactOn, () => null)]);
   declarations = (await api("GET", "/api/declarations?size=100")).items;
   const decided = declarations.filter(d => d.outcome === "ALLOWED_WITH_CONDITIONS");
   const details = await Promise.all(decided.map(d => api("GET", "/api/declarations/" + d.id)));

@@ -3,7 +3,9 @@
 // text the administrators wrote in the alumnus' language, the functions held as the catalogue rates
 // them, and the acknowledgement of the text revision read. Below it the post-employment agreements
 // the office proposed for the departure, each in the words it was proposed with, to be accepted one
-// by one; withdrawn proposals are listed apart. Texts are shown as plain paragraphs, never as HTML.
+// by one; withdrawn proposals are listed apart. Then the exit interview: when it is planned and with
+// whom, and once held what was discussed and the summary, which the alumnus confirms they agree
+// with. Texts are shown as plain paragraphs, never as HTML.
 import { agreementPeriod, agreementState, agreementWords, announce, api, ApiProblem, date, el, label, language,
   paragraphs, problem, startPage, t } from "/portal.js";
 
@@ -11,12 +13,15 @@ const status = document.getElementById("status");
 const acknowledgeButton = document.getElementById("acknowledge-briefing");
 const acknowledgementState = document.getElementById("acknowledgement-state");
 const agreementsStatus = document.getElementById("agreements-status");
+const interviewStatus = document.getElementById("interview-status");
 /** The briefing as the API composed it. */
 let briefing = null;
 /** The alumnus' agreements, in the order of their start; null when none could be read. */
 let agreements = null;
 /** Whether reading the agreements failed (rather than there being no record to have them). */
 let agreementsFailed = false;
+/** The alumnus' exit interviews, scheduled and held; null when they could not be read. */
+let interviews = [];
 
 function months(n) {
   return n === 1 ? t("alumni.briefing.month") : t("alumni.briefing.months", { n });
@@ -134,8 +139,69 @@ function drawAgreements() {
     t("alumni.briefing.withdrawnAgreement", { title: agreementWords(a).title, date: date(a.withdrawnAt) }))));
 }
 
+/** Whether the alumnus can confirm an interview: held, not confirmed yet, with a briefing or a summary to confirm. */
+function toAcknowledge(interview) {
+  return interview.status === "HELD" && !interview.acknowledgedAt && (interview.obligationsBriefed || Boolean(interview.summary));
+}
+
+/**
+ * One interview: a planned one by its day and interviewer; a held one with what was discussed and
+ * the summary, and the button to agree with it until the alumnus did.
+ */
+function interviewArticle(interview) {
+  const held = interview.status === "HELD";
+  const open = toAcknowledge(interview);
+  const titleId = "interview-title-" + interview.id;
+  const article = el("article", null,
+    { id: "interview-" + interview.id, class: open ? "interview open" : "interview", "aria-labelledby": titleId });
+  const dl = el("dl");
+  dl.append(el("dt", t("alumni.briefing.interviewer")), el("dd", interview.interviewer));
+  if (held) {
+    const topics = el("ul", null, { class: "plain" });
+    topics.append(...interview.topics.map(code => el("li", label("interviewTopic", code))));
+    const topicsTerm = el("dd");
+    topicsTerm.append(interview.topics.length ? topics : t("alumni.briefing.noTopics"));
+    dl.append(el("dt", t("alumni.briefing.obligationsBriefed")),
+      el("dd", t(interview.obligationsBriefed ? "common.yes" : "common.no")),
+      el("dt", t("alumni.briefing.topics")), topicsTerm);
+  }
+  article.append(el("h3", held ? t("alumni.briefing.interviewHeld", { date: date(interview.heldOn) })
+    : t("alumni.briefing.interviewPlanned", { date: date(interview.scheduledFor) }), { id: titleId }), dl);
+  if (!held) {
+    return article;
+  }
+  const summary = el("div", null, { id: "interview-summary-" + interview.id });
+  if (interview.summary) {
+    paragraphs(summary, interview.summary);
+  } else {
+    summary.append(el("p", t("alumni.briefing.noSummary")));
+  }
+  article.append(el("h4", t("alumni.briefing.summary")), summary);
+  const state = interview.acknowledgedAt ? t("alumni.briefing.interviewAcknowledged", { date: date(interview.acknowledgedAt) })
+    : open ? t("alumni.briefing.pleaseAgree") : "";
+  if (state) {
+    article.append(el("p", state, { id: "interview-state-" + interview.id }));
+  }
+  if (open) {
+    const agree = el("button", t(interview.summary ? "alumni.briefing.agree" : "alumni.briefing.confirmBriefed"),
+      { type: "button", id: "acknowledge-interview-" + interview.id, "aria-describedby": titleId });
+    agree.addEventListener("click", () => acknowledgeInterview(interview, agree));
+    article.append(agree);
+  }
+  return article;
+}
+
+/** The exit interview is shown once one was planned (or when the interviews could not be read). */
+function drawInterviews() {
+  document.getElementById("exit-interview").hidden = interviews !== null && interviews.length === 0;
+  document.getElementById("interview-intro").hidden = interviews === null;
+  document.getElementById("interview-list").replaceChildren(...(interviews === null
+    ? [el("p", t("alumni.briefing.interviewsFailed"))] : interviews.map(interviewArticle)));
+}
+
 function draw() {
   drawAgreements();
+  drawInterviews();
   if (!briefing) {
     return;
   }
@@ -170,34 +236,56 @@ async function loadAgreements() {
   }
 }
 
+/** The interviews stand apart from the briefing too; without a record there are none. */
+async function loadInterviews() {
+  try {
+    interviews = await api("GET", "/api/alumni/me/exit-interviews");
+  } catch (e) {
+    interviews = e instanceof ApiProblem && e.status === 404 ? [] : null;
+  }
+}
+
 async function load() {
-  await Promise.all([loadBriefing(), loadAgreements()]);
+  await Promise.all([loadBriefing(), loadAgreements(), loadInterviews()]);
   draw();
 }
 
 /**
- * Accepts one proposed agreement and shows its new state; the confirmation is read out and takes
- * the focus (the button is gone). An agreement the office withdrew meanwhile is shown as withdrawn.
+ * Confirms that the alumnus agrees with the summary of an interview (and was briefed). When the
+ * office corrected it since the page showed it, the new one is shown to be read first; the
+ * confirmation is read out and takes the focus (the button is gone).
  */
-async function acceptAgreement(agreement, button) {
+async function acknowledgeInterview(interview, button) {
   button.disabled = true;
+  const say = (key, kind = "problem", params = {}) => {
+    drawInterviews();
+    announce(interviewStatus, t(key, params), kind);
+    interviewStatus.focus();
+  };
   try {
-    const accepted = await api("POST",
-      `/api/alumni/me/agreements/${encodeURIComponent(agreement.id)}/acceptance`);
-    agreements = agreements.map(a => (a.id === accepted.id ? accepted : a));
-    drawAgreements();
-    announce(agreementsStatus, t("alumni.briefing.accepted",
-      { title: agreementWords(accepted).title, start: date(accepted.startsOn), end: date(accepted.endsOn) }));
-    agreementsStatus.focus();
+    await loadInterviews();
+    const now = interviews?.find(i => i.id === interview.id);
+    if (!interviews) {
+      say("alumni.briefing.interviewsFailed");
+    } else if (!now || now.recordedAt !== interview.recordedAt) {
+      say("alumni.briefing.interviewChanged");
+    } else if (now.acknowledgedAt) {
+      say("alumni.briefing.interviewAgreed", "success", { date: date(now.heldOn) });
+    } else if (!toAcknowledge(now)) {
+      say("alumni.briefing.nothingToAgree");
+    } else {
+      const acknowledged = await api("POST",
+        `/api/alumni/me/exit-interviews/${encodeURIComponent(interview.id)}/acknowledgement`);
+      interviews = interviews.map(i => (i.id === acknowledged.id ? acknowledged : i));
+      say("alumni.briefing.interviewAgreed", "success", { date: date(acknowledged.heldOn) });
+    }
   } catch (e) {
     if (e instanceof ApiProblem && e.status === 409) {
-      await loadAgreements();
-      drawAgreements();
-      announce(agreementsStatus, t("alumni.briefing.withdrawnMeanwhile"), "problem");
-      agreementsStatus.focus();
+      await loadInterviews();
+      say("alumni.briefing.nothingToAgree");
     } else {
       button.disabled = false;
-      announce(agreementsStatus, problem(e), "problem");
+      announce(interviewStatus, problem(e), "problem");
     }
   }
 }
@@ -228,9 +316,12 @@ try {
     location.assign("/login");
   } else {
     await load();
-    // The home page's notice links to the agreements, which are drawn only now.
+    // The home page's notices link to the agreements and the interview, which are drawn only now.
     if (location.hash === "#agreements" && !document.getElementById("agreements").hidden) {
       document.getElementById("agreements-heading").scrollIntoView();
+    }
+    if (location.hash === "#exit-interview" && !document.getElementById("exit-interview").hidden) {
+      document.getElementById("exit-interview-heading").scrollIntoView();
     }
   }
 } catch (e) {

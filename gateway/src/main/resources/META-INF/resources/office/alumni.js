@@ -5,9 +5,15 @@
 // departure briefing was issued and acknowledged; an officer can (re)send the invitation and issue
 // a briefing the record does not have. It shows the record's post-employment agreements (read with
 // the record's purpose): an officer attaches one from the organisation's library, which proposes it
-// to the alumnus, and withdraws a proposal the alumnus has not accepted.
-import { addOptions, agreementPeriod, agreementState, agreementWords, announce, api, ApiProblem, clearFieldErrors,
-  codes, date, el, label, options, problem, showFieldErrors, startPage, t } from "/portal.js";
+// to the alumnus, and withdraws a proposal the alumnus has not accepted. Its exit interviews (read with
+// the record's purpose): an officer schedules one, records one held (a scheduled one or one without
+// an appointment) with the topics of the checklist, the summary the alumnus sees and acknowledges and
+// the office's own notes, and corrects a held one until the alumnus acknowledged it. Its aftercare
+// plan (read with the record's purpose): an officer makes one where there is none, and records how
+// each contact moment went.
+import { addOptions, agreementPeriod, agreementState, agreementWords, announce, api, ApiProblem, checkboxes,
+  clearFieldErrors, codes, date, el, isMissing, label, options, paragraphs, problem, showFieldErrors, startPage, t,
+  ticked } from "/portal.js";
 
 /** The purposes an officer can state: the HR system's own read-back is not one of them. */
 const STAFF_PURPOSES = () => codes("purpose").filter(p => p !== "REGISTRATION_CHECK");
@@ -18,6 +24,14 @@ const NAMES_SECTOR = "SECTOR_COOLING_OFF";
 /** A field of the proposal -> the id of its input in the form. */
 const AGREEMENT_FIELDS = { templateId: "agreement-template", sector: "agreement-sector", subject: "agreement-subject",
   startsOn: "agreement-starts", endsOn: "agreement-ends" };
+/** A field of an appointment -> the id of its input in the schedule form. */
+const APPOINTMENT_FIELDS = { scheduledFor: "interview-scheduled-for", interviewer: "interview-schedule-interviewer" };
+/** A field of an interview held -> the id of its input in the interview form. */
+const INTERVIEW_FIELDS = { heldOn: "interview-held-on", interviewer: "interview-interviewer",
+  obligationsBriefed: "interview-briefed", topics: "interview-topics", summary: "interview-summary",
+  notes: "interview-notes" };
+/** A field of a contact moment's record -> the id of its input in the contact form. */
+const CONTACT_FIELDS = { doneOn: "contact-done-on", outcome: "contact-outcome", notes: "contact-notes" };
 
 const status = document.getElementById("status");
 let results = null;
@@ -31,6 +45,18 @@ let briefing = null;
 let agreements;
 /** The organisation's agreement library (retired ones left out); null when it could not be read. */
 let library = [];
+/** The record's exit interviews, scheduled and held; undefined while they are read, null when they could not be read. */
+let interviews;
+/** The held interview the interview form corrects; null when the form records one. */
+let editing = null;
+/** The appointment chosen in the interview form ("": none); undefined until the officer chooses (the first one). */
+let appointment;
+/** What the interview form's fields were filled with from an appointment (input id -> value). */
+let prefilled = {};
+/** The record's aftercare contact moments (empty: no plan); undefined while they are read, null when they could not be read. */
+let aftercare;
+/** The contact moment the contact form records; null when the form is closed. */
+let contact = null;
 /** Function code -> title, from the catalogue. */
 let titles = new Map();
 
@@ -82,6 +108,9 @@ function drawRecord() {
   drawBriefing();
   drawAgreements();
   drawAgreementForm();
+  drawInterviews();
+  drawInterviewForm();
+  drawAftercare();
 }
 
 function drawLogin() {
@@ -251,10 +280,34 @@ async function loadLibrary() {
 
 /** A value the page knows is missing, said in the page's words, before anything is sent. */
 function missing(id) {
-  document.getElementById("error-" + id).textContent = t("common.required");
+  wrong(id, t("common.required"));
+}
+
+/** A value the page knows is wrong (or the service said so), said in the page's words at its field. */
+function wrong(id, text) {
+  document.getElementById("error-" + id).textContent = text;
   const input = document.getElementById(id);
   input.setAttribute("aria-invalid", "true");
   input.focus();
+}
+
+/** True when the service's problem names `field` for another reason than a missing value. */
+function invalid(error, field) {
+  return error instanceof ApiProblem && Array.isArray(error.problem.errors)
+    && error.problem.errors.some(e => e.field === field && !isMissing(e.message));
+}
+
+/** Today in the browser's time zone, as a date field holds it (yyyy-mm-dd). */
+function today() {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(n => String(n).padStart(2, "0")).join("-");
+}
+
+/** Empties a status region of the record (a record just opened says nothing yet). */
+function quiet(id) {
+  const region = document.getElementById(id);
+  region.textContent = "";
+  region.className = "";
 }
 
 async function attachAgreement(event) {
@@ -337,6 +390,431 @@ async function withdrawAgreement(agreement, button) {
   agreementsStatus.focus();
 }
 
+/** In the API's order: by the day held (or scheduled for), then by when recorded. */
+function interviewOrder(a, b) {
+  return (a.heldOn ?? a.scheduledFor).localeCompare(b.heldOn ?? b.scheduledFor) || a.recordedAt.localeCompare(b.recordedAt);
+}
+
+/** Where an interview stands for the alumnus: to be held, acknowledged, awaiting acknowledgement or nothing to it. */
+function interviewState(interview) {
+  if (interview.status !== "HELD") {
+    return t("office.alumni.interviewScheduled");
+  }
+  if (interview.acknowledgedAt) {
+    return t("office.alumni.interviewAcknowledged", { date: date(interview.acknowledgedAt) });
+  }
+  return interview.obligationsBriefed || interview.summary ? t("office.alumni.interviewAwaiting")
+    : t("office.alumni.interviewNothingToAcknowledge");
+}
+
+/** Plain text as paragraphs in a <div>; a dash when there is none. */
+function textBlock(text) {
+  if (!text) {
+    return "—";
+  }
+  const div = el("div");
+  paragraphs(div, text);
+  return div;
+}
+
+/** One interview: when, with whom, and for one held what was discussed, the summary, the notes; "Change" until acknowledged. */
+function interviewArticle(interview) {
+  const held = interview.status === "HELD";
+  const titleId = "interview-title-" + interview.id;
+  const article = el("article", null, { id: "interview-" + interview.id, class: "interview", "aria-labelledby": titleId });
+  const dl = el("dl");
+  const term = (key, value, attributes = {}) => {
+    const dd = el("dd", value instanceof Node ? null : value, attributes);
+    if (value instanceof Node) {
+      dd.append(value);
+    }
+    dl.append(el("dt", t(key)), dd);
+  };
+  term("office.alumni.interviewer", interview.interviewer);
+  if (held) {
+    const topics = el("ul", null, { class: "plain" });
+    topics.append(...interview.topics.map(code => el("li", label("interviewTopic", code))));
+    term("office.alumni.obligationsBriefed", t(interview.obligationsBriefed ? "common.yes" : "common.no"));
+    term("office.alumni.topics", interview.topics.length ? topics : "—");
+    term("office.alumni.summary", textBlock(interview.summary));
+    term("office.alumni.notes", textBlock(interview.notes));
+  }
+  term("common.state", interviewState(interview), { id: "interview-state-" + interview.id });
+  term("office.alumni.recordedBy", t("office.alumni.byOn", { by: interview.recordedBy, date: date(interview.recordedAt) }));
+  article.append(el("h4", held ? t("office.alumni.heldOn", { date: date(interview.heldOn) })
+    : t("office.alumni.scheduledFor", { date: date(interview.scheduledFor) }), { id: titleId }), dl);
+  if (held && !interview.acknowledgedAt) {
+    const edit = el("button", t("common.edit"), { type: "button", class: "small", id: "edit-interview-" + interview.id,
+      "aria-describedby": titleId });
+    edit.addEventListener("click", () => editInterview(interview));
+    article.append(edit);
+  }
+  return article;
+}
+
+function drawInterviews() {
+  const list = document.getElementById("interview-list");
+  if (!interviews) {
+    list.replaceChildren(...(interviews === null ? [el("p", t("office.alumni.interviewsFailed"))] : []));
+    return;
+  }
+  list.replaceChildren(...(interviews.length === 0 ? [el("p", t("office.alumni.noInterviews"))]
+    : interviews.map(interviewArticle)));
+}
+
+/** The scheduled interviews the interview form can record as held. */
+function appointments() {
+  return (interviews ?? []).filter(i => i.status === "SCHEDULED");
+}
+
+/**
+ * The interview form in the current language, keeping what was typed: recording one (a scheduled
+ * one chosen, by default the first) or correcting a held one.
+ */
+function drawInterviewForm() {
+  const scheduled = appointments();
+  const select = document.getElementById("interview-appointment");
+  select.replaceChildren(...scheduled.map(i => el("option",
+    t("office.alumni.appointment", { date: date(i.scheduledFor), interviewer: i.interviewer }), { value: i.id })),
+  el("option", t("office.alumni.notScheduled"), { value: "" }));
+  select.value = [...select.options].some(o => o.value === appointment) ? appointment : scheduled[0]?.id ?? "";
+  document.getElementById("interview-appointment-field").hidden = Boolean(editing) || scheduled.length === 0;
+  document.getElementById("interview-form-heading").textContent = editing
+    ? t("office.alumni.correctInterview", { date: date(editing.heldOn) }) : t("office.alumni.recordInterview");
+  document.getElementById("record-interview").textContent = editing ? t("office.alumni.saveCorrection")
+    : t("office.alumni.recordInterview");
+  document.getElementById("cancel-interview-edit").hidden = !editing;
+  document.getElementById("interview-held-on").max = today();
+  document.getElementById("interview-scheduled-for").min = today();
+}
+
+/** The appointment chosen, when the form records one. */
+function chosenAppointment() {
+  const id = document.getElementById("interview-appointment").value;
+  return editing ? null : appointments().find(i => i.id === id) ?? null;
+}
+
+/**
+ * What the chosen appointment tells: the interviewer, and its day once it came; in the fields still
+ * empty or as an earlier appointment filled them (what the officer typed stays).
+ */
+function fillFromAppointment() {
+  if (editing) {
+    return;
+  }
+  const chosen = chosenAppointment();
+  const fill = (id, value) => {
+    const input = document.getElementById(id);
+    if (!input.value.trim() || input.value === prefilled[id]) {
+      input.value = value;
+      prefilled[id] = value;
+    }
+  };
+  fill("interview-interviewer", chosen?.interviewer ?? "");
+  fill("interview-held-on", chosen && chosen.scheduledFor <= today() ? chosen.scheduledFor : "");
+}
+
+/** An empty interview form, recording an interview (the first appointment chosen, if any). */
+function resetInterviewForm() {
+  const form = document.getElementById("interview-form");
+  form.reset();
+  clearFieldErrors(form);
+  editing = null;
+  appointment = undefined;
+  prefilled = {};
+  checkboxes(document.getElementById("topic-choices"), "topic", "interviewTopic", []);
+  drawInterviewForm();
+  fillFromAppointment();
+}
+
+function resetScheduleForm() {
+  const form = document.getElementById("interview-schedule-form");
+  form.reset();
+  clearFieldErrors(form);
+}
+
+/** The form filled with a held interview, to correct it; its heading takes the focus. */
+function editInterview(interview) {
+  resetInterviewForm();
+  editing = interview;
+  prefilled = {};
+  document.getElementById("interview-held-on").value = interview.heldOn;
+  document.getElementById("interview-interviewer").value = interview.interviewer;
+  document.getElementById("interview-briefed").checked = interview.obligationsBriefed;
+  checkboxes(document.getElementById("topic-choices"), "topic", "interviewTopic", interview.topics);
+  document.getElementById("interview-summary").value = interview.summary ?? "";
+  document.getElementById("interview-notes").value = interview.notes ?? "";
+  drawInterviewForm();
+  document.getElementById("interview-form-heading").focus();
+}
+
+/** The record's interviews, read with the purpose the record was opened for (the read is audited). */
+async function loadInterviews(id, purpose) {
+  try {
+    interviews = (await api("GET",
+      `/api/alumni/${encodeURIComponent(id)}/exit-interviews?purpose=${encodeURIComponent(purpose)}`)).sort(interviewOrder);
+  } catch (e) {
+    interviews = null;
+  }
+  drawInterviews();
+  drawInterviewForm();
+}
+
+/** An interview the service answered with, in the list; the list read again when it could not be read before. */
+async function keepInterview(saved) {
+  if (interviews) {
+    interviews = [...interviews.filter(i => i.id !== saved.id), saved].sort(interviewOrder);
+    drawInterviews();
+  } else {
+    await loadInterviews(record.id, purposeOfRecord);
+  }
+}
+
+async function scheduleInterview(event) {
+  event.preventDefault();
+  const form = event.target;
+  const region = document.getElementById("interviews-status");
+  clearFieldErrors(form);
+  const scheduledFor = document.getElementById("interview-scheduled-for").value;
+  const interviewer = document.getElementById("interview-schedule-interviewer").value.trim();
+  if (!scheduledFor) {
+    missing("interview-scheduled-for");
+    return;
+  }
+  if (scheduledFor < today()) {
+    wrong("interview-scheduled-for", t("office.alumni.scheduledInPast"));
+    return;
+  }
+  if (!interviewer) {
+    missing("interview-schedule-interviewer");
+    return;
+  }
+  const button = document.getElementById("schedule-interview");
+  button.disabled = true;
+  try {
+    const saved = await api("POST", `/api/alumni/${encodeURIComponent(record.id)}/exit-interviews/appointments`,
+      { scheduledFor, interviewer });
+    await keepInterview(saved);
+    resetScheduleForm();
+    drawInterviewForm();
+    fillFromAppointment();
+    announce(region, t("office.alumni.interviewScheduledDone",
+      { date: date(saved.scheduledFor), interviewer: saved.interviewer }));
+    region.focus();
+  } catch (e) {
+    if (invalid(e, "scheduledFor")) {
+      // The service's day may have turned before the browser's.
+      wrong("interview-scheduled-for", t("office.alumni.scheduledInPast"));
+    } else if (!showFieldErrors(form, e, field => APPOINTMENT_FIELDS[field] ?? field)) {
+      announce(region, problem(e), "problem");
+      region.focus();
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/**
+ * Records the interview as held: the appointment chosen (PUT), one without an appointment (POST), or
+ * the correction of a held one (PUT). One the alumnus acknowledged meanwhile stays as they agreed to it.
+ */
+async function recordInterview(event) {
+  event.preventDefault();
+  const form = event.target;
+  const region = document.getElementById("interviews-status");
+  clearFieldErrors(form);
+  const heldOn = document.getElementById("interview-held-on").value;
+  const interviewer = document.getElementById("interview-interviewer").value.trim();
+  if (!heldOn) {
+    missing("interview-held-on");
+    return;
+  }
+  if (heldOn > today()) {
+    wrong("interview-held-on", t("office.alumni.heldInFuture"));
+    return;
+  }
+  if (!interviewer) {
+    missing("interview-interviewer");
+    return;
+  }
+  const body = { heldOn, interviewer, obligationsBriefed: document.getElementById("interview-briefed").checked,
+    topics: ticked(document.getElementById("topic-choices")),
+    summary: document.getElementById("interview-summary").value, notes: document.getElementById("interview-notes").value };
+  const target = editing?.id ?? chosenAppointment()?.id;
+  const correcting = Boolean(editing);
+  const path = `/api/alumni/${encodeURIComponent(record.id)}/exit-interviews`;
+  const button = document.getElementById("record-interview");
+  button.disabled = true;
+  try {
+    const saved = target ? await api("PUT", `${path}/${encodeURIComponent(target)}`, body) : await api("POST", path, body);
+    await keepInterview(saved);
+    resetInterviewForm();
+    announce(region, t(correcting ? "office.alumni.interviewCorrected" : "office.alumni.interviewRecorded",
+      { date: date(saved.heldOn) }));
+    region.focus();
+  } catch (e) {
+    if (e instanceof ApiProblem && e.problem.type?.endsWith("/exit-interview-in-future")) {
+      wrong("interview-held-on", t("office.alumni.heldInFuture"));
+    } else if (e instanceof ApiProblem && e.status === 409) {
+      await loadInterviews(record.id, purposeOfRecord);
+      resetInterviewForm();
+      announce(region, t("office.alumni.acknowledgedMeanwhile"), "problem");
+      region.focus();
+    } else if (!showFieldErrors(form, e, field => INTERVIEW_FIELDS[field.replace(/\[.*$/, "")] ?? field)) {
+      announce(region, problem(e), "problem");
+      region.focus();
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** One contact moment as a row: its number, due day, state (overdue stands out), outcome, who recorded it. */
+function contactRow(moment) {
+  const state = el("td");
+  if (moment.state === "OVERDUE") {
+    state.append(el("strong", label("aftercareState", moment.state), { class: "overdue" }));
+  } else {
+    state.textContent = moment.state === "DONE" && moment.doneOn
+      ? t("office.alumni.stateOn", { state: label("aftercareState", moment.state), date: date(moment.doneOn) })
+      : label("aftercareState", moment.state);
+  }
+  const outcome = el("td", label("aftercareOutcome", moment.outcome));
+  if (moment.notes) {
+    outcome.append(el("p", moment.notes, { class: "hint resolution" }));
+  }
+  const actions = el("td");
+  if (moment.state !== "DONE") {
+    const open = el("button", t("office.alumni.recordContact"), { type: "button", class: "small",
+      id: "record-contact-" + moment.id, "aria-label": t("office.alumni.recordContactLabel", { n: moment.sequence }) });
+    open.addEventListener("click", () => openContact(moment));
+    actions.append(open);
+  }
+  const tr = el("tr", null, { id: "contact-" + moment.id });
+  tr.append(el("td", moment.sequence), el("td", date(moment.dueOn)), state, outcome,
+    el("td", moment.recordedBy ? t("office.alumni.byOn", { by: moment.recordedBy, date: date(moment.recordedAt) }) : "—"),
+    actions);
+  return tr;
+}
+
+/** No plan: a note and the button to make one; a plan: its contact moments, and the form of the one being recorded. */
+function drawAftercare() {
+  const none = document.getElementById("no-aftercare");
+  const plan = document.getElementById("aftercare-plan");
+  none.hidden = aftercare === undefined || aftercare?.length > 0;
+  plan.hidden = !aftercare?.length;
+  document.getElementById("no-aftercare-text").textContent = aftercare === null ? t("office.alumni.aftercareFailed")
+    : t("office.alumni.noAftercare");
+  document.getElementById("make-aftercare-plan").hidden = aftercare === null;
+  if (aftercare?.length) {
+    const by = aftercare[0].plannedBy;
+    document.getElementById("aftercare-planned").textContent = t("office.alumni.plannedBy",
+      { by: by === "registration" ? t("office.alumni.byRegistration") : by });
+    document.getElementById("aftercare-rows").replaceChildren(...aftercare.map(contactRow));
+  }
+  if (contact) {
+    document.getElementById("contact-heading").textContent = t("office.alumni.contactHeading",
+      { n: contact.sequence, date: date(contact.dueOn) });
+  }
+}
+
+/** The record's aftercare plan, read with the purpose the record was opened for (the read is audited). */
+async function loadAftercare(id, purpose) {
+  try {
+    aftercare = await api("GET", `/api/alumni/${encodeURIComponent(id)}/aftercare?purpose=${encodeURIComponent(purpose)}`);
+  } catch (e) {
+    aftercare = null;
+  }
+  drawAftercare();
+}
+
+async function makeAftercarePlan() {
+  const region = document.getElementById("aftercare-status");
+  const button = document.getElementById("make-aftercare-plan");
+  button.disabled = true;
+  try {
+    aftercare = await api("POST", `/api/alumni/${encodeURIComponent(record.id)}/aftercare`);
+    drawAftercare();
+    announce(region, t("office.alumni.planMade", { n: aftercare.length, date: date(aftercare[0]?.dueOn) }));
+  } catch (e) {
+    if (e instanceof ApiProblem && e.status === 409) {
+      await loadAftercare(record.id, purposeOfRecord);
+      announce(region, t("office.alumni.planExists"), "problem");
+    } else {
+      announce(region, problem(e), "problem");
+    }
+  } finally {
+    button.disabled = false;
+  }
+  // The button is gone (or stays, when it failed): the message takes the focus.
+  region.focus();
+}
+
+/** The form for one contact moment, the day of the contact today by default; its heading takes the focus. */
+function openContact(moment) {
+  const form = document.getElementById("contact-form");
+  form.reset();
+  clearFieldErrors(form);
+  contact = moment;
+  const doneOn = document.getElementById("contact-done-on");
+  doneOn.max = today();
+  doneOn.value = today();
+  document.getElementById("contact-panel").hidden = false;
+  drawAftercare();
+  document.getElementById("contact-heading").focus();
+}
+
+/** Closes the contact form; the focus back where it was opened from, when asked. */
+function closeContact(refocus = false) {
+  const moment = contact;
+  contact = null;
+  document.getElementById("contact-panel").hidden = true;
+  if (refocus && moment) {
+    document.getElementById("record-contact-" + moment.id)?.focus();
+  }
+}
+
+async function saveContact(event) {
+  event.preventDefault();
+  const form = event.target;
+  const region = document.getElementById("aftercare-status");
+  clearFieldErrors(form);
+  const doneOn = document.getElementById("contact-done-on").value;
+  const outcome = document.getElementById("contact-outcome").value;
+  if (!doneOn) {
+    missing("contact-done-on");
+    return;
+  }
+  if (doneOn > today()) {
+    wrong("contact-done-on", t("office.alumni.doneInFuture"));
+    return;
+  }
+  if (!outcome) {
+    missing("contact-outcome");
+    return;
+  }
+  const button = document.getElementById("save-contact");
+  button.disabled = true;
+  try {
+    const saved = await api("PUT", `/api/alumni/${encodeURIComponent(record.id)}/aftercare/${encodeURIComponent(contact.id)}`,
+      { doneOn, outcome, notes: document.getElementById("contact-notes").value });
+    aftercare = aftercare.map(c => (c.id === saved.id ? saved : c));
+    closeContact();
+    drawAftercare();
+    announce(region, t("office.alumni.contactRecorded", { n: saved.sequence, outcome: label("aftercareOutcome", saved.outcome) }));
+    region.focus();
+  } catch (e) {
+    if (invalid(e, "doneOn")) {
+      wrong("contact-done-on", t("office.alumni.doneInFuture"));
+    } else if (!showFieldErrors(form, e, field => CONTACT_FIELDS[field] ?? field)) {
+      announce(region, problem(e), "problem");
+      region.focus();
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+
 async function loadLogin(id) {
   try {
     login = await api("GET", `/api/alumni/${encodeURIComponent(id)}/account`);
@@ -385,12 +863,18 @@ async function openRecord(id, purpose) {
     login = null;
     briefing = null;
     agreements = undefined;
-    const agreementsStatus = document.getElementById("agreements-status");
-    agreementsStatus.textContent = "";
-    agreementsStatus.className = "";
+    interviews = undefined;
+    aftercare = undefined;
+    ["agreements-status", "interviews-status", "aftercare-status"].forEach(quiet);
     resetAgreementForm();
+    resetScheduleForm();
+    resetInterviewForm();
+    closeContact();
     drawRecord();
-    await Promise.all([loadLogin(id), loadBriefing(id, purpose), loadAgreements(id, purpose), loadLibrary()]);
+    await Promise.all([loadLogin(id), loadBriefing(id, purpose), loadAgreements(id, purpose), loadLibrary(),
+      loadInterviews(id, purpose), loadAftercare(id, purpose)]);
+    // The first appointment's interviewer, now that the appointments are read.
+    fillFromAppointment();
     document.getElementById("record-section").hidden = false;
     document.getElementById("record-heading").scrollIntoView();
   } catch (e) {
@@ -412,12 +896,27 @@ document.getElementById("agreement-template").addEventListener("change", () => {
   drawAgreementKind();
 });
 document.getElementById("agreement-form").addEventListener("submit", attachAgreement);
+document.getElementById("interview-schedule-form").addEventListener("submit", scheduleInterview);
+document.getElementById("interview-form").addEventListener("submit", recordInterview);
+document.getElementById("interview-appointment").addEventListener("change", event => {
+  appointment = event.target.value;
+  fillFromAppointment();
+});
+document.getElementById("cancel-interview-edit").addEventListener("click", () => {
+  const corrected = editing;
+  resetInterviewForm();
+  document.getElementById("edit-interview-" + corrected?.id)?.focus();
+});
+document.getElementById("make-aftercare-plan").addEventListener("click", makeAftercarePlan);
+document.getElementById("contact-form").addEventListener("submit", saveContact);
+document.getElementById("cancel-contact").addEventListener("click", () => closeContact(true));
 
 try {
   if (!await startPage(draw)) {
     location.assign("/login");
   } else {
     addOptions(document.getElementById("status-filter"), "alumnusStatus");
+    addOptions(document.getElementById("contact-outcome"), "aftercareOutcome");
     await loadTitles();
   }
 } catch (e) {
