@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import nl.integrity.platform.testing.Mailboxes;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -152,23 +153,50 @@ class AlumnusPortalIT {
     }
 
     /**
-     * A new alumnus as they would meet the platform: the HR system registers their departure with an
-     * e-mail address, the invitation from Keycloak arrives at the real SMTP server, its link sets a
-     * password at the real Keycloak, and with it they log in to the portal and see their record.
+     * A new alumnus as they would meet the platform, from the day HR announces their departure: the
+     * HR system registers it with an e-mail address, the office attaches an agreement, the invitation
+     * from Keycloak and the briefing's notice arrive at the real SMTP server, the invitation's link
+     * sets a password at the real Keycloak, and with it the leaver logs in to the portal, reads and
+     * acknowledges the briefing, accepts the agreement, and declares a new activity, which the
+     * assessment holds against the agreement.
      */
     @Test
-    void aNewAlumnus_isInvitedByMail_setsAPassword_andLogsIn() {
+    void aNewAlumnus_isInvitedByMail_setsAPassword_readsTheBriefing_acceptsTheAgreement_andDeclares() {
         String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
         String email = "nieuw-" + suffix + "@e2e.integrity.example.nl";
         var leaver = new TestAlumni.Login(null, null, null, "KMAR", "NEW-" + suffix);
+        LocalDate departure = LocalDate.now().plusWeeks(3);
+        // A border guard (6 months' cooling-off, private security a sensitive sector), leaving in three weeks.
         String alumnusId = TestAlumni.registerDeparture(
-                leaver, "Noor Nieuw", email, "GRS-BEW", "2022-03-01", "2026-11-30", "VOLUNTARY");
+                leaver, "Noor Nieuw", email, "GRS-BEW", "2022-03-01", departure.toString(), "VOLUNTARY");
+        String template = given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .get(GATEWAY + "/api/agreement-templates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("find { it.code == 'SECTOR-AFKOEL' }.id");
+        String agreementId = given().auth()
+                .oauth2(tokenFor("officer.kmar"))
+                .contentType(ContentType.JSON)
+                .body("{\"templateId\":\"%s\",\"sector\":\"PRIVATE_SECURITY\"}".formatted(template))
+                .post(GATEWAY + "/api/alumni/{id}/agreements", alumnusId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String userId = null;
-        try (var browser = new Browser("invited")) {
+        try (var browser = new Browser("journey")) {
             Awaitility.await()
                     .atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> Mailboxes.loginMailsTo(email).size() == 1);
+                    .until(() -> Mailboxes.loginMailsTo(email).size() == 1
+                            && Mailboxes.noticesTo(email).size() == 2);
+            var subjects = Mailboxes.noticesTo(email).stream()
+                    .map(m -> String.valueOf(m.get("subject")))
+                    .sorted()
+                    .toList();
+            assertEquals(List.of("Afspraak bij vertrek: graag uw akkoord", "Uw vertrekbriefing staat klaar"), subjects);
             String mail = String.valueOf(Mailboxes.loginMailsTo(email).get(0).get("mimeMessage"));
             var link = java.util.regex.Pattern.compile("http\\S+/login-actions/action-token\\?key=[A-Za-z0-9._-]+")
                     .matcher(mail);
@@ -193,7 +221,34 @@ class AlumnusPortalIT {
             }
             browser.textAppears(By.id("record"), leaver.personnelNumber());
             assertTrue(browser.driver.findElement(By.id("record")).getText().contains("Grensbewaker"));
+            browser.visible(By.id("agreements-due"));
             browser.screenshot("first-login");
+
+            // The briefing: why, until when, what; acknowledged.
+            browser.visible(By.cssSelector("#briefing-due a")).click();
+            browser.textAppears(By.tagName("h1"), "Uw vertrekbriefing");
+            browser.textAppears(By.id("why"), "(GRS-BEW)");
+            browser.textAppears(By.id("sectors"), "beveiliging");
+            browser.screenshot("briefing");
+            browser.driver.findElement(By.id("acknowledge-briefing")).click();
+            browser.textAppears(By.id("acknowledgement-state"), "bevestigd (revisie");
+
+            // The agreement, accepted in the same place.
+            browser.textAppears(By.id("agreement-title-" + agreementId), "Afkoelperiode voor de sector beveiliging");
+            browser.driver.findElement(By.id("accept-" + agreementId)).click();
+            browser.textAppears(By.id("agreements-status"), "akkoord gegeven");
+            browser.textAppears(By.id("agreement-state-" + agreementId), "Akkoord gegeven op");
+            browser.screenshot("agreement-accepted");
+
+            // A job offer in private security, starting after the departure: declared in the portal.
+            browser.open(GATEWAY + "/alumni/declare/");
+            fillDeclaration(browser, "Waakzaam Beveiliging BV", departure.plusMonths(2));
+            browser.textAppears(By.id("status"), "Uw melding is ingediend");
+            browser.textAppears(By.id("declaration-rows"), "Waakzaam Beveiliging BV");
+            browser.screenshot("declared");
+            String declarationId = browser.driver.getCurrentUrl().replaceFirst(".*[?&]declared=([^&#]+).*", "$1");
+
+            // The office sees the login active, the briefing acknowledged, and the agreement in the assessment.
             userId = given().auth()
                     .oauth2(tokenFor("officer.kmar"))
                     .get(GATEWAY + "/api/alumni/{id}/account", alumnusId)
@@ -203,9 +258,40 @@ class AlumnusPortalIT {
                     .body("invitations", org.hamcrest.Matchers.equalTo(1))
                     .extract()
                     .path("username");
+            given().auth()
+                    .oauth2(tokenFor("officer.kmar"))
+                    .queryParam("purpose", "OBLIGATION_MONITORING")
+                    .get(GATEWAY + "/api/alumni/{id}/briefing", alumnusId)
+                    .then()
+                    .body("acknowledgedAt", org.hamcrest.Matchers.notNullValue());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> given().auth()
+                            .oauth2(tokenFor("officer.kmar"))
+                            .get(GATEWAY + "/api/declarations/{id}", declarationId)
+                            .then()
+                            .extract()
+                            .<List<String>>path("risk.reasons.code")
+                            .contains("AGREEMENT:SECTOR-AFKOEL"));
         } finally {
             TestAlumni.deleteByUsername(userId == null ? "alumnus-" + alumnusId : userId);
         }
+    }
+
+    /** Fills in and submits the declaration form: a paid job in private security, no contact, no knowledge used. */
+    private static void fillDeclaration(Browser browser, String employer, LocalDate start) {
+        browser.visible(By.id("employerName")).sendKeys(employer);
+        browser.driver.findElement(By.id("kvkNumber")).sendKeys("87654321");
+        new Select(browser.driver.findElement(By.id("sector"))).selectByValue("PRIVATE_SECURITY");
+        browser.driver.findElement(By.id("role")).sendKeys("Teamleider objectbeveiliging");
+        browser.driver.findElement(By.id("duties")).sendKeys("Leidt de beveiliging van een haventerrein");
+        // A date field's typing order follows the browser's locale; the value itself is ISO everywhere.
+        browser.driver.executeScript("document.getElementById('startDate').value = '" + start + "'");
+        browser.driver.findElement(By.id("hoursPerWeek")).sendKeys("36");
+        for (String answer : new String[] {"paid-yes", "selfEmployed-no", "expectsContact-no", "usesKnowledge-no"}) {
+            browser.driver.findElement(By.id(answer)).click();
+        }
+        browser.driver.findElement(By.id("submit")).click();
     }
 
     @Test
