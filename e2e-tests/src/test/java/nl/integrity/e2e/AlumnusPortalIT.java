@@ -228,7 +228,7 @@ class AlumnusPortalIT {
             browser.visible(By.cssSelector("#briefing-due a")).click();
             browser.textAppears(By.tagName("h1"), "Uw vertrekbriefing");
             browser.textAppears(By.id("why"), "(GRS-BEW)");
-            browser.textAppears(By.id("sectors"), "beveiliging");
+            browser.textAppears(By.id("sectors"), "Beveiliging");
             browser.screenshot("briefing");
             browser.driver.findElement(By.id("acknowledge-briefing")).click();
             browser.textAppears(By.id("acknowledgement-state"), "bevestigd (revisie");

@@ -68,7 +68,7 @@ function draw() {
       .forEach(([key, value]) => dl.append(el("dt", t("record." + key)), el("dd", value ?? "—")));
     const w = record.obligationWindow;
     document.getElementById("window").textContent = !w ? t("alumni.home.noWindow")
-      : t(w.active ? "alumni.home.windowActive" : "alumni.home.windowOver", { end: date(w.end) });
+      : t(windowWording("alumni.home", w), { start: date(w.start), end: date(w.end) });
   }
   const list = document.getElementById("conditions");
   list.replaceChildren(...(conditions.length === 0 ? [el("li", t("alumni.home.noConditions"))]
@@ -142,4 +142,10 @@ try {
   }
 } catch (e) {
   announce(status, t("common.failed"), "problem");
+}
+
+/** The duty to declare in words: running, still to come (a leaver's window starts on the departure date), or over. */
+function windowWording(prefix, w) {
+  const today = new Date().toISOString().slice(0, 10);
+  return prefix + (w.active ? ".windowActive" : w.start > today ? ".windowUpcoming" : ".windowOver");
 }

@@ -35,7 +35,7 @@ function functionName(f, code) {
 function drawObligation() {
   const w = briefing.obligationWindow;
   document.getElementById("obligation").textContent = !w ? t("alumni.briefing.noWindow")
-    : t(w.active ? "alumni.briefing.windowActive" : "alumni.briefing.windowOver", { end: date(w.end) });
+    : t(windowWording("alumni.briefing", w), { start: date(w.start), end: date(w.end) });
   const why = document.getElementById("why");
   why.replaceChildren();
   const terms = [];
@@ -263,29 +263,42 @@ async function acknowledgeInterview(interview, button) {
     interviewStatus.focus();
   };
   try {
-    await loadInterviews();
-    const now = interviews?.find(i => i.id === interview.id);
-    if (!interviews) {
-      say("alumni.briefing.interviewsFailed");
-    } else if (!now || now.recordedAt !== interview.recordedAt) {
-      say("alumni.briefing.interviewChanged");
-    } else if (now.acknowledgedAt) {
-      say("alumni.briefing.interviewAgreed", "success", { date: date(now.heldOn) });
-    } else if (!toAcknowledge(now)) {
-      say("alumni.briefing.nothingToAgree");
-    } else {
-      const acknowledged = await api("POST",
-        `/api/alumni/me/exit-interviews/${encodeURIComponent(interview.id)}/acknowledgement`);
-      interviews = interviews.map(i => (i.id === acknowledged.id ? acknowledged : i));
-      say("alumni.briefing.interviewAgreed", "success", { date: date(acknowledged.heldOn) });
-    }
+    // The version read travels along: the service refuses when the office changed the interview since.
+    const acknowledged = await api("POST", `/api/alumni/me/exit-interviews/${encodeURIComponent(interview.id)}`
+      + `/acknowledgement?version=${encodeURIComponent(interview.version)}`);
+    interviews = interviews.map(i => (i.id === acknowledged.id ? acknowledged : i));
+    say("alumni.briefing.interviewAgreed", "success", { date: date(acknowledged.heldOn) });
   } catch (e) {
     if (e instanceof ApiProblem && e.status === 409) {
       await loadInterviews();
-      say("alumni.briefing.nothingToAgree");
+      const changed = String(e.problem.type ?? "").endsWith("/exit-interview-changed");
+      say(changed ? "alumni.briefing.interviewChanged" : "alumni.briefing.nothingToAgree");
     } else {
       button.disabled = false;
       announce(interviewStatus, problem(e), "problem");
+    }
+  }
+}
+
+async function acceptAgreement(agreement, button) {
+  button.disabled = true;
+  try {
+    const accepted = await api("POST",
+      `/api/alumni/me/agreements/${encodeURIComponent(agreement.id)}/acceptance`);
+    agreements = agreements.map(a => (a.id === accepted.id ? accepted : a));
+    drawAgreements();
+    announce(agreementsStatus, t("alumni.briefing.accepted",
+      { title: agreementWords(accepted).title, start: date(accepted.startsOn), end: date(accepted.endsOn) }));
+    agreementsStatus.focus();
+  } catch (e) {
+    if (e instanceof ApiProblem && e.status === 409) {
+      await loadAgreements();
+      drawAgreements();
+      announce(agreementsStatus, t("alumni.briefing.withdrawnMeanwhile"), "problem");
+      agreementsStatus.focus();
+    } else {
+      button.disabled = false;
+      announce(agreementsStatus, problem(e), "problem");
     }
   }
 }
@@ -326,4 +339,10 @@ try {
   }
 } catch (e) {
   announce(status, t("common.failed"), "problem");
+}
+
+/** The duty to declare in words: running, still to come (a leaver's window starts on the departure date), or over. */
+function windowWording(prefix, w) {
+  const today = new Date().toISOString().slice(0, 10);
+  return prefix + (w.active ? ".windowActive" : w.start > today ? ".windowUpcoming" : ".windowOver");
 }

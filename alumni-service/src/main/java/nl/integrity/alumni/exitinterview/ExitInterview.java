@@ -143,6 +143,10 @@ public class ExitInterview extends PanacheEntityBase {
      *
      * @return false when they had already acknowledged it (nothing changes)
      */
+    long version() {
+        return version;
+    }
+
     boolean acknowledge(Clock clock) {
         if (status != Status.HELD || (!obligationsBriefed && summary == null)) {
             throw new NothingToAcknowledge(id);

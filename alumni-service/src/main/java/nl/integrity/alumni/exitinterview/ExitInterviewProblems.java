@@ -36,3 +36,14 @@ class NothingToAcknowledge extends ProblemException {
                 "Exit interview " + id + " has no briefing or summary to acknowledge (yet); ask the integrity office");
     }
 }
+
+/** The interview changed since the alumnus read it: they acknowledge only what they saw. */
+class InterviewChanged extends ProblemException {
+    InterviewChanged(UUID id) {
+        super(
+                409,
+                "exit-interview-changed",
+                "Interview changed",
+                "Exit interview " + id + " was changed by the integrity office since you read it; read it again");
+    }
+}

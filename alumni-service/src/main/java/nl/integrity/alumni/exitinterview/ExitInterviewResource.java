@@ -95,7 +95,8 @@ public class ExitInterviewResource {
             String notes,
             String recordedBy,
             Instant recordedAt,
-            Instant acknowledgedAt) {
+            Instant acknowledgedAt,
+            long version) {
 
         public static InterviewResponse from(ExitInterview i) {
             return new InterviewResponse(
@@ -111,7 +112,8 @@ public class ExitInterviewResource {
                     i.notes(),
                     i.recordedBy(),
                     i.recordedAt(),
-                    i.acknowledgedAt());
+                    i.acknowledgedAt(),
+                    i.version());
         }
 
         static InterviewResponse forAlumnus(ExitInterview i) {
@@ -129,7 +131,8 @@ public class ExitInterviewResource {
                     null,
                     full.recordedBy,
                     full.recordedAt,
-                    full.acknowledgedAt);
+                    full.acknowledgedAt,
+                    full.version);
         }
     }
 
@@ -208,8 +211,10 @@ public class ExitInterviewResource {
     @RolesAllowed(Roles.ALUMNUS)
     @Operation(
             summary = "Acknowledge the briefing on my obligations and the summary of an interview held",
-            description = "Acknowledging twice changes nothing.")
-    public InterviewResponse acknowledge(@PathParam("interviewId") UUID interviewId) {
-        return InterviewResponse.forAlumnus(interviews.acknowledge(Alumnus.ofCaller(caller), interviewId));
+            description =
+                    "With ?version= the version I read: 409 when the office changed the interview since. Acknowledging twice changes nothing.")
+    public InterviewResponse acknowledge(
+            @PathParam("interviewId") UUID interviewId, @QueryParam("version") Long versionRead) {
+        return InterviewResponse.forAlumnus(interviews.acknowledge(Alumnus.ofCaller(caller), interviewId, versionRead));
     }
 }

@@ -74,10 +74,16 @@ class ExitInterviews {
         audit(RECORD, alumnus);
     }
 
-    /** The alumnus acknowledges the briefing and summary of one of their own interviews. */
+    /**
+     * The alumnus acknowledges the briefing and summary of one of their own interviews, as they read
+     * it: {@code versionRead} (when given) must still be the interview's version.
+     */
     @Transactional
-    public ExitInterview acknowledge(Alumnus alumnus, UUID interviewId) {
+    public ExitInterview acknowledge(Alumnus alumnus, UUID interviewId, Long versionRead) {
         var interview = find(alumnus, interviewId);
+        if (versionRead != null && versionRead != interview.version() && interview.acknowledgedAt() == null) {
+            throw new InterviewChanged(interviewId);
+        }
         if (interview.acknowledge(clock)) {
             outbox.append(
                     ExitInterviewEvents.TOPIC,

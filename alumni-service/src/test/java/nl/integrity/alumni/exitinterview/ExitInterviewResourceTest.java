@@ -184,7 +184,7 @@ class ExitInterviewResourceTest {
                 .post("/api/alumni/me/exit-interviews/{id}/acknowledgement", interviewId)
                 .then()
                 .statusCode(409);
-        given().auth()
+        int held = given().auth()
                 .oauth2(tokenFor("officer.politie"))
                 .contentType(ContentType.JSON)
                 .body(INTERVIEW.replace("2026-09-25", java.time.LocalDate.now().toString()))
@@ -192,9 +192,20 @@ class ExitInterviewResourceTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("HELD"))
-                .body("notes", equalTo("Maakt zich zorgen over de reorganisatie."));
+                .body("notes", equalTo("Maakt zich zorgen over de reorganisatie."))
+                .extract()
+                .path("version");
+        // Read while it was only scheduled: the alumnus acknowledges only what they saw.
         given().auth()
                 .oauth2(tokenFor("alumnus.politie"))
+                .queryParam("version", 0)
+                .post("/api/alumni/me/exit-interviews/{id}/acknowledgement", interviewId)
+                .then()
+                .statusCode(409)
+                .body("type", endsWith("/problems/exit-interview-changed"));
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .queryParam("version", held)
                 .post("/api/alumni/me/exit-interviews/{id}/acknowledgement", interviewId)
                 .then()
                 .statusCode(200);
