@@ -77,6 +77,13 @@ public interface PlatformConfig {
         @WithDefault("P90D")
         Duration runRetention();
 
+        /**
+         * How long the staff audit trail keeps an entry: 5 years and a day. The table refuses to delete
+         * younger entries, so a shorter setting only makes the pruning fail.
+         */
+        @WithDefault("P1827D")
+        Duration auditRetention();
+
         /** Rows deleted per transaction. */
         @WithDefault("1000")
         @Min(1)

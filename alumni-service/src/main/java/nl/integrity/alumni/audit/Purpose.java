@@ -20,6 +20,11 @@ public enum Purpose {
     static final java.util.List<Purpose> STAFF = java.util.List.of(
             DECLARATION_REVIEW, ALERT_FOLLOW_UP, EXIT_INTERVIEW, OBLIGATION_MONITORING, DATA_SUBJECT_REQUEST, AUDIT);
 
+    /** The purpose an audit entry names, or null for entries without one (writes, list views). */
+    public static Purpose ofEntry(String stored) {
+        return stored == null ? null : valueOf(stored);
+    }
+
     /** The purpose a member of staff names; a missing or unknown one is a 400 listing the choices. */
     public static Purpose of(String parameter) {
         Purpose purpose = InvalidField.enumValue("purpose", Purpose.class, parameter);

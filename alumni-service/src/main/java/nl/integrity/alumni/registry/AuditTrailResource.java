@@ -31,12 +31,30 @@ public class AuditTrailResource {
         this.auditLog = auditLog;
     }
 
+    /**
+     * One entry: a read (with its purpose), a write (purpose null where none is stated) or, with
+     * {@code listed}, a list the record was shown in (a page of search results).
+     */
     public record AuditEntryResponse(
-            Instant occurredAt, String actor, String actorRole, String action, Purpose purpose, String requestId) {
+            Instant occurredAt,
+            String actor,
+            String actorRole,
+            String action,
+            Purpose purpose,
+            String detail,
+            boolean listed,
+            String requestId) {
 
         static AuditEntryResponse from(StaffAudit.AuditRecord e) {
             return new AuditEntryResponse(
-                    e.occurredAt(), e.actor(), e.actorRole(), e.action(), Purpose.valueOf(e.purpose()), e.requestId());
+                    e.occurredAt(),
+                    e.actor(),
+                    e.actorRole(),
+                    e.action(),
+                    Purpose.ofEntry(e.purpose()),
+                    e.detail(),
+                    e.listed(),
+                    e.requestId());
         }
     }
 
@@ -44,7 +62,8 @@ public class AuditTrailResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Who accessed this record, when and why, oldest first",
-            description = "Alumni of another organisation answer 404.")
+            description =
+                    "Reads with their purpose, writes by staff and systems, and the lists (search pages) that showed the record. Alumni of another organisation answer 404.")
     public List<AuditEntryResponse> trail(@PathParam("id") UUID alumnusId) {
         Alumnus.inOrganisationOf(caller, alumnusId);
         return auditLog.trail(alumnusId).stream().map(AuditEntryResponse::from).toList();

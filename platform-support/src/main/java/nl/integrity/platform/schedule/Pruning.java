@@ -9,7 +9,8 @@ import nl.integrity.platform.PlatformConfig;
 /**
  * Keeps the platform's own tables from growing forever: published outbox rows (their events are
  * on the broker), processed-event rows (the inbox of each consumer) and finished scheduled runs
- * are deleted after their retention, hourly, in small batches of their own transaction each, so
+ * and audit entries older than the trail's retention (which the table's guard enforces) are deleted
+ * after their retention, hourly, in small batches of their own transaction each, so
  * no long lock holds up the relay or the consumers.
  *
  * <p>The inbox must remember an event at least as long as the broker may deliver it again: keep
@@ -47,7 +48,11 @@ public class Pruning implements PeriodicJob {
         long finishedRuns = deleteInBatches("""
                 delete from scheduled_run where (job, period) in
                     (select job, period from scheduled_run where finished_at < ?1 limit ?2)""", period.minus(config.runRetention()));
-        return outbox + " published events, " + inbox + " processed events, " + finishedRuns + " finished runs removed";
+        long audit = deleteInBatches("""
+                delete from staff_audit where id in
+                    (select id from staff_audit where occurred_at < ?1 order by id limit ?2)""", period.minus(config.auditRetention()));
+        return outbox + " published events, " + inbox + " processed events, " + finishedRuns + " finished runs, "
+                + audit + " audit entries past their retention removed";
     }
 
     /** Deletes what {@code sql} selects before {@code cutoff}, a batch per transaction; how many in all. */
