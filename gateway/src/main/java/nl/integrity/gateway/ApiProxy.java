@@ -139,6 +139,10 @@ public class ApiProxy {
                 return;
             }
             String path = ctx.request().path();
+            if (path.equals(AccessExport.PATH)) {
+                export(ctx, token);
+                return;
+            }
             Optional<String> route = routeFor(path);
             if (route.isEmpty()) {
                 Problems.send(ctx, 404, "not-found", "Not found", "No API is served under " + path);
@@ -146,6 +150,118 @@ public class ApiProxy {
             }
             proxy(ctx, route.get(), ctx.request().uri(), token);
         });
+    }
+
+    /** A service's answer, read whole: for the access export, which needs every service's before it can answer. */
+    record Fetched(int status, Buffer body) {}
+
+    /**
+     * The caller's access export ({@link AccessExport}): every service's own export of the caller's
+     * data, asked for at once with the caller's token, combined. A service that refuses the caller
+     * (not an alumnus) gives its refusal; one that is down makes the whole export a 503, as an export
+     * that silently missed a service would tell the alumnus less than the law says it must.
+     */
+    private void export(RoutingContext ctx, String token) {
+        if (ctx.request().method() != HttpMethod.GET) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "GET");
+            Problems.send(ctx, 405, "method-not-allowed", "Method not allowed", "Download the export with GET");
+            return;
+        }
+        String format = ctx.request().getParam("format", "zip");
+        if (!format.equals("zip") && !format.equals("json")) {
+            Problems.send(ctx, 400, "invalid-request", "Invalid request", "format: zip (the default) or json");
+            return;
+        }
+        String authorization = token != null ? "Bearer " + token : ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        List<String> names = List.copyOf(AccessExport.PARTS.keySet());
+        List<io.vertx.core.Future<Fetched>> calls = names.stream()
+                .map(name -> {
+                    var part = AccessExport.PARTS.get(name);
+                    return fetch(ctx, part.route(), part.uri(), authorization);
+                })
+                .toList();
+        io.vertx.core.Future.join(calls).onComplete(done -> {
+            for (int i = 0; i < calls.size(); i++) {
+                var call = calls.get(i);
+                String route = AccessExport.PARTS.get(names.get(i)).route();
+                if (call.failed()) {
+                    unavailable(ctx, route, call.cause());
+                    return;
+                }
+                Fetched answer = call.result();
+                if (answer.status() >= 400 && answer.status() < 500) {
+                    ctx.response()
+                            .setStatusCode(answer.status())
+                            .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                            .putHeader(RequestIds.HEADER, RequestIds.of(ctx))
+                            .end(answer.body());
+                    return;
+                }
+                if (answer.status() != 200) {
+                    unavailable(ctx, route, new ConnectException("answered " + answer.status()));
+                    return;
+                }
+            }
+            Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < calls.size(); i++) {
+                bodies.put(names.get(i), calls.get(i).result().body().getBytes());
+            }
+            var combined = AccessExport.combine(bodies, java.time.Instant.now());
+            var response = ctx.response()
+                    .setStatusCode(200)
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .putHeader(RequestIds.HEADER, RequestIds.of(ctx));
+            if (format.equals("json")) {
+                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end(Buffer.buffer(AccessExport.json(combined)));
+            } else {
+                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/zip")
+                        .putHeader("Content-Disposition", "attachment; filename=\"my-data.zip\"")
+                        .end(Buffer.buffer(AccessExport.archive(combined, bodies)));
+            }
+        });
+    }
+
+    /** GETs {@code uri} from an instance of the route's service, trying the next one as {@link #attempt} does. */
+    private io.vertx.core.Future<Fetched> fetch(RoutingContext ctx, String route, String uri, String authorization) {
+        return io.vertx.core.Future.fromCompletionStage(
+                        upstreams.instances(route).subscribeAsCompletionStage())
+                .compose(instances -> fetchFrom(ctx, route, instances, new HashSet<>(), uri, authorization));
+    }
+
+    private io.vertx.core.Future<Fetched> fetchFrom(
+            RoutingContext ctx,
+            String route,
+            List<ServiceInstance> instances,
+            Set<Long> tried,
+            String uri,
+            String authorization) {
+        Upstreams.Pick pick = upstreams.pick(route, instances, tried);
+        if (!pick.found()) {
+            return io.vertx.core.Future.failedFuture(new ConnectException("no instance accepted the connection"));
+        }
+        var options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(pick.baseUrl() + uri)
+                .setIdleTimeout(config.timeout().toMillis());
+        options.putHeader(HttpHeaders.ACCEPT, "application/json");
+        if (authorization != null) {
+            options.putHeader(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        options.putHeader(RequestIds.HEADER, RequestIds.of(ctx));
+        options.putHeader(TraceContext.HEADER, TraceContext.forward(ctx));
+        return client.request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(body -> new Fetched(response.statusCode(), body)))
+                .onSuccess(fetched -> pick.breaker().succeeded())
+                .recover(cause -> {
+                    pick.breaker().failed(System.nanoTime());
+                    if (neverReachedTheService(cause) || brokeOff(cause)) {
+                        tried.add(pick.instance().getId());
+                        return fetchFrom(ctx, route, instances, tried, uri, authorization);
+                    }
+                    return io.vertx.core.Future.failedFuture(cause);
+                });
     }
 
     /** The OpenAPI document of a service, without a login (it describes the API and holds no data). */

@@ -115,6 +115,28 @@ class ApiProxyTest {
     }
 
     @Test
+    void accessExport_isNeverGivenWithAServiceMissing() {
+        // The alumni route answers, the declaration route is down: no partial export, a 503 naming the path.
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .when()
+                .get("/api/me/export")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/problems/service-unavailable"))
+                .body("instance", equalTo("/api/me/export"));
+        given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .when()
+                .post("/api/me/export")
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json");
+        given().when().get("/api/me/export").then().statusCode(401);
+    }
+
+    @Test
     void answersNotFoundProblemForPathsNoServiceServes() {
         given().auth()
                 .oauth2(tokenFor("alumnus.politie"))
