@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The settings of the notification service, {@code notification.*}: where links in mail point,
- * how e-mail goes to which mailbox, and how webhooks are delivered.
+ * how e-mail goes to which mailbox, how webhooks are delivered, and how long what is kept.
  */
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
@@ -23,6 +24,47 @@ public interface NotificationConfig {
     Mail mail();
 
     Webhooks webhooks();
+
+    Retention retention();
+
+    /**
+     * How long each kind of data is kept (AVG storage limitation), counted from when it was made,
+     * or for alerts from their resolution; removed by a nightly run, once across instances. An
+     * anonymised alumnus' texts go at once, whatever these say.
+     */
+    interface Retention {
+
+        /** Resolved alerts are deleted this long after their resolution; open ones stay until resolved. */
+        @WithDefault("P2Y")
+        Period alerts();
+
+        /** Finished deliveries (sent, dead, cancelled) are deleted this long after they were made. */
+        @WithDefault("P1Y")
+        Period deliveries();
+
+        /**
+         * The payload of a finished delivery (the mail's text, the webhook's body) is emptied this long
+         * after it was made; the row stays in the log, but a dead delivery can no longer be replayed.
+         */
+        @WithDefault("P30D")
+        Period deliveryPayloads();
+
+        /** Daily digest records (counts per office and day) are deleted after this. */
+        @WithDefault("P2Y")
+        Period officeDigests();
+
+        /** A network mailing's texts are removed after this; its subjects and counts stay. */
+        @WithDefault("P2Y")
+        Period networkMailings();
+
+        /** When the run is due (cron, seconds first; {@code off}: never, the tests start it themselves). */
+        @WithDefault("0 50 3 * * ?")
+        String cron();
+
+        /** Rows removed per transaction. */
+        @WithDefault("1000")
+        int batchSize();
+    }
 
     /**
      * Where and how e-mail goes: each organisation's integrity mailbox, its language and whether it

@@ -174,6 +174,17 @@ public class Alert extends PanacheEntityBase {
         assignee = null;
     }
 
+    /**
+     * The alumnus was anonymised: every alert about them, or about one of their declarations, loses
+     * what it said ({@code removed} instead of the summary) and the officer's resolution note; kind,
+     * status, dates, risk level and who handled it stay, for the statistics. How many alerts.
+     */
+    public static int anonymiseAllAbout(UUID alumnusId, AlertText removed) {
+        return update("""
+                summary = ?1, summaryNl = ?2, resolution = null, alumnusId = ?3, version = version + 1
+                where alumnusId = ?3 or declarationId in (select a.declarationId from Alert a where a.alumnusId = ?3)""", removed.en(), removed.nl(), alumnusId);
+    }
+
     /** Whether the alert is critical (a critical risk, an overdue decision): mailed at once, or first in the digest. */
     public boolean critical() {
         return kind == AlertKind.DECISION_OVERDUE || kind == AlertKind.HIGH_RISK && "CRITICAL".equals(riskLevel);
@@ -196,15 +207,15 @@ public class Alert extends PanacheEntityBase {
         return kind;
     }
 
-    AlertStatus status() {
+    public AlertStatus status() {
         return status;
     }
 
-    String summary() {
+    public String summary() {
         return summary;
     }
 
-    String summaryNl() {
+    public String summaryNl() {
         return summaryNl;
     }
 
@@ -212,7 +223,7 @@ public class Alert extends PanacheEntityBase {
         return declarationId;
     }
 
-    UUID alumnusId() {
+    public UUID alumnusId() {
         return alumnusId;
     }
 
@@ -244,7 +255,7 @@ public class Alert extends PanacheEntityBase {
         return acknowledgedBy;
     }
 
-    Instant resolvedAt() {
+    public Instant resolvedAt() {
         return resolvedAt;
     }
 

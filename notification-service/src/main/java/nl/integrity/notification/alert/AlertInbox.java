@@ -2,6 +2,7 @@ package nl.integrity.notification.alert;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,33 @@ class AlertInbox {
 
     /** The filters an officer gave; any may be empty or null. {@code assignee} is {@code me}, {@code none} or a username. */
     record Filter(
-            Set<AlertStatus> statuses, Set<AlertKind> kinds, String assignee, UUID declarationId, UUID alumnusId) {}
+            Set<AlertStatus> statuses, Set<AlertKind> kinds, String assignee, UUID declarationId, UUID alumnusId) {
+
+        /** The filters given, for the audit trail: {@code status=NEW,ACKNOWLEDGED assignee=me}; empty for none. */
+        String describe() {
+            var parts = new ArrayList<String>();
+            if (!statuses.isEmpty()) {
+                parts.add("status="
+                        + String.join(
+                                ",", statuses.stream().map(Enum::name).sorted().toList()));
+            }
+            if (!kinds.isEmpty()) {
+                parts.add("kind="
+                        + String.join(
+                                ",", kinds.stream().map(Enum::name).sorted().toList()));
+            }
+            if (assignee != null && !assignee.isBlank()) {
+                parts.add("assignee=" + assignee);
+            }
+            if (declarationId != null) {
+                parts.add("declarationId=" + declarationId);
+            }
+            if (alumnusId != null) {
+                parts.add("alumnusId=" + alumnusId);
+            }
+            return String.join(" ", parts);
+        }
+    }
 
     /** One page of the alerts found, and how many were found in all. */
     record Found(List<Alert> alerts, long total) {}

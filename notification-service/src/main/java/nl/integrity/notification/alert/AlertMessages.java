@@ -54,6 +54,9 @@ public interface AlertMessages {
     @Message("Aftercare: contact moment {sequence} (due {due}) was not recorded")
     String aftercareMissed(int sequence, String due);
 
+    @Message("Details removed: the alumnus was anonymised")
+    String anonymised();
+
     @Message("{#when outcome}{#is 'NO_OBJECTION'}no objection{#is 'ALLOWED_WITH_CONDITIONS'}allowed with conditions"
             + "{#is 'OBJECTION'}objection{#else}{outcome}{/when}")
     String outcome(String outcome);

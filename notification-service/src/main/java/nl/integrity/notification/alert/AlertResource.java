@@ -21,7 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import nl.integrity.notification.audit.AuditTrail;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
@@ -42,11 +44,13 @@ public class AlertResource {
     private final Caller caller;
     private final Clock clock;
     private final AlertInbox inbox;
+    private final AuditTrail audit;
 
-    AlertResource(Caller caller, Clock clock, AlertInbox inbox) {
+    AlertResource(Caller caller, Clock clock, AlertInbox inbox, AuditTrail audit) {
         this.caller = caller;
         this.clock = clock;
         this.inbox = inbox;
+        this.audit = audit;
     }
 
     public record AssignmentRequest(
@@ -63,7 +67,7 @@ public class AlertResource {
             description =
                     "Filtered by status (default NEW and ACKNOWLEDGED), kind, assignee (`me`, `none` or a username), "
                             + "declaration or alumnus; sorted by `-raisedAt` (default, newest first), `raisedAt` or `dueDate`; a page "
-                            + "at a time.")
+                            + "at a time. The audit trail records which alumni the page showed.")
     public AlertResponse.Page inbox(
             @QueryParam("status") List<String> status,
             @QueryParam("kind") List<String> kind,
@@ -81,6 +85,14 @@ public class AlertResource {
                 declarationId,
                 alumnusId);
         var found = inbox.page(filter, organisation, caller.username(), AlertInbox.sort(sort), page, size);
+        audit.listedAlumni(
+                AuditTrail.LIST_ALERTS,
+                found.alerts().stream()
+                        .map(Alert::alumnusId)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                organisation,
+                (filter.describe() + " page=" + page).trim());
         return new AlertResponse.Page(
                 found.alerts().stream().map(AlertResponse::from).toList(), page, size, found.total());
     }
@@ -90,7 +102,9 @@ public class AlertResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "One alert of my organisation")
     public AlertResponse byId(@PathParam("id") UUID id) {
-        return AlertResponse.from(own(id));
+        var alert = own(id);
+        audit.record(AuditTrail.READ_ALERT, AuditTrail.ALERT, id, alert.organisation(), null);
+        return AlertResponse.from(alert);
     }
 
     @POST
@@ -102,6 +116,7 @@ public class AlertResource {
     public AlertResponse acknowledge(@PathParam("id") UUID id) {
         var alert = own(id);
         alert.acknowledge(caller.username(), clock.instant());
+        audit.record(AuditTrail.ALERT_ACKNOWLEDGED, AuditTrail.ALERT, id, alert.organisation(), null);
         return AlertResponse.from(alert);
     }
 
@@ -117,6 +132,13 @@ public class AlertResource {
                         ? null
                         : request.note().trim();
         alert.resolve(caller.username(), note, clock.instant());
+        // The note is free text: the trail says that one was written, not what.
+        audit.record(
+                AuditTrail.ALERT_RESOLVED,
+                AuditTrail.ALERT,
+                id,
+                alert.organisation(),
+                note == null ? null : "with a note");
         return AlertResponse.from(alert);
     }
 
@@ -128,6 +150,7 @@ public class AlertResource {
     public AlertResponse assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
         var alert = own(id);
         alert.assignTo(request.officer().trim());
+        audit.record(AuditTrail.ALERT_ASSIGNED, AuditTrail.ALERT, id, alert.organisation(), "to " + alert.assignee());
         return AlertResponse.from(alert);
     }
 
@@ -141,6 +164,7 @@ public class AlertResource {
     public AlertResponse unassign(@PathParam("id") UUID id) {
         var alert = own(id);
         alert.unassign();
+        audit.record(AuditTrail.ALERT_UNASSIGNED, AuditTrail.ALERT, id, alert.organisation(), null);
         return AlertResponse.from(alert);
     }
 

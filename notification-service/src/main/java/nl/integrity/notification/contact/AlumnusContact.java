@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,10 @@ public class AlumnusContact extends PanacheEntityBase {
     private String organisation;
 
     private String email;
+
+    /** The personnel number in the organisation, as the registry knows it: how an alumnus' own token finds this row. */
+    @Column(name = "personnel_number")
+    private String personnelNumber;
 
     /** {@code nl} (default) or {@code en}. */
     @Column(nullable = false)
@@ -67,11 +72,23 @@ public class AlumnusContact extends PanacheEntityBase {
      * changed something.
      */
     public boolean updateRecord(String newEmail, String newLanguage, Long version, Instant now) {
+        return updateRecord(newEmail, newLanguage, null, version, now);
+    }
+
+    /**
+     * As {@link #updateRecord(String, String, Long, Instant)}, with the personnel number the record
+     * has in that version (null or blank: the event does not say, the known one stays).
+     */
+    public boolean updateRecord(
+            String newEmail, String newLanguage, String newPersonnelNumber, Long version, Instant now) {
         long newVersion = version == null ? recordVersion + 1 : version;
         if (anonymised || newVersion <= recordVersion) {
             return false;
         }
         email = newEmail == null || newEmail.isBlank() ? null : newEmail.trim();
+        if (newPersonnelNumber != null && !newPersonnelNumber.isBlank()) {
+            personnelNumber = newPersonnelNumber.trim();
+        }
         if ("en".equals(newLanguage) || "nl".equals(newLanguage)) {
             language = newLanguage;
         }
@@ -94,10 +111,14 @@ public class AlumnusContact extends PanacheEntityBase {
         return true;
     }
 
-    /** The alumnus is anonymised: the address and consent are gone, for good. */
+    /**
+     * The alumnus is anonymised: the address, the personnel number and consent are gone, for good
+     * (when the consent changed stays: a date, no one can be found by it).
+     */
     public void anonymise(Instant now) {
         anonymised = true;
         email = null;
+        personnelNumber = null;
         networkConsent = false;
         updatedAt = now;
     }
@@ -109,6 +130,34 @@ public class AlumnusContact extends PanacheEntityBase {
 
     public String email() {
         return email;
+    }
+
+    public String personnelNumber() {
+        return personnelNumber;
+    }
+
+    public UUID alumnusId() {
+        return alumnusId;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /**
+     * The alumnus an organisation's personnel number names now (its newest row, should the registry
+     * have given the number to someone new after anonymising the first); empty when none is known.
+     */
+    public static Optional<AlumnusContact> byPersonnelNumber(String organisation, String personnelNumber) {
+        return AlumnusContact.<AlumnusContact>find(
+                        "organisation = ?1 and personnelNumber = ?2 and anonymised = false order by updatedAt desc",
+                        organisation,
+                        personnelNumber)
+                .firstResultOptional();
     }
 
     public String language() {

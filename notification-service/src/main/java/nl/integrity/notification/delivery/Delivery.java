@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import nl.integrity.notification.contact.AlumnusContact;
 
 /**
  * One message to one recipient over one channel, and what became of it. Its id is the message id
@@ -27,6 +28,9 @@ public class Delivery extends PanacheEntityBase {
         WEBHOOK,
         EMAIL
     }
+
+    /** Why a delivery about an anonymised alumnus that was still to be sent was cancelled. */
+    public static final String ANONYMISED = "the alumnus was anonymised";
 
     /** The longest last error kept; longer ones are cut off. */
     static final int MAX_ERROR = 1000;
@@ -53,8 +57,15 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "event_type", nullable = false)
     private String eventType;
 
-    @Column(nullable = false)
+    /**
+     * What is sent; null once removed: when the alumnus it is about was anonymised, or after the
+     * retention of payloads of finished deliveries ({@code notification.retention.delivery-payloads}).
+     */
     private String payload;
+
+    /** The alumnus the delivery is about (its recipient, or the subject of the event it tells of); null: no one in particular. */
+    @Column(name = "alumnus_id")
+    private UUID alumnusId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -131,6 +142,12 @@ public class Delivery extends PanacheEntityBase {
         return d;
     }
 
+    /** About this alumnus (null: no one in particular): their anonymisation strips this delivery. */
+    public Delivery about(UUID alumnus) {
+        alumnusId = alumnus;
+        return this;
+    }
+
     /** The attempt succeeded. */
     void markDelivered(Integer statusCode, Instant at) {
         attempts++;
@@ -176,8 +193,11 @@ public class Delivery extends PanacheEntityBase {
         lastError = reason;
     }
 
-    /** Due again now, from the first attempt (after a fix at the receiver). */
+    /** Due again now, from the first attempt (after a fix at the receiver); not once its payload was removed. */
     public void replay(Instant now) {
+        if (payload == null) {
+            throw new PayloadRemoved(id);
+        }
         status = DeliveryStatus.PENDING;
         attempts = 0;
         nextAttemptAt = now;
@@ -187,7 +207,7 @@ public class Delivery extends PanacheEntityBase {
         return id;
     }
 
-    Channel channel() {
+    public Channel channel() {
         return channel;
     }
 
@@ -203,16 +223,20 @@ public class Delivery extends PanacheEntityBase {
         return recipient;
     }
 
-    UUID eventId() {
+    public UUID eventId() {
         return eventId;
     }
 
-    String eventType() {
+    public String eventType() {
         return eventType;
     }
 
     public String payload() {
         return payload;
+    }
+
+    public UUID alumnusId() {
+        return alumnusId;
     }
 
     public DeliveryStatus status() {
@@ -243,8 +267,48 @@ public class Delivery extends PanacheEntityBase {
         return sentAt;
     }
 
-    /** The dead deliveries of a webhook subscription (to send again). */
+    /** The dead deliveries of a webhook subscription that can be sent again (those whose payload is kept). */
     public static List<Delivery> deadOf(UUID subscriptionId) {
-        return list("subscriptionId = ?1 and status = ?2", subscriptionId, DeliveryStatus.DEAD);
+        return list("subscriptionId = ?1 and status = ?2 and payload is not null", subscriptionId, DeliveryStatus.DEAD);
+    }
+
+    /**
+     * The alumnus was anonymised: every delivery about them loses its payload and its last error
+     * (an SMTP error may quote the address), a mail to them its address (the recipient becomes
+     * {@code alumnus:<id>}, which names no one), and those still to be sent are cancelled, never to
+     * go out. Channel, status, dates and event type stay, for the log and the statistics.
+     * Deliveries are found by {@link #alumnusId}; with {@code email}, the address the alumnus had
+     * (null: none known), also mail sent to it before deliveries kept their alumnus (a scan of the
+     * table, so only then). How many deliveries were stripped. Call in a transaction.
+     */
+    public static int forgetAllAbout(UUID alumnusId, String email) {
+        int stripped = forget(alumnusId, "alumnus_id = ?1", "");
+        if (email != null && !email.isBlank()) {
+            stripped += forget(
+                    alumnusId,
+                    "alumnus_id is null and channel = 'EMAIL' and lower(recipient) = lower(?2)",
+                    email.trim());
+        }
+        return stripped;
+    }
+
+    private static int forget(UUID alumnusId, String about, String email) {
+        // Every expression reads the row as it was: a pending delivery is cancelled and says why.
+        return getEntityManager()
+                .createNativeQuery("""
+                        update delivery set
+                            status = case when status in ('PENDING', 'FAILED') then 'CANCELLED' else status end,
+                            next_attempt_at = case when status in ('PENDING', 'FAILED') then null else next_attempt_at end,
+                            last_error = case when status in ('PENDING', 'FAILED') then ?3
+                                              when status = 'CANCELLED' then last_error end,
+                            payload = null,
+                            recipient = case when channel = 'EMAIL' and lower(recipient) = lower(?2) then ?4 else recipient end,
+                            alumnus_id = ?1
+                        where %s""".formatted(about))
+                .setParameter(1, alumnusId)
+                .setParameter(2, email)
+                .setParameter(3, ANONYMISED)
+                .setParameter(4, AlumnusContact.RECIPIENT_PREFIX + alumnusId)
+                .executeUpdate();
     }
 }

@@ -12,7 +12,25 @@ import nl.integrity.platform.query.ListFilter;
 class DeliveryLog {
 
     /** The filters an administrator gave; any may be empty or null. */
-    record Filter(Set<DeliveryStatus> statuses, UUID subscriptionId, UUID eventId) {}
+    record Filter(Set<DeliveryStatus> statuses, UUID subscriptionId, UUID eventId) {
+
+        /** The filters given, for the audit trail; empty for none. */
+        String describe() {
+            StringBuilder text = new StringBuilder();
+            if (!statuses.isEmpty()) {
+                text.append("status=")
+                        .append(String.join(
+                                ",", statuses.stream().map(Enum::name).sorted().toList()));
+            }
+            if (subscriptionId != null) {
+                text.append(" subscriptionId=").append(subscriptionId);
+            }
+            if (eventId != null) {
+                text.append(" eventId=").append(eventId);
+            }
+            return text.toString().trim();
+        }
+    }
 
     /** One page of the deliveries found, and how many were found in all. */
     record Found(List<Delivery> deliveries, long total) {}

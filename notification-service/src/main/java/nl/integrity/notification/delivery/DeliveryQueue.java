@@ -93,10 +93,14 @@ public class DeliveryQueue {
 
     /**
      * The attempt failed: due again after the schedule's next wait, or dead after the last one
-     * (or at once with {@code giveUp}). Call in a transaction, with the delivery loaded in it.
+     * (or at once with {@code giveUp}); a delivery cancelled meanwhile stays cancelled. Call in a
+     * transaction, with the delivery loaded in it.
      */
     public void failed(
             Delivery d, Integer statusCode, String error, List<Duration> schedule, double jitter, boolean giveUp) {
+        if (d.status() == DeliveryStatus.CANCELLED) {
+            return; // cancelled while the attempt was under way (its alumnus anonymised): never tried again
+        }
         Optional<Duration> wait = giveUp ? Optional.empty() : d.nextWait(schedule);
         if (wait.isPresent()) {
             d.scheduleRetry(statusCode, error, clock.instant().plus(withJitter(wait.get(), jitter)));

@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import nl.integrity.notification.audit.AuditTrail;
+import nl.integrity.notification.contact.AlumnusContact;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
@@ -34,11 +37,13 @@ public class DeliveryResource {
     private final Caller caller;
     private final Clock clock;
     private final DeliveryLog deliveryLog;
+    private final AuditTrail audit;
 
-    DeliveryResource(Caller caller, Clock clock, DeliveryLog deliveryLog) {
+    DeliveryResource(Caller caller, Clock clock, DeliveryLog deliveryLog, AuditTrail audit) {
         this.caller = caller;
         this.clock = clock;
         this.deliveryLog = deliveryLog;
+        this.audit = audit;
     }
 
     public record DeliveryView(
@@ -81,7 +86,8 @@ public class DeliveryResource {
             summary = "The delivery log, newest first",
             description =
                     "Every message with its channel, recipient, event, status (PENDING, SENT, FAILED: will retry, DEAD), "
-                            + "attempts, next attempt and last error; filter by status, subscription or event.")
+                            + "attempts, next attempt and last error; filter by status, subscription or event. The audit trail "
+                            + "records which alumni the page showed mail to.")
     public Page log(
             @QueryParam("status") List<String> status,
             @QueryParam("subscriptionId") UUID subscriptionId,
@@ -92,6 +98,14 @@ public class DeliveryResource {
         var filter = new DeliveryLog.Filter(
                 InvalidField.enumValues("status", DeliveryStatus.class, status), subscriptionId, eventId);
         var found = deliveryLog.page(filter, organisation, page, size);
+        audit.listedAlumni(
+                AuditTrail.LIST_DELIVERIES,
+                found.deliveries().stream()
+                        .map(DeliveryResource::mailedAlumnus)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                organisation,
+                (filter.describe() + " page=" + page).trim());
         return new Page(found.deliveries().stream().map(DeliveryView::of).toList(), page, size, found.total());
     }
 
@@ -99,7 +113,12 @@ public class DeliveryResource {
     @Path("/{id}")
     @Operation(summary = "One delivery")
     public DeliveryView byId(@PathParam("id") UUID id) {
-        return DeliveryView.of(own(id));
+        var d = own(id);
+        UUID alumnus = mailedAlumnus(d);
+        if (alumnus != null) {
+            audit.record(AuditTrail.READ_DELIVERY, AuditTrail.ALUMNUS, alumnus, d.organisation(), "delivery " + id);
+        }
+        return DeliveryView.of(d);
     }
 
     @POST
@@ -111,7 +130,18 @@ public class DeliveryResource {
     public DeliveryView replay(@PathParam("id") UUID id) {
         var d = own(id);
         d.replay(clock.instant());
+        audit.record(AuditTrail.DELIVERY_REPLAYED, AuditTrail.DELIVERY, id, d.organisation(), d.eventType());
         return DeliveryView.of(d);
+    }
+
+    /**
+     * The alumnus a delivery shows to an administrator: the one a mail went to (its recipient names
+     * them); null for a webhook or an office mail, whose view names no one.
+     */
+    private static UUID mailedAlumnus(Delivery d) {
+        return d.channel() == Delivery.Channel.EMAIL && d.recipient().startsWith(AlumnusContact.RECIPIENT_PREFIX)
+                ? d.alumnusId()
+                : null;
     }
 
     private Delivery own(UUID id) {

@@ -19,6 +19,7 @@ import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.alert.AlertText;
 import nl.integrity.notification.alert.AlertTexts;
 import nl.integrity.notification.contact.AlumnusContact;
+import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.notification.mail.AlumnusMail;
 import nl.integrity.notification.portal.PortalLinks;
 import nl.integrity.notification.webhook.PublishedEvents;
@@ -90,7 +91,8 @@ class AlumniEventsConsumer {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Contact(UUID alumnusId, String organisation, String email, String language, Long version) {}
+    record Contact(
+            UUID alumnusId, String organisation, String email, String language, String personnelNumber, Long version) {}
 
     /** A briefing issued, or its reminder due: the dates the mail names (either may be absent). */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -141,7 +143,7 @@ class AlumniEventsConsumer {
 
     private void contact(Contact e) {
         var contact = find(e);
-        if (contact.updateRecord(e.email(), e.language(), e.version(), clock.instant())) {
+        if (contact.updateRecord(e.email(), e.language(), e.personnelNumber(), e.version(), clock.instant())) {
             contact.persist();
         }
     }
@@ -191,10 +193,18 @@ class AlumniEventsConsumer {
         }
     }
 
+    /**
+     * The registry anonymised the alumnus: nothing here may name or reach them any more. The
+     * address goes from the contact, the texts from the alerts about them, payloads and addresses
+     * from the deliveries about them (those still to be sent never go out).
+     */
     private void anonymised(Contact e) {
         var contact = find(e);
+        String formerAddress = contact.email();
         contact.anonymise(clock.instant());
         contact.persist();
+        Alert.anonymiseAllAbout(e.alumnusId(), texts.of((m, dutch) -> m.anonymised()));
+        Delivery.forgetAllAbout(e.alumnusId(), formerAddress);
     }
 
     private static AlumnusContact find(Contact e) {

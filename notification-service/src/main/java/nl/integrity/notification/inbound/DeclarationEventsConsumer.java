@@ -11,6 +11,7 @@ import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.alert.AlertText;
 import nl.integrity.notification.alert.AlertTexts;
+import nl.integrity.notification.contact.AlumnusContact;
 import nl.integrity.notification.mail.AlumnusMail;
 import nl.integrity.notification.mail.OfficeMail;
 import nl.integrity.notification.portal.PortalLinks;
@@ -193,7 +194,13 @@ class DeclarationEventsConsumer {
 
     private Alert raise(
             IncomingEvent event, String organisation, AlertKind kind, AlertText summary, Alert.About about) {
-        var alert = Alert.raise(organisation, kind, summary, about, event.id(), clock.instant());
+        boolean anonymised = about.alumnusId() != null
+                && AlumnusContact.<AlumnusContact>findByIdOptional(about.alumnusId())
+                        .map(AlumnusContact::anonymised)
+                        .orElse(false);
+        // An event that comes after its alumnus was anonymised (a replay, a late one) names no one here either.
+        AlertText text = anonymised ? texts.of((m, dutch) -> m.anonymised()) : summary;
+        var alert = Alert.raise(organisation, kind, text, about, event.id(), clock.instant());
         alert.persist();
         return alert;
     }

@@ -88,6 +88,9 @@ class MailDispatcher {
         boolean malformed = false;
         String cancelled = null;
         try {
+            if (claimed.payload() == null) {
+                throw new NotWanted(Delivery.ANONYMISED); // removed with its alumnus' data while it was under way
+            }
             JsonNode mail = json.readTree(claimed.payload());
             if (mail.has("notice")) {
                 sendNotice(claimed, mail);

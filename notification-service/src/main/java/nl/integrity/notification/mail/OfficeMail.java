@@ -91,6 +91,7 @@ public class OfficeMail {
                         "alert:" + alert.kind(),
                         payload,
                         clock.instant())
+                .about(alert.alumnusId())
                 .persist();
     }
 }

@@ -53,10 +53,10 @@ public class NetworkMail {
         Instant now = clock.instant();
         return em.createNativeQuery("""
                         insert into delivery (id, channel, organisation, recipient, event_id, event_type, payload, status,
-                                              attempts, next_attempt_at, created_at)
+                                              attempts, next_attempt_at, created_at, alumnus_id)
                         select gen_random_uuid(), 'EMAIL', c.organisation, ?1 || c.alumnus_id, ?2, ?3,
                                json_build_object('mailing', cast(?2 as uuid), 'alumnusId', c.alumnus_id)::text, 'PENDING', 0,
-                               ?4, ?4
+                               ?4, ?4, c.alumnus_id
                         from alumnus_contact c
                         where c.organisation = ?5 and c.network_consent and not c.anonymised and c.email is not null""")
                 .setParameter(1, AlumnusContact.RECIPIENT_PREFIX)
@@ -83,13 +83,19 @@ public class NetworkMail {
         return counts;
     }
 
+    /** The subject of a mailing in English or Dutch (Dutch when it has no English); empty for a mailing not known. */
+    public Optional<String> subject(UUID mailingId, boolean english) {
+        return NetworkMailing.<NetworkMailing>findByIdOptional(mailingId)
+                .map(m -> english && m.subjectEn() != null ? m.subjectEn() : m.subjectNl());
+    }
+
     /**
      * The mail of this mailing to this alumnus, or empty when it must not go out (any more): consent
      * withdrawn, no address, anonymised, or the mailing unknown. Call in a transaction.
      */
     public Optional<Mail> compose(UUID mailingId, AlumnusContact contact) {
         NetworkMailing mailing = NetworkMailing.findById(mailingId);
-        if (mailing == null || contact == null || !contact.wantsNetworkMail()) {
+        if (mailing == null || mailing.textNl() == null || contact == null || !contact.wantsNetworkMail()) {
             return Optional.empty();
         }
         boolean english = "en".equals(contact.language()) && mailing.hasEnglish();

@@ -28,7 +28,8 @@ public class NetworkMailing extends PanacheEntityBase {
     @Column(name = "subject_nl", nullable = false)
     private String subjectNl;
 
-    @Column(name = "text_nl", nullable = false)
+    /** Null once removed, after {@code notification.retention.network-mailings}; the subjects stay. */
+    @Column(name = "text_nl")
     private String textNl;
 
     /** Null: English readers get the Dutch text. */

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.integrity.notification.audit.AuditTrail;
 import nl.integrity.notification.delivery.DeliveryStatus;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
@@ -45,11 +46,13 @@ public class NetworkMailingResource {
     private final Caller caller;
     private final Clock clock;
     private final NetworkMail mail;
+    private final AuditTrail audit;
 
-    NetworkMailingResource(Caller caller, Clock clock, NetworkMail mail) {
+    NetworkMailingResource(Caller caller, Clock clock, NetworkMail mail, AuditTrail audit) {
         this.caller = caller;
         this.clock = clock;
         this.mail = mail;
+        this.audit = audit;
     }
 
     /** Dutch is required; English is optional (English readers get the Dutch text without it). */
@@ -88,6 +91,12 @@ public class NetworkMailingResource {
         var m = NetworkMailing.write(caller.organisation(), content, caller.username(), clock.instant());
         m.persist();
         m.queuedFor(mail.queueToConsenting(m));
+        audit.record(
+                AuditTrail.NETWORK_MAILING_SENT,
+                AuditTrail.NETWORK_MAILING,
+                m.id(),
+                m.organisation(),
+                m.recipients() + " recipients");
         return Response.created(URI.create("/api/network-mailings/" + m.id()))
                 .entity(view(m))
                 .build();

@@ -198,6 +198,10 @@ class WebhookDispatcher {
             return CompletableFuture.completedFuture(
                     new Attempt(d.id(), d.subscriptionId(), null, "subscription disabled", true));
         }
+        if (d.payload() == null) {
+            return CompletableFuture.completedFuture(
+                    new Attempt(d.id(), d.subscriptionId(), null, "payload removed", true));
+        }
         try {
             targets.checkBeforeDelivery(subscription.url());
         } catch (WebhookTargets.Refused e) {

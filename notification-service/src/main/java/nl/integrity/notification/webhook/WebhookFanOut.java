@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.platform.inbox.IncomingEvent;
 
@@ -43,6 +44,7 @@ public class WebhookFanOut {
             return 0;
         }
         Instant now = clock.instant();
+        UUID alumnusId = alumnusOf(data);
         int queued = 0;
         for (WebhookSubscription subscription : WebhookSubscription.enabledOf(organisation)) {
             if (!subscription.wants(event.type())) {
@@ -61,9 +63,20 @@ public class WebhookFanOut {
                             event.type(),
                             body.toString(),
                             now)
+                    .about(alumnusId)
                     .persist();
             queued++;
         }
         return queued;
+    }
+
+    /** The alumnus the event is about, as its {@code alumnusId} says; null when it names none. */
+    private static UUID alumnusOf(JsonNode data) {
+        String id = data.path("alumnusId").asText("");
+        try {
+            return id.isEmpty() ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 }

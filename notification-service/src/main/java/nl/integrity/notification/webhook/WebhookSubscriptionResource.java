@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.integrity.notification.NotificationConfig;
+import nl.integrity.notification.audit.AuditTrail;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
@@ -47,12 +48,15 @@ public class WebhookSubscriptionResource {
     private final Clock clock;
     private final WebhookTargets targets;
     private final NotificationConfig.Webhooks policy;
+    private final AuditTrail audit;
 
-    WebhookSubscriptionResource(Caller caller, Clock clock, WebhookTargets targets, NotificationConfig config) {
+    WebhookSubscriptionResource(
+            Caller caller, Clock clock, WebhookTargets targets, NotificationConfig config, AuditTrail audit) {
         this.caller = caller;
         this.clock = clock;
         this.targets = targets;
         this.policy = config.webhooks();
+        this.audit = audit;
     }
 
     public record SubscriptionRequest(
@@ -115,6 +119,8 @@ public class WebhookSubscriptionResource {
                 caller.username(),
                 clock.instant());
         s.persist();
+        audit.record(
+                AuditTrail.WEBHOOK_SUBSCRIBED, AuditTrail.WEBHOOK_SUBSCRIPTION, s.id(), organisation, described(s));
         return Response.created(URI.create("/api/webhook-subscriptions/" + s.id()))
                 .entity(SubscriptionView.of(s, true))
                 .build();
@@ -152,6 +158,7 @@ public class WebhookSubscriptionResource {
         } else if (Boolean.FALSE.equals(request.enabled())) {
             s.disable(caller.username());
         }
+        audit.record(AuditTrail.WEBHOOK_CHANGED, AuditTrail.WEBHOOK_SUBSCRIPTION, id, s.organisation(), described(s));
         return SubscriptionView.of(s, false);
     }
 
@@ -167,6 +174,7 @@ public class WebhookSubscriptionResource {
     public SubscriptionView rotateSecret(@PathParam("id") UUID id) {
         var s = own(id);
         s.rotateSecret(WebhookSignature.newSecret(), clock.instant().plus(policy.secretOverlap()));
+        audit.record(AuditTrail.WEBHOOK_SECRET_ROTATED, AuditTrail.WEBHOOK_SUBSCRIPTION, id, s.organisation(), null);
         return SubscriptionView.of(s, true);
     }
 
@@ -180,7 +188,22 @@ public class WebhookSubscriptionResource {
         List<Delivery> dead = Delivery.deadOf(s.id());
         Instant now = clock.instant();
         dead.forEach(d -> d.replay(now));
+        audit.record(
+                AuditTrail.WEBHOOK_DEAD_REPLAYED,
+                AuditTrail.WEBHOOK_SUBSCRIPTION,
+                id,
+                s.organisation(),
+                dead.size() + " deliveries");
         return new ReplayResult(dead.size());
+    }
+
+    /**
+     * What the subscription is now, for the audit trail: to which host (not the whole URL, which may
+     * carry a receiver's token), for which types, whether enabled.
+     */
+    private static String described(WebhookSubscription s) {
+        return (s.enabled() ? "enabled, " : "disabled, ") + URI.create(s.url()).getHost() + ", "
+                + String.join(",", s.eventTypes());
     }
 
     private WebhookSubscription own(UUID id) {
