@@ -20,6 +20,8 @@ public interface DeclarationConfig {
 
     Reminders reminders();
 
+    Statistics statistics();
+
     /** How an office reviews: the decision period, when to warn, and which risks need four eyes. */
     interface Review {
 
@@ -53,6 +55,17 @@ public interface DeclarationConfig {
         /** When it runs (Quartz cron), or {@code off}. */
         @WithDefault("0 15 6 * * ?")
         String cron();
+    }
+
+    /** The office's figures: counts that could point at a person are not shown. */
+    interface Statistics {
+
+        /**
+         * The smallest count shown: a count from 1 up to this minus one is suppressed (with a small
+         * office, one declaration in a rare sector points at a person).
+         */
+        @WithDefault("5")
+        int minCell();
     }
 
     /** The daily run that reminds alumni inside their window who have declared nothing. */

@@ -32,9 +32,12 @@ class AccessMatrixTest {
         List<Endpoint> endpoints = List.of(
                 Endpoint.of("POST", "/api/declarations", alumni).json("{}"),
                 Endpoint.of("GET", "/api/declarations", alumniAndOfficers),
-                Endpoint.of("GET", d, alumniAndOfficers).ownedBy("POLITIE"),
-                Endpoint.of("GET", d + "/versions", alumniAndOfficers).ownedBy("POLITIE"),
-                Endpoint.of("GET", d + "/messages", alumniAndOfficers).ownedBy("POLITIE"),
+                Endpoint.of("GET", d + "?purpose=AUDIT", alumniAndOfficers).ownedBy("POLITIE"),
+                Endpoint.of("GET", d + "/versions?purpose=AUDIT", alumniAndOfficers)
+                        .ownedBy("POLITIE"),
+                Endpoint.of("GET", d + "/messages?purpose=AUDIT", alumniAndOfficers)
+                        .ownedBy("POLITIE"),
+                Endpoint.of("GET", "/api/declarations/me/export", alumni),
                 Endpoint.of("PUT", d, alumni).json(ORDINARY).ownedBy("POLITIE"),
                 Endpoint.of("POST", d + "/submission", alumni).ownedBy("POLITIE"),
                 Endpoint.of("POST", d + "/information", alumni)

@@ -3,8 +3,15 @@
 // decision with conditions from the library. Another organisation's declaration answers 404.
 // What the page offers follows what the declaration's status allows (DeclarationStatus): take it
 // up, ask, decide; a decision awaiting a second officer is confirmed or returned by another one.
-import { announce, api, ApiProblem, clearFieldErrors, date, describeActivity, el, label, language, moment, problem,
-  radios, showFieldErrors, startPage, t } from "/portal.js";
+// Opening the declaration asks why, as opening an alumnus' record does: each read is written to the
+// declaration's audit trail with that purpose (purpose limitation, AVG art. 5). A link may name the
+// purpose already (?purpose=DECLARATION_REVIEW); once chosen it stays in the address, so reloading
+// the page reads the declaration again for the same purpose.
+import { announce, api, ApiProblem, clearFieldErrors, codes, date, describeActivity, el, label, language, moment,
+  options, problem, radios, showFieldErrors, startPage, t } from "/portal.js";
+
+/** The purposes an officer can state: the HR system's own read-back is not one of them. */
+const STAFF_PURPOSES = () => codes("purpose").filter(p => p !== "REGISTRATION_CHECK");
 
 /** The statuses in which the declaration-service allows each action (DeclarationStatus). */
 const ALLOWS = {
@@ -15,6 +22,8 @@ const ALLOWS = {
 
 const id = decodeURIComponent(location.pathname.split("/").pop());
 const status = document.getElementById("status");
+/** Why the officer opened the declaration; null until they said. */
+let purpose = null;
 let declaration = null;
 let versions = [];
 let conditionTypes = [];
@@ -30,6 +39,8 @@ function draw() {
   }
   const d = declaration;
   const a = d.activity;
+  document.getElementById("logged").textContent = t("office.review.logged", { purpose: label("purpose", purpose) });
+  delete document.getElementById("title").dataset.i18n;
   document.getElementById("title").textContent = `${a.employerName} — ${a.role}`;
   document.title = a.employerName;
   document.getElementById("state").textContent = t("office.review.state",
@@ -91,9 +102,11 @@ function drawConditionChoices() {
   });
 }
 
+/** Reads the declaration and its versions for the purpose stated (each read is audited). */
 async function load() {
+  const why = "?purpose=" + encodeURIComponent(purpose);
   try {
-    declaration = await api("GET", "/api/declarations/" + encodeURIComponent(id));
+    declaration = await api("GET", "/api/declarations/" + encodeURIComponent(id) + why);
   } catch (e) {
     if (e instanceof ApiProblem && e.status === 404) {
       announce(status, t("office.review.notFound"), "problem");
@@ -103,8 +116,24 @@ async function load() {
     }
     throw e;
   }
-  versions = await api("GET", `/api/declarations/${encodeURIComponent(id)}/versions`);
+  versions = await api("GET", `/api/declarations/${encodeURIComponent(id)}/versions${why}`);
+  document.querySelectorAll("section").forEach(s => { s.hidden = false; });
   draw();
+}
+
+/** Opens the declaration for the purpose chosen, and keeps the purpose in the address for a reload. */
+async function openDeclaration(event) {
+  event.preventDefault();
+  purpose = document.getElementById("purpose").value;
+  const address = new URL(location.href);
+  address.searchParams.set("purpose", purpose);
+  history.replaceState(null, "", address);
+  document.getElementById("purpose-form").hidden = true;
+  try {
+    await load();
+  } catch (e) {
+    announce(status, problem(e), "problem");
+  }
 }
 
 const main = document.getElementById("main");
@@ -182,7 +211,21 @@ try {
     radios(document.getElementById("outcomes"), "outcome", "outcome", null, document.getElementById("error-outcome"));
     document.getElementById("alerts-link").href = "/office/?status=*&declarationId=" + encodeURIComponent(id);
     conditionTypes = await api("GET", "/api/condition-types");
-    await load();
+    const stated = new URLSearchParams(location.search).get("purpose");
+    if (STAFF_PURPOSES().includes(stated)) {
+      purpose = stated;
+      await load();
+    } else {
+      // Until it is opened, the page is called what it is for (translated with the page).
+      const title = document.getElementById("title");
+      title.dataset.i18n = "office.review.title";
+      title.textContent = t("office.review.title");
+      const choice = document.getElementById("purpose");
+      options(choice, "purpose", null, STAFF_PURPOSES());
+      document.getElementById("purpose-form").hidden = false;
+      document.getElementById("purpose-form").addEventListener("submit", openDeclaration);
+      choice.focus();
+    }
   }
 } catch (e) {
   announce(status, t("common.failed"), "problem");

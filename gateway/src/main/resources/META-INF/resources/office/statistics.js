@@ -2,7 +2,8 @@
 // bar charts that are plain tables underneath (each bar's number is text, for every reader). Every
 // category is a code of the declaration-service, named by its enum table; the categories the
 // statistics add themselves (no risk yet, a function the catalogue does not rate, no decision yet,
-// withdrawn) have words of their own.
+// withdrawn) have words of their own. A count small enough to point at a person comes as null and is
+// shown as "< threshold", with a sentence saying that small counts are hidden and why.
 import { announce, api, clearFieldErrors, el, label, problem, showFieldErrors, startPage, t } from "/portal.js";
 
 /** Each chart: the enum table of its categories, and the words for the categories outside that enum. */
@@ -22,9 +23,15 @@ function category(key, code) {
   return Object.hasOwn(other, code) ? other[code]() : label(table, code);
 }
 
+/** A count as shown: the number, or "< threshold" when it was suppressed. */
+function shown(n) {
+  return n === null || n === undefined ? t("office.statistics.small", { threshold: statistics.suppression?.threshold ?? "" }) : n;
+}
+
 function chart(key, counts) {
-  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
-  const max = Math.max(1, ...entries.map(([, n]) => n));
+  // Suppressed counts (null) last; their bar stays empty.
+  const entries = Object.entries(counts).sort((a, b) => (b[1] ?? -1) - (a[1] ?? -1));
+  const max = Math.max(1, ...entries.map(([, n]) => n ?? 0));
   const section = el("section", null, { "aria-labelledby": "chart-" + key });
   const table = el("table", null, { class: "chart" });
   const caption = el("caption", t("office.statistics." + key), { id: "chart-" + key });
@@ -37,8 +44,8 @@ function chart(key, counts) {
     const tr = el("tr", null, { "data-code": code });
     const bar = el("td");
     const fill = el("span", null, { class: "bar", "aria-hidden": "true" });
-    fill.style.width = `${Math.round((n / max) * 85)}%`; // room for the number beside the longest bar
-    bar.append(fill, el("span", n, { class: "bar-value" }));
+    fill.style.width = `${Math.round(((n ?? 0) / max) * 85)}%`; // room for the number beside the longest bar
+    bar.append(fill, el("span", shown(n), { class: "bar-value" }));
     tr.append(el("th", category(key, code), { scope: "row" }), bar);
     body.append(tr);
   });
@@ -53,7 +60,10 @@ function draw() {
   }
   const s = statistics;
   document.getElementById("totals").textContent = s.submitted === 0 ? t("office.statistics.none") : t("office.statistics.totals",
-    { submitted: s.submitted, decided: s.decided, days: s.averageDaysToDecision ?? "—" });
+    { submitted: shown(s.submitted), decided: shown(s.decided), days: s.averageDaysToDecision ?? "—" });
+  const suppression = document.getElementById("suppression");
+  suppression.textContent = s.suppression ? t("office.statistics.suppressed", { threshold: s.suppression.threshold })
+    + (s.suppression.suppressedCells > 0 ? " " + t("office.statistics.suppressedCells", { n: s.suppression.suppressedCells }) : "") : "";
   document.getElementById("charts").replaceChildren(...Object.keys(CHARTS).map(key => chart(key, s[key] ?? {})));
   document.getElementById("from").value = s.from;
   document.getElementById("to").value = s.to;

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.integrity.declaration.alumni.KnownAlumnus;
 import nl.integrity.declaration.audit.AuditTrail;
+import nl.integrity.declaration.audit.Purpose;
 import nl.integrity.declaration.risk.RiskLevel;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.security.Caller;
@@ -33,8 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Declarations of new activities. An alumnus creates, changes, submits and withdraws their own
- * and reads only those; integrity officers read those of their own organisation (each read is
- * audited) and work through them in the review queue. Someone else's declaration answers 404,
+ * and reads only those; integrity officers read those of their own organisation, stating why (each
+ * read is audited with its purpose), and work through them in the review queue (each page they get
+ * is audited too). Someone else's declaration answers 404,
  * never 403, so its existence is not revealed.
  *
  * <p>A change and the view it answers with are read and written in one transaction: nothing touches the
@@ -126,7 +128,8 @@ public class DeclarationResource {
                     "An alumnus gets their own, newest first. An officer gets their organisation's: by default the open "
                             + "ones (a decision is owed), filtered by status, risk, due date, assignee (`me`, `none` or a username) "
                             + "and lateness, sorted by `dueDate` (default), `-dueDate`, `risk` (highest first), `submittedAt` or "
-                            + "`-submittedAt`, a page at a time. `total` counts up to 1000; `totalCapped` says there are more.")
+                            + "`-submittedAt`, a page at a time. `total` counts up to 1000; `totalCapped` says there are more. "
+                            + "Each page an officer gets is audited: one entry naming every declaration on it, with the filter.")
     public DeclarationViews.Page<DeclarationViews.Summary> list(
             @QueryParam("status") List<String> status,
             @QueryParam("risk") List<String> risk,
@@ -146,6 +149,10 @@ public class DeclarationResource {
                     sort,
                     page,
                     size);
+            audit.recordList(
+                    found.items().stream().map(Declaration::id).toList(),
+                    caller.organisation(),
+                    describe(status, risk, dueBefore, assignee, late, sort, page, size));
         } else {
             var alumnus = KnownAlumnus.findByPersonnelNumber(caller.organisation(), caller.personnelNumber());
             if (alumnus.isEmpty()) {
@@ -164,6 +171,39 @@ public class DeclarationResource {
                 found.items().stream().map(DeclarationViews.Summary::from).toList(), page, size, found.total());
     }
 
+    /** The request's filter in a few words, for the audit entry of a queue page (at most 200 characters). */
+    static String describe(
+            List<String> status,
+            List<String> risk,
+            LocalDate dueBefore,
+            String assignee,
+            Boolean late,
+            String sort,
+            int page,
+            int size) {
+        var words = new StringBuilder();
+        if (status != null && !status.isEmpty()) {
+            words.append("status=").append(String.join(",", status)).append(' ');
+        }
+        if (risk != null && !risk.isEmpty()) {
+            words.append("risk=").append(String.join(",", risk)).append(' ');
+        }
+        if (dueBefore != null) {
+            words.append("dueBefore=").append(dueBefore).append(' ');
+        }
+        if (late != null) {
+            words.append("late=").append(late).append(' ');
+        }
+        if (sort != null) {
+            words.append("sort=").append(sort).append(' ');
+        }
+        if (assignee != null) {
+            words.append("assignee=").append(assignee).append(' ');
+        }
+        words.append("page=").append(page).append(" size=").append(size);
+        return words.length() <= 200 ? words.toString() : words.substring(0, 199) + "\u2026";
+    }
+
     private static DeclarationQueue.Filter filter(
             Set<DeclarationStatus> statuses, List<String> risk, LocalDate dueBefore, Boolean late, String assignee) {
         return new DeclarationQueue.Filter(
@@ -176,24 +216,36 @@ public class DeclarationResource {
     @Operation(
             summary = "One declaration: current version, risk reasons, questions and answers, decisions and conditions",
             description =
-                    "Visible to its alumnus and to officers of the same organisation; an officer's read is audited.")
-    public DeclarationViews.Detail byId(@PathParam("id") UUID id) {
+                    "Visible to its alumnus and to officers of the same organisation. An officer states why with `purpose` "
+                            + "(DECLARATION_REVIEW, ALERT_FOLLOW_UP, EXIT_INTERVIEW, OBLIGATION_MONITORING, DATA_SUBJECT_REQUEST "
+                            + "or AUDIT; missing or unknown: 400) and the read is audited with it; the alumnus needs none.")
+    public DeclarationViews.Detail byId(@PathParam("id") UUID id, @QueryParam("purpose") String purpose) {
+        Purpose why = officersPurpose(purpose);
         var d = reads.visible(id);
-        if (caller.hasRole(Roles.OFFICER)) {
-            audit.record(AuditTrail.READ, d.id(), d.organisation(), null);
+        if (why != null) {
+            audit.record(AuditTrail.READ, d.id(), d.organisation(), why, null);
         }
         return reads.detail(id);
+    }
+
+    /** An officer must state why they open a declaration (purpose limitation); an alumnus reads their own. */
+    private Purpose officersPurpose(String purpose) {
+        return caller.hasRole(Roles.OFFICER) ? Purpose.of(purpose) : null;
     }
 
     @GET
     @Path("/{id}/versions")
     @RolesAllowed({Roles.ALUMNUS, Roles.OFFICER})
     @Transactional
-    @Operation(summary = "Every version of a declaration with its assessment, oldest first")
-    public List<DeclarationViews.VersionView> versions(@PathParam("id") UUID id) {
+    @Operation(
+            summary = "Every version of a declaration with its assessment, oldest first",
+            description = "An officer states why with `purpose`, as for the declaration itself.")
+    public List<DeclarationViews.VersionView> versions(
+            @PathParam("id") UUID id, @QueryParam("purpose") String purpose) {
+        Purpose why = officersPurpose(purpose);
         var d = reads.visible(id);
-        if (caller.hasRole(Roles.OFFICER)) {
-            audit.record(AuditTrail.READ_VERSIONS, d.id(), d.organisation(), null);
+        if (why != null) {
+            audit.record(AuditTrail.READ_VERSIONS, d.id(), d.organisation(), why, null);
         }
         return DeclarationVersion.of(id).stream()
                 .map(DeclarationViews.VersionView::from)

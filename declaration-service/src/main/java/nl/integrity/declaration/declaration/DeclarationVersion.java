@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import nl.integrity.declaration.risk.RiskAssessment;
@@ -70,6 +71,17 @@ public class DeclarationVersion extends PanacheEntityBase {
 
     public static List<DeclarationVersion> of(UUID declarationId) {
         return list("key.declarationId = ?1 order by key.number", declarationId);
+    }
+
+    /** The versions of several declarations in one query, each declaration's oldest first. */
+    static List<DeclarationVersion> ofAll(Collection<UUID> declarationIds) {
+        return declarationIds.isEmpty()
+                ? List.of()
+                : list("key.declarationId in ?1 order by key.declarationId, key.number", declarationIds);
+    }
+
+    UUID declarationId() {
+        return key.declarationId();
     }
 
     static DeclarationVersion current(Declaration d) {

@@ -2,6 +2,7 @@ package nl.integrity.declaration.declaration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import nl.integrity.declaration.alumni.KnownAlumnus;
 import nl.integrity.declaration.calendar.WorkingDays;
 import nl.integrity.declaration.review.Decision;
 import nl.integrity.declaration.review.ImposedCondition;
-import nl.integrity.declaration.review.Message;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.problem.NotFound;
 
@@ -31,9 +31,16 @@ public class Declarations {
     private final Assessments assessments;
     private final WorkingDays workingDays;
     private final DeclarationConfig.Review policy;
+    private final EntityManager em;
 
     Declarations(
-            Outbox outbox, Clock clock, Assessments assessments, WorkingDays workingDays, DeclarationConfig config) {
+            Outbox outbox,
+            Clock clock,
+            Assessments assessments,
+            WorkingDays workingDays,
+            DeclarationConfig config,
+            EntityManager em) {
+        this.em = em;
         this.outbox = outbox;
         this.clock = clock;
         this.assessments = assessments;
@@ -188,18 +195,42 @@ public class Declarations {
     }
 
     /**
-     * The registry anonymised the alumnus after the retention period: the free text of their
-     * declarations goes too; what statistics need (sector, risk, outcome, dates) stays.
+     * The registry anonymised the alumnus after the retention period: everything that names or
+     * reaches them goes from their declarations, every version, the thread, the decisions and the
+     * conditions (employer, KvK number, role, duties, contact and knowledge details, message bodies,
+     * rationales, condition details, and the texts of risk reasons that quote an agreement's title).
+     * What statistics need stays: ids, dates, sector, risk level, outcome, status. Their published
+     * events go from the outbox too (the broker has them, within its retention); events not yet
+     * published stay, to be published within seconds, and go with the outbox's own pruning.
+     *
+     * <p>In SQL, in the consumer's transaction: the rows are not loaded, and the declarations'
+     * version moves on so that an edit racing with this fails instead of writing the text back.
      */
     void anonymise(@Observes AlumnusAnonymised anonymised) {
         UUID alumnusId = anonymised.alumnusId();
-        Declaration.update("""
-                activity.duties = '-', activity.contactDetails = null, activity.knowledgeDetails = null,
-                activity.role = '-' where alumnusId = ?1""", alumnusId);
-        DeclarationVersion.update("""
-                activity.duties = '-', activity.contactDetails = null, activity.knowledgeDetails = null,
-                activity.role = '-' where key.declarationId in (select d.id from Declaration d where d.alumnusId = ?1)""", alumnusId);
-        Message.update(
-                "body = '-' where declarationId in (select d.id from Declaration d where d.alumnusId = ?1)", alumnusId);
+        String ofAlumnus = " where declaration_id in (select d.id from declaration d where d.alumnus_id = ?1)";
+        anonymiseSql("""
+                update declaration set employer_name = '-', kvk_number = null, role = '-', duties = '-',
+                    contact_details = null, knowledge_details = null, version = version + 1
+                where alumnus_id = ?1""", alumnusId);
+        anonymiseSql("""
+                update declaration_version set employer_name = '-', kvk_number = null, role = '-', duties = '-',
+                    contact_details = null, knowledge_details = null,
+                    risk_reasons = coalesce((select jsonb_agg(case when r ->> 'code' like 'AGREEMENT%'
+                                                                   then r || cast('{"textNl":"-","textEn":"-"}' as jsonb)
+                                                                   else r end order by n)
+                                             from jsonb_array_elements(risk_reasons) with ordinality as x (r, n)),
+                                            risk_reasons)""" + ofAlumnus, alumnusId);
+        anonymiseSql("update declaration_message set body = '-'" + ofAlumnus, alumnusId);
+        anonymiseSql("update decision set rationale = '-'" + ofAlumnus, alumnusId);
+        anonymiseSql("update imposed_condition set details = null" + ofAlumnus, alumnusId);
+        anonymiseSql("""
+                delete from outbox_message where published_at is not null
+                  and (aggregate_id = cast(?1 as varchar)
+                       or aggregate_id in (select cast(d.id as varchar) from declaration d where d.alumnus_id = ?1))""", alumnusId);
+    }
+
+    private void anonymiseSql(String sql, UUID alumnusId) {
+        em.createNativeQuery(sql).setParameter(1, alumnusId).executeUpdate();
     }
 }

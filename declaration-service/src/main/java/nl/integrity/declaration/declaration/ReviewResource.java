@@ -13,12 +13,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.integrity.declaration.audit.AuditTrail;
+import nl.integrity.declaration.audit.Purpose;
 import nl.integrity.declaration.review.ConditionSpec;
 import nl.integrity.declaration.review.ConditionType;
 import nl.integrity.declaration.review.Message;
@@ -71,7 +73,14 @@ public class ReviewResource {
 
     public record ConfirmationRequest(@NotNull Boolean approve) {}
 
-    public record AuditView(Instant occurredAt, String actor, String action, String detail, String requestId) {}
+    public record AuditView(
+            Instant occurredAt,
+            String actor,
+            String action,
+            String purpose,
+            boolean listed,
+            String detail,
+            String requestId) {}
 
     @POST
     @Path("/claim")
@@ -81,7 +90,7 @@ public class ReviewResource {
     @Transactional
     public DeclarationViews.Detail claim(@PathParam("id") UUID id) {
         officerCase(id);
-        reviews.assign(id, caller.username());
+        reviews.claim(id, caller.username());
         return reads.detail(id);
     }
 
@@ -126,11 +135,15 @@ public class ReviewResource {
     @Path("/messages")
     @RolesAllowed({Roles.ALUMNUS, Roles.OFFICER})
     @Transactional
-    @Operation(summary = "The thread of questions and answers, oldest first")
-    public List<DeclarationViews.MessageView> messages(@PathParam("id") UUID id) {
+    @Operation(
+            summary = "The thread of questions and answers, oldest first",
+            description = "An officer states why with `purpose`, as for the declaration itself; the read is audited.")
+    public List<DeclarationViews.MessageView> messages(
+            @PathParam("id") UUID id, @QueryParam("purpose") String purpose) {
+        Purpose why = caller.hasRole(Roles.OFFICER) ? Purpose.of(purpose) : null;
         var d = reads.visible(id);
-        if (caller.hasRole(Roles.OFFICER)) {
-            audit.record(AuditTrail.READ_MESSAGES, d.id(), d.organisation(), null);
+        if (why != null) {
+            audit.record(AuditTrail.READ_MESSAGES, d.id(), d.organisation(), why, null);
         }
         return Message.thread(id).stream()
                 .map(DeclarationViews.MessageView::from)
@@ -179,11 +192,14 @@ public class ReviewResource {
     @GET
     @Path("/audit")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "Who read or decided on this declaration, when")
+    @Operation(
+            summary = "Who read, listed, acted on or decided on this declaration, when, and for which purpose",
+            description = "`listed` marks a queue page that showed it among others.")
     public List<AuditView> auditTrail(@PathParam("id") UUID id) {
         var d = reads.ofCallersOrganisation(id);
         return audit.of(d.id()).stream()
-                .map(a -> new AuditView(a.occurredAt(), a.actor(), a.action(), a.detail(), a.requestId()))
+                .map(a -> new AuditView(
+                        a.occurredAt(), a.actor(), a.action(), a.purpose(), a.listed(), a.detail(), a.requestId()))
                 .toList();
     }
 

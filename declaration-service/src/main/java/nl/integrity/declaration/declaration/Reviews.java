@@ -20,7 +20,7 @@ import nl.integrity.platform.outbox.Outbox;
 /**
  * The office's side of a declaration: claim, ask, decide, confirm. The caller has already been
  * checked to be an officer of the declaration's organisation. Each action is one transaction
- * with its events in the outbox and, for decisions, its audit line.
+ * with its events in the outbox and its line in the audit trail.
  */
 @ApplicationScoped
 class Reviews {
@@ -37,10 +37,21 @@ class Reviews {
         this.audit = audit;
     }
 
+    /** The calling officer takes the review (or takes it over). */
+    @Transactional
+    Declaration claim(UUID id, String officer) {
+        var d = Declaration.<Declaration>findById(id);
+        d.claim(officer);
+        audit.record(AuditTrail.CLAIMED, d.id(), d.organisation(), null, null);
+        return d;
+    }
+
+    /** The calling officer hands the review to {@code officer}. */
     @Transactional
     Declaration assign(UUID id, String officer) {
         var d = Declaration.<Declaration>findById(id);
         d.claim(officer);
+        audit.record(AuditTrail.ASSIGNED, d.id(), d.organisation(), null, "to " + officer);
         return d;
     }
 
@@ -49,6 +60,7 @@ class Reviews {
         var d = Declaration.<Declaration>findById(id);
         d.requestInformation(officer);
         var message = message(d, Message.Kind.QUESTION, officer, question);
+        audit.record(AuditTrail.INFORMATION_REQUESTED, d.id(), d.organisation(), null, null);
         outbox.appendAll(List.of(DeclarationEvents.about(
                 d.id(),
                 DeclarationEvents.InformationRequested.TYPE,
@@ -87,10 +99,10 @@ class Reviews {
         made.decision().persist();
         made.conditions().forEach(c -> c.persist());
         if (fourEyes) {
-            audit.record(AuditTrail.DECISION_PROPOSED, d.id(), d.organisation(), outcome.name());
+            audit.record(AuditTrail.DECISION_PROPOSED, d.id(), d.organisation(), null, outcome.name());
         } else {
             takeForce(d, made.decision(), made.conditions(), today);
-            audit.record(AuditTrail.DECIDED, d.id(), d.organisation(), outcome.name());
+            audit.record(AuditTrail.DECIDED, d.id(), d.organisation(), null, outcome.name());
         }
         return made.decision();
     }
@@ -111,6 +123,7 @@ class Reviews {
                     AuditTrail.DECISION_CONFIRMED,
                     d.id(),
                     d.organisation(),
+                    null,
                     proposal.outcome().name());
         } else {
             proposal.returnToReview(conditions);
@@ -118,6 +131,7 @@ class Reviews {
                     AuditTrail.DECISION_RETURNED,
                     d.id(),
                     d.organisation(),
+                    null,
                     proposal.outcome().name());
         }
         return proposal;

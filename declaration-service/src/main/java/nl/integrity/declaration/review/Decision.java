@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -184,6 +185,13 @@ public class Decision extends PanacheEntityBase {
         return list("declarationId = ?1 order by decidedAt", declarationId);
     }
 
+    /** The decisions on several declarations in one query, each declaration's oldest first. */
+    public static List<Decision> ofAll(Collection<UUID> declarationIds) {
+        return declarationIds.isEmpty()
+                ? List.of()
+                : list("declarationId in ?1 order by declarationId, decidedAt", declarationIds);
+    }
+
     /** The decisions in force on the declaration other than the given one (there is at most one). */
     public static List<Decision> inForceBesides(UUID declarationId, UUID decisionId) {
         return list("declarationId = ?1 and status = ?2 and id <> ?3", declarationId, Status.IN_FORCE, decisionId);
@@ -197,7 +205,7 @@ public class Decision extends PanacheEntityBase {
         return id;
     }
 
-    UUID declarationId() {
+    public UUID declarationId() {
         return declarationId;
     }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -105,6 +106,13 @@ public class ImposedCondition extends PanacheEntityBase {
 
     public static List<ImposedCondition> of(UUID declarationId) {
         return list("declarationId = ?1 order by startsOn, type", declarationId);
+    }
+
+    /** The conditions on several declarations in one query. */
+    public static List<ImposedCondition> ofAll(Collection<UUID> declarationIds) {
+        return declarationIds.isEmpty()
+                ? List.of()
+                : list("declarationId in ?1 order by declarationId, startsOn, type", declarationIds);
     }
 
     public UUID id() {

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,6 +58,17 @@ public class Message extends PanacheEntityBase {
 
     public static List<Message> thread(UUID declarationId) {
         return list("declarationId = ?1 order by sentAt", declarationId);
+    }
+
+    /** The threads of several declarations in one query, each oldest first. */
+    public static List<Message> threads(Collection<UUID> declarationIds) {
+        return declarationIds.isEmpty()
+                ? List.of()
+                : list("declarationId in ?1 order by declarationId, sentAt", declarationIds);
+    }
+
+    public UUID declarationId() {
+        return declarationId;
     }
 
     public UUID id() {

@@ -123,6 +123,10 @@ public class RiskRule extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    UUID id() {
+        return id;
+    }
+
     String organisation() {
         return organisation;
     }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import nl.integrity.declaration.audit.AuditTrail;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
@@ -32,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The risk rules of the caller's organisation. Officers read them (they explain assessments);
  * integrity administrators create and change them. A change applies to versions assessed from
- * then on; earlier assessments keep the rule revision they used.
+ * then on; earlier assessments keep the rule revision they used. Every change is in the audit trail
+ * (subject: the rule), with the administrator who made it.
  */
 @Path("/api/risk-rules")
 @Tag(name = "Risk rules")
@@ -42,10 +44,12 @@ public class RiskRuleResource {
 
     private final Caller caller;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    RiskRuleResource(Caller caller, Clock clock) {
+    RiskRuleResource(Caller caller, Clock clock, AuditTrail audit) {
         this.caller = caller;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public record RuleRequest(
@@ -138,6 +142,11 @@ public class RiskRuleResource {
                 caller.username(),
                 clock.instant());
         rule.persist();
+        audit.recordRuleChange(
+                existing.isPresent() ? AuditTrail.RISK_RULE_CHANGED : AuditTrail.RISK_RULE_CREATED,
+                rule.id(),
+                rule.organisation(),
+                code + " revision " + rule.revision() + (rule.enabled() ? "" : " (disabled)"));
         return Response.status(existing.isPresent() ? 200 : 201)
                 .entity(RuleResponse.from(rule))
                 .build();

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Figures for an organisation's integrity office: declarations submitted in a period, counted
  * by sector, risk level, function group and outcome, and the average time to a decision. Only
- * counts: no names, numbers or texts of any person.
+ * counts: no names, numbers or texts of any person, and no count so small it points at one.
  */
 @Path("/api/declarations/statistics")
 @Tag(name = "Statistics")
@@ -36,17 +36,25 @@ public class StatisticsResource {
         this.clock = clock;
     }
 
+    /**
+     * The figures. A count that could point at a person is null, as is the average of too few
+     * decisions; {@code suppression} says from which count on figures are shown and how many were not.
+     */
     public record Statistics(
             String organisation,
             LocalDate from,
             LocalDate to,
-            long submitted,
+            Long submitted,
             Map<String, Long> bySector,
             Map<String, Long> byRiskLevel,
             Map<String, Long> byFunctionGroup,
             Map<String, Long> byOutcome,
-            long decided,
-            BigDecimal averageDaysToDecision) {}
+            Long decided,
+            BigDecimal averageDaysToDecision,
+            Suppression suppression) {}
+
+    /** Counts from 1 to {@code threshold} - 1 are not shown; {@code suppressedCells} were left out here. */
+    public record Suppression(int threshold, int suppressedCells) {}
 
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
@@ -55,7 +63,10 @@ public class StatisticsResource {
             description =
                     "Declarations whose current version was submitted from `from` to `to` (inclusive; default the last "
                             + "twelve months). Outcome UNDECIDED counts those still open, WITHDRAWN those withdrawn; function group UNKNOWN those whose function "
-                            + "the catalogue does not rate.")
+                            + "the catalogue does not rate. Small counts could point at a person: a count below "
+                            + "`suppression.threshold` (declaration.statistics.min-cell, default 5) is null, and so is a second "
+                            + "one where the hidden one could be worked out from a total; the average time to a decision is null "
+                            + "when the number decided is. `suppression.suppressedCells` counts the figures left out.")
     public Statistics statistics(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? end.minusYears(1).plusDays(1) : from;

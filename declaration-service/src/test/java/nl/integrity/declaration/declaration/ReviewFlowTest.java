@@ -136,6 +136,7 @@ class ReviewFlowTest {
 
         given().auth()
                 .oauth2(officer("officer.politie"))
+                .queryParam("purpose", "DECLARATION_REVIEW")
                 .get("/api/declarations/{id}", id)
                 .then()
                 .statusCode(200);
@@ -191,6 +192,7 @@ class ReviewFlowTest {
         String id = declare("alumnus.politie", CRITICAL);
         given().auth()
                 .oauth2(officer("officer.politie"))
+                .queryParam("purpose", "DECLARATION_REVIEW")
                 .get("/api/declarations/{id}", id)
                 .then()
                 .body("risk.level", equalTo("CRITICAL"));
@@ -319,9 +321,15 @@ class ReviewFlowTest {
     void officersOfAnotherOrganisation_seeAndDoNothing() {
         String id = declare("alumnus.politie", ORDINARY);
         String kmar = officer("officer.kmar");
-        given().auth().oauth2(kmar).get("/api/declarations/{id}", id).then().statusCode(404);
         given().auth()
                 .oauth2(kmar)
+                .queryParam("purpose", "DECLARATION_REVIEW")
+                .get("/api/declarations/{id}", id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(kmar)
+                .queryParam("purpose", "DECLARATION_REVIEW")
                 .get("/api/declarations/{id}/messages", id)
                 .then()
                 .statusCode(404);
