@@ -23,6 +23,7 @@ class AccessMatrixTest {
 
     String politieAlumnus;
     String politieProfile;
+    String politieRequest;
 
     @BeforeEach
     void data() {
@@ -35,6 +36,15 @@ class AccessMatrixTest {
                 .then()
                 .extract()
                 .path("[0].id");
+        politieRequest = given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .contentType("application/json")
+                .body("{\"kind\":\"OBJECTION\",\"text\":\"Toegangsmatrix\"}")
+                .post("/api/alumni/me/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     List<Endpoint> endpoints() {
@@ -114,6 +124,15 @@ class AccessMatrixTest {
                 Endpoint.of("GET", "/api/alumni/me/network-consent", alumni),
                 Endpoint.of("GET", "/api/alumni/me/export", alumni),
                 Endpoint.of("GET", "/api/alumni/me/exit-interviews", alumni),
+                Endpoint.of("POST", "/api/alumni/me/requests", alumni).json("{}"),
+                Endpoint.of("GET", "/api/alumni/me/requests", alumni),
+                Endpoint.of("GET", "/api/alumni/me/requests/" + UUID.randomUUID(), alumni)
+                        .served(404),
+                Endpoint.of("GET", "/api/alumni/data-subject-requests", officers),
+                Endpoint.of("GET", "/api/alumni/data-subject-requests/open-count", officers),
+                Endpoint.of("POST", "/api/alumni/data-subject-requests/" + politieRequest + "/answer", officers)
+                        .json("{\"outcome\":\"REFUSED\",\"answer\":\"Geen grond\"}")
+                        .ownedBy("POLITIE"),
                 Endpoint.of("GET", "/api/function-profiles", staff),
                 Endpoint.of("GET", p, staff).ownedBy("POLITIE"),
                 Endpoint.of("POST", "/api/function-profiles", admins).json(profile),

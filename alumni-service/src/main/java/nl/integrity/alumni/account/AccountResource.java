@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
+import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.alumni.registry.Alumnus;
 import nl.integrity.platform.security.Caller;
 import nl.integrity.platform.security.Roles;
@@ -23,14 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
+    /** An officer had the invitation sent (again). */
+    static final String INVITE = "INVITE_TO_PORTAL";
+
     private final Caller caller;
     private final Accounts accounts;
     private final AccountKeeper keeper;
+    private final AuditLog auditLog;
 
-    AccountResource(Caller caller, Accounts accounts, AccountKeeper keeper) {
+    AccountResource(Caller caller, Accounts accounts, AccountKeeper keeper, AuditLog auditLog) {
         this.caller = caller;
         this.accounts = accounts;
         this.keeper = keeper;
+        this.auditLog = auditLog;
     }
 
     /**
@@ -63,8 +69,10 @@ public class AccountResource {
             description = "For a lost mail or an expired link, or a record that had no address when it was registered. "
                     + "The record must have an e-mail address (409 otherwise). Answers at once; the mail follows.")
     public AccountView invite(@PathParam("id") UUID alumnusId) {
-        Alumnus.inOrganisationOf(caller, alumnusId);
-        return view(accounts.inviteAgain(alumnusId));
+        var alumnus = Alumnus.inOrganisationOf(caller, alumnusId);
+        var account = accounts.inviteAgain(alumnusId);
+        auditLog.record(INVITE, alumnus.id(), alumnus.organisation().name(), null, null);
+        return view(account);
     }
 
     private AccountView view(AlumnusAccount a) {

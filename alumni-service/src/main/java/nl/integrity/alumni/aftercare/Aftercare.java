@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.integrity.alumni.AlumniConfig;
+import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.alumni.registry.RecordFacts;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.problem.NotFound;
@@ -31,10 +32,15 @@ class Aftercare {
     private final Set<String> reasons;
     private final List<Integer> months;
     private final Period grace;
+    private final AuditLog auditLog;
 
-    Aftercare(Outbox outbox, Clock clock, AlumniConfig config) {
+    static final String PLAN = "PLAN_AFTERCARE";
+    static final String RECORD = "RECORD_AFTERCARE_CONTACT";
+
+    Aftercare(Outbox outbox, Clock clock, AlumniConfig config, AuditLog auditLog) {
         this.outbox = outbox;
         this.clock = clock;
+        this.auditLog = auditLog;
         this.reasons = Set.copyOf(config.aftercare().reasons());
         this.months = List.copyOf(config.aftercare().months());
         this.grace = config.aftercare().grace();
@@ -65,7 +71,9 @@ class Aftercare {
             throw new AftercareContact.PlanExists();
         }
         var facts = RecordFacts.current(alumnusId).orElseThrow(() -> new NotFound("Alumnus", alumnusId));
-        return planFor(facts, officer);
+        var plan = planFor(facts, officer);
+        auditLog.record(PLAN, alumnusId, facts.organisation().name(), null, plan.size() + " contact moments");
+        return plan;
     }
 
     private List<AftercareContact> planFor(RecordFacts facts, String by) {
@@ -90,6 +98,12 @@ class Aftercare {
         var contact = AftercareContact.of(alumnusId, contactId)
                 .orElseThrow(() -> new NotFound("Aftercare contact", contactId));
         contact.record(doneOn, outcome, notes, officer, clock.instant(), LocalDate.now(clock));
+        auditLog.record(
+                RECORD,
+                alumnusId,
+                contact.organisation().name(),
+                null,
+                "contact " + contact.sequence() + " " + contact.id() + ": " + outcome);
         return contact;
     }
 

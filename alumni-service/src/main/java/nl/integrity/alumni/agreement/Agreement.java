@@ -247,4 +247,23 @@ class Agreement extends PanacheEntityBase {
     static Optional<Agreement> of(UUID alumnusId, UUID id) {
         return Agreement.<Agreement>findByIdOptional(id).filter(a -> a.alumnusId.equals(alumnusId));
     }
+
+    /**
+     * The record was anonymised: what the office wrote about the person goes. That is the subject
+     * (a unit, a body: it may point at one person), in its own column and where the proposal filled
+     * it into the titles and texts; kind, code, sector and period stay for statistics.
+     */
+    static void anonymiseAllOf(UUID alumnusId) {
+        getEntityManager()
+                .createNativeQuery("""
+                        update agreement
+                        set title_nl = replace(title_nl, subject, '[...]'), title_en = replace(title_en, subject, '[...]'),
+                            text_nl = replace(text_nl, subject, '[...]'), text_en = replace(text_en, subject, '[...]'),
+                            subject = null, version = version + 1
+                        where alumnus_id = ?1 and subject is not null""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedQuerySpace("agreement") // flushes only agreements first, not the whole session
+                .setParameter(1, alumnusId)
+                .executeUpdate();
+    }
 }

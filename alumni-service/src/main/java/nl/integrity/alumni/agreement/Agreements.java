@@ -1,10 +1,12 @@
 package nl.integrity.alumni.agreement;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.alumni.catalogue.Sector;
 import nl.integrity.alumni.registry.RecordFacts;
@@ -16,12 +18,28 @@ import nl.integrity.platform.problem.NotFound;
 @ApplicationScoped
 class Agreements {
 
+    static final String PROPOSE = "PROPOSE_AGREEMENT";
+    static final String WITHDRAW = "WITHDRAW_AGREEMENT";
+    static final String CREATE_TEMPLATE = "CREATE_AGREEMENT_TEMPLATE";
+    static final String CHANGE_TEMPLATE = "CHANGE_AGREEMENT_TEMPLATE";
+    static final String RETIRE_TEMPLATE = "RETIRE_AGREEMENT_TEMPLATE";
+    static final String TEMPLATE = "agreement-template";
+
     private final Outbox outbox;
     private final Clock clock;
+    private final AuditLog auditLog;
 
-    Agreements(Outbox outbox, Clock clock) {
+    Agreements(Outbox outbox, Clock clock, AuditLog auditLog) {
         this.outbox = outbox;
         this.clock = clock;
+        this.auditLog = auditLog;
+    }
+
+    /** In the anonymisation's transaction: what the office wrote about the person in their agreements goes. */
+    void follow(@Observes RecordFacts facts) {
+        if (facts.change() == RecordFacts.Change.ANONYMISED) {
+            Agreement.anonymiseAllOf(facts.alumnusId());
+        }
     }
 
     /** What an office attaches: a template, what it is about, and its period (defaults from the template). */
@@ -78,6 +96,7 @@ class Agreements {
                         agreement.code(),
                         startsOn,
                         endsOn));
+        auditLog.record(PROPOSE, alumnusId, organisation.name(), null, detail(agreement));
         return agreement;
     }
 
@@ -114,6 +133,7 @@ class Agreements {
     public Agreement withdraw(UUID alumnusId, UUID agreementId, String officer) {
         var agreement = Agreement.of(alumnusId, agreementId).orElseThrow(() -> new NotFound("Agreement", agreementId));
         agreement.withdraw(officer, clock.instant());
+        auditLog.record(WITHDRAW, alumnusId, agreement.organisation().name(), null, detail(agreement));
         return agreement;
     }
 
@@ -125,6 +145,7 @@ class Agreements {
         }
         var template = AgreementTemplate.create(organisation, code, kind, wording, by, clock.instant());
         template.persist();
+        auditLog.changed(CREATE_TEMPLATE, TEMPLATE, template.id(), organisation.name(), code);
         return template;
     }
 
@@ -132,15 +153,29 @@ class Agreements {
     public AgreementTemplate changeTemplate(
             Organisation organisation, UUID id, int expectedRevision, AgreementTemplate.Wording wording, String by) {
         var template = AgreementTemplate.of(organisation, id);
-        template.change(expectedRevision, wording, by, clock.instant());
+        if (template.change(expectedRevision, wording, by, clock.instant())) {
+            auditLog.changed(
+                    CHANGE_TEMPLATE,
+                    TEMPLATE,
+                    id,
+                    organisation.name(),
+                    template.code() + " revision " + template.revision());
+        }
         return template;
     }
 
     @Transactional
     public AgreementTemplate retireTemplate(Organisation organisation, UUID id, String by) {
         var template = AgreementTemplate.of(organisation, id);
-        template.retire(by, clock.instant());
+        if (template.retire(by, clock.instant())) {
+            auditLog.changed(RETIRE_TEMPLATE, TEMPLATE, id, organisation.name(), template.code());
+        }
         return template;
+    }
+
+    /** Which agreement, for the audit trail: its id and code, not what it is about. */
+    private static String detail(Agreement agreement) {
+        return "agreement " + agreement.id() + " " + agreement.code();
     }
 
     private static String subject(Agreement agreement) {

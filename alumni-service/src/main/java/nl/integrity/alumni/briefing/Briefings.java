@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.alumni.registry.RecordFacts;
 import nl.integrity.platform.outbox.Outbox;
@@ -24,12 +25,19 @@ class Briefings {
     /** Who issued the briefings that came with a registration. */
     static final String REGISTRATION = "registration";
 
+    /** An officer issued a briefing. */
+    static final String ISSUE = "ISSUE_BRIEFING";
+    /** An administrator wrote a new revision of a briefing text. */
+    static final String CHANGE_TEXT = "CHANGE_BRIEFING_TEXT";
+
     private final Outbox outbox;
     private final Clock clock;
+    private final AuditLog auditLog;
 
-    Briefings(Outbox outbox, Clock clock) {
+    Briefings(Outbox outbox, Clock clock, AuditLog auditLog) {
         this.outbox = outbox;
         this.clock = clock;
+        this.auditLog = auditLog;
     }
 
     /** In the registration's transaction: a leaver with a duty to declare gets their briefing. */
@@ -52,7 +60,9 @@ class Briefings {
             return existing.get();
         }
         var facts = RecordFacts.current(alumnusId).orElseThrow(() -> new NotFound("Alumnus", alumnusId));
-        return issueNew(facts, officer);
+        var briefing = issueNew(facts, officer);
+        auditLog.record(ISSUE, alumnusId, facts.organisation().name(), null, null);
+        return briefing;
     }
 
     private DepartureBriefing issueNew(RecordFacts facts, String by) {
@@ -149,6 +159,12 @@ class Briefings {
         }
         var next = current.next(parts, by, clock.instant());
         next.persist();
+        auditLog.changed(
+                CHANGE_TEXT,
+                "briefing-text",
+                next.id(),
+                organisation.name(),
+                language + " revision " + next.revision());
         return next;
     }
 

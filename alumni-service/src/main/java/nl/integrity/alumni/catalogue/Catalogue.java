@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
+import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.platform.outbox.Outbox;
 import nl.integrity.platform.problem.NotFound;
 import org.hibernate.exception.ConstraintViolationException;
@@ -16,11 +17,16 @@ class Catalogue {
     private final Outbox outbox;
     private final Clock clock;
     private final Event<FunctionRatingChanged> ratingChanged;
+    private final AuditLog auditLog;
 
-    Catalogue(Outbox outbox, Clock clock, Event<FunctionRatingChanged> ratingChanged) {
+    /** What the audit trail calls a profile; the entry names its id, the detail its code. */
+    static final String SUBJECT = "function-profile";
+
+    Catalogue(Outbox outbox, Clock clock, Event<FunctionRatingChanged> ratingChanged, AuditLog auditLog) {
         this.outbox = outbox;
         this.clock = clock;
         this.ratingChanged = ratingChanged;
+        this.auditLog = auditLog;
     }
 
     @Transactional
@@ -35,6 +41,7 @@ class Catalogue {
             throw new DuplicateFunctionCode(code);
         }
         publish(profile, FunctionProfileChanged.Change.CREATED);
+        audit("CREATE_FUNCTION_PROFILE", profile);
         return profile;
     }
 
@@ -44,6 +51,7 @@ class Catalogue {
         var profile = find(organisation, id);
         profile.change(expectedVersion, definition, by, clock).ifPresent(added -> {
             publish(profile, FunctionProfileChanged.Change.CHANGED);
+            audit("CHANGE_FUNCTION_PROFILE", profile);
             ratingChanged.fire(new FunctionRatingChanged(organisation, profile.code()));
         });
         return profile;
@@ -54,6 +62,7 @@ class Catalogue {
         var profile = find(organisation, id);
         profile.retire(clock);
         publish(profile, FunctionProfileChanged.Change.RETIRED);
+        audit("RETIRE_FUNCTION_PROFILE", profile);
         return profile;
     }
 
@@ -62,6 +71,16 @@ class Catalogue {
         return FunctionProfile.<FunctionProfile>findByIdOptional(id)
                 .filter(p -> p.organisation() == organisation)
                 .orElseThrow(() -> new NotFound("Function profile", id));
+    }
+
+    /** In the change's transaction: who changed which profile, and to which version. */
+    private void audit(String action, FunctionProfile profile) {
+        auditLog.changed(
+                action,
+                SUBJECT,
+                profile.id(),
+                profile.organisation().name(),
+                profile.code() + " version " + profile.current().number());
     }
 
     private void publish(FunctionProfile profile, FunctionProfileChanged.Change change) {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.alumni.catalogue.Organisation;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
@@ -31,12 +32,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DepartureImportResource {
 
+    /** An import of departures was uploaded: one entry about the import, by who uploaded it. */
+    static final String IMPORT = "IMPORT_DEPARTURES";
+
     private final DepartureImports imports;
     private final Caller caller;
+    private final AuditLog auditLog;
 
-    DepartureImportResource(DepartureImports imports, Caller caller) {
+    DepartureImportResource(DepartureImports imports, Caller caller, AuditLog auditLog) {
         this.imports = imports;
         this.caller = caller;
+        this.auditLog = auditLog;
     }
 
     public record ImportResponse(
@@ -82,9 +88,10 @@ public class DepartureImportResource {
     @Operation(
             summary = "Import existing alumni from CSV",
             description =
-                    "Header row with organisation, personnelNumber, fullName, email, unit, departureDate, departureReason, functions (CODE:from:until;...). Answers 202 at once; follow the Location for progress (rowsRead of rowsTotal, known once counted) and the rows rejected, with their reasons. Rows already registered are counted, not changed. An import takes only rows of the caller's organisation (an administrator's, or the organisation of the HR system's client) and rejects the others at their organisation field.")
+                    "Header row with organisation, personnelNumber, fullName, email, unit, departureDate, departureReason, functions (CODE:from:until;...). Answers 202 at once; follow the Location for progress (rowsRead of rowsTotal, known once counted) and the rows rejected, with their reasons. Rows already registered are counted, not changed. The upload is in the audit trail with its uploader. An import takes only rows of the caller's organisation (an administrator's, or the organisation of the HR system's client) and rejects the others at their organisation field.")
     public Response upload(InputStream csv) {
         var job = imports.receive(csv, caller.username(), scope());
+        auditLog.changed(IMPORT, "departure-import", job.id(), scope().name(), "CSV upload");
         return Response.accepted(ImportResponse.from(job, List.of()))
                 .location(URI.create("/api/departures/imports/" + job.id()))
                 .build();

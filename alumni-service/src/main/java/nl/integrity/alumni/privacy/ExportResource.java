@@ -49,8 +49,12 @@ public class ExportResource {
         this.grace = config.aftercare().grace();
     }
 
-    /** Who at the office looked at the record, by role, and why (staff names are theirs to keep). */
-    public record Access(Instant occurredAt, String actorRole, String action, Purpose purpose) {}
+    /**
+     * Who at the office (or which system) looked at or changed the record, by role, and why (staff
+     * names are theirs to keep: CJEU C-579/21); {@code listed} when the record was one of a list
+     * shown, such as a page of search results.
+     */
+    public record Access(Instant occurredAt, String actorRole, String action, Purpose purpose, boolean listed) {}
 
     public record PersonalDataExport(
             Instant generatedAt,
@@ -61,6 +65,7 @@ public class ExportResource {
             BriefingResource.BriefingState departureBriefing,
             List<AgreementResource.AgreementResponse> agreements,
             List<AftercareResource.ContactResponse> aftercare,
+            List<DataSubjectRequestResource.RequestResponse> dataSubjectRequests,
             List<Access> accessLog) {}
 
     @GET
@@ -68,12 +73,13 @@ public class ExportResource {
     @Operation(
             summary = "Download everything held about me",
             description =
-                    "My record with functions and obligation window, my consent history, my exit interviews, my departure briefing, my post-employment agreements, my aftercare plan and who accessed my record when and why.")
+                    "My record with functions and obligation window, my consent history, my exit interviews, my departure briefing, my post-employment agreements, my aftercare plan, my requests for correction and objections with their answers, and who accessed or changed my record (or listed it) when and why.")
     public Response export() {
         var alumnus = Alumnus.ofCaller(caller);
         LocalDate today = LocalDate.now(clock);
         var accessLog = auditLog.trail(alumnus.id()).stream()
-                .map(e -> new Access(e.occurredAt(), e.actorRole(), e.action(), Purpose.valueOf(e.purpose())))
+                .map(e ->
+                        new Access(e.occurredAt(), e.actorRole(), e.action(), Purpose.ofEntry(e.purpose()), e.listed()))
                 .toList();
         var export = new PersonalDataExport(
                 clock.instant(),
@@ -86,6 +92,9 @@ public class ExportResource {
                 BriefingResource.BriefingState.of(alumnus.id()),
                 AgreementResource.AgreementResponse.allOf(alumnus.id(), today),
                 AftercareResource.planOf(alumnus.id(), today, grace),
+                DataSubjectRequest.of(alumnus.id()).stream()
+                        .map(DataSubjectRequestResource.RequestResponse::of)
+                        .toList(),
                 accessLog);
         return Response.ok(export)
                 .header("Content-Disposition", "attachment; filename=\"my-data-alumni-service.json\"")

@@ -35,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlumniResource {
 
+    /** A page of search results was shown: one entry naming every record on it. */
+    public static final String SEARCH_ALUMNI = "SEARCH_ALUMNI";
+
     private final Registry registry;
     private final Caller caller;
     private final AuditLog auditLog;
@@ -52,7 +55,7 @@ public class AlumniResource {
     @Operation(
             summary = "Search the alumni of my organisation",
             description =
-                    "Criteria combine: name (part of it), personnelNumber, functionGroup (of the last function), status, windowActive. sort: name, departureDate or windowEnd, '-' before it for descending. Pages of up to 100; hasMore tells whether another page follows.")
+                    "Criteria combine: name (part of it), personnelNumber, functionGroup (of the last function), status, windowActive. sort: name, departureDate or windowEnd, '-' before it for descending. Pages of up to 100; hasMore tells whether another page follows. Every page served is one entry in the audit trail naming the records it showed and which criteria were used (not their values).")
     public AlumniSearch.Result search(
             @QueryParam("name") @Size(max = 100) String name,
             @QueryParam("personnelNumber") @Size(max = 32) String personnelNumber,
@@ -72,7 +75,14 @@ public class AlumniResource {
                 sort,
                 page,
                 size);
-        return search.run(LocalDate.now(clock));
+        var result = search.run(LocalDate.now(clock));
+        auditLog.listed(
+                SEARCH_ALUMNI,
+                result.items().stream().map(AlumniSearch.Summary::id).toList(),
+                search.organisation().name(),
+                null,
+                search.describe());
+        return result;
     }
 
     @GET

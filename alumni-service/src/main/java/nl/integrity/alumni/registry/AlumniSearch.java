@@ -89,6 +89,32 @@ public record AlumniSearch(
     }
 
     /**
+     * How this search was asked for, for the audit trail: which criteria were used (the codes of a
+     * status or function group; only the names of the name and personnel-number criteria, never
+     * what was typed, which is a person's data), the sort and the page.
+     */
+    public String describe() {
+        var criteria = new java.util.ArrayList<String>();
+        if (name != null && !name.isBlank()) {
+            criteria.add("name");
+        }
+        if (personnelNumber != null && !personnelNumber.isBlank()) {
+            criteria.add("personnelNumber");
+        }
+        if (functionGroup != null) {
+            criteria.add("functionGroup=" + functionGroup);
+        }
+        if (status != null) {
+            criteria.add("status=" + status);
+        }
+        if (windowActive != null) {
+            criteria.add("windowActive=" + windowActive);
+        }
+        return "criteria: " + (criteria.isEmpty() ? "none" : String.join(", ", criteria)) + "; sort " + sort + "; page "
+                + page + " of " + size;
+    }
+
+    /**
      * With a name part, matches are found through the trigram index and then sorted: ordering
      * by lower(full_name), which no index provides, keeps the planner from walking the name index
      * hoping to meet matches early (400 ms at 1M alumni when they are rare). Without one, the

@@ -350,6 +350,19 @@ public class Alumnus extends PanacheEntityBase {
                 .orElseThrow(() -> new NotFound("Alumnus record for personnel number", caller.personnelNumber()));
     }
 
+    /** Who a record is about, as the office names them in a list. */
+    public record Name(UUID id, String personnelNumber, String fullName) {}
+
+    /** The names of these records, by id, in one query; records that do not exist are absent. */
+    public static Map<UUID, Name> namesOf(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Alumnus.<Alumnus>list("id in ?1", ids).stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        Alumnus::id, a -> new Name(a.id, a.personnelNumber, a.fullName)));
+    }
+
     static Optional<Alumnus> findByPersonnelNumber(Organisation organisation, String personnelNumber) {
         return find("organisation = ?1 and personnelNumber = ?2", organisation, personnelNumber)
                 .firstResultOptional();

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import nl.integrity.alumni.audit.AuditLog;
 import nl.integrity.alumni.catalogue.FunctionRating;
 import nl.integrity.alumni.catalogue.FunctionRatingChanged;
 import nl.integrity.alumni.catalogue.Organisation;
@@ -30,12 +31,19 @@ public class Registry {
     private final Event<RecordFacts> recordFacts;
     private final Ratings ratings;
     private final Clock clock;
+    private final AuditLog auditLog;
 
-    Registry(Outbox outbox, Ratings ratings, Clock clock, Event<RecordFacts> recordFacts) {
+    /** The HR system registered a new record. */
+    static final String REGISTER = "REGISTER_DEPARTURE";
+    /** The HR system reported a known departure again, changed. */
+    static final String UPDATE = "UPDATE_RECORD";
+
+    Registry(Outbox outbox, Ratings ratings, Clock clock, Event<RecordFacts> recordFacts, AuditLog auditLog) {
         this.outbox = outbox;
         this.recordFacts = recordFacts;
         this.ratings = ratings;
         this.clock = clock;
+        this.auditLog = auditLog;
     }
 
     /** What a registration did: the alumnus, and whether it was new or already known. */
@@ -45,7 +53,9 @@ public class Registry {
      * Registers a departure, idempotent on organisation + personnel number. A new record, its
      * obligation window and its {@link AlumnusRegistered} event are stored in one transaction. A
      * known one is updated with what changed (announced as {@link AlumnusUpdated}, with its window
-     * recomputed); repeating the same facts changes and publishes nothing.
+     * recomputed); repeating the same facts changes and publishes nothing. A registration and an
+     * update are in the audit trail with the HR system's client as their actor (the fields changed,
+     * not their values); a repetition that changed nothing is not.
      *
      * @throws UnknownFunctionCodes when a function held is not in the organisation's catalogue
      */
@@ -65,6 +75,12 @@ public class Registry {
             if (!changed.isEmpty()) {
                 boolean windowMoved = alumnus.applyRatings(rated);
                 announceUpdate(alumnus, changed);
+                auditLog.record(
+                        UPDATE,
+                        alumnus.id(),
+                        alumnus.organisation().name(),
+                        null,
+                        "changed: " + String.join(", ", changed));
                 if (windowMoved) {
                     outbox.append(
                             AlumnusRegistered.TOPIC,
@@ -87,6 +103,7 @@ public class Registry {
                 "alumni/" + alumnus.id(),
                 AlumnusRegistered.of(alumnus));
         recordFacts.fire(RecordFacts.of(alumnus, RecordFacts.Change.REGISTERED));
+        auditLog.record(REGISTER, alumnus.id(), alumnus.organisation().name(), null, null);
         return new Registration(alumnus, true);
     }
 

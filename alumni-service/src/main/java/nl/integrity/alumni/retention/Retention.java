@@ -23,8 +23,12 @@ import org.jboss.logging.Logger;
  * Retention (AVG/GDPR storage limitation): a configurable period after the obligation window
  * ended (after departure, for those without one), a record is anonymised. Statistics keep what
  * they need; the audit trail stays (it holds no personal data of the alumnus but the id);
- * exit-interview notes and the consent history go. Each anonymisation is announced so the other
- * services remove their copies too, by one event per alumnus however often the run repeats.
+ * exit-interview notes and the consent history go, and so does what follows the record's
+ * anonymisation ({@link RecordFacts}): the login, aftercare notes, the subjects of agreements, the
+ * texts of requests for correction. The events about the alumnus already published, which carry
+ * their name and address, leave the outbox too; one still waiting is published first. Each
+ * anonymisation is announced so the other services remove their copies too, by one event per
+ * alumnus however often the run repeats.
  * Runs nightly on one instance ({@link ScheduledRuns}).
  */
 @ApplicationScoped
@@ -74,16 +78,44 @@ public class Retention implements PeriodicJob {
                             .toList());
             succeeded = 0;
             for (UUID id : due) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> anonymise(id));
+                if (anonymiseWithRetry(id)) {
                     succeeded++;
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "Retention: record %s could not be anonymised; the next run tries again", id);
                 }
             }
             total += succeeded;
         } while (due.size() == BATCH && succeeded > 0);
         return total;
+    }
+
+    /**
+     * Anonymises one record in a transaction of its own, again (up to three times) when the record's
+     * login was changed meanwhile (its worker recording an invitation as this runs); false when it
+     * failed, which the next run tries again.
+     */
+    private boolean anonymiseWithRetry(UUID id) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> anonymise(id));
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt < 3 && changedMeanwhile(e)) {
+                    LOG.debugf("Retention: record %s changed meanwhile; trying again", id);
+                    continue;
+                }
+                LOG.errorf(e, "Retention: record %s could not be anonymised; the next run tries again", id);
+                return false;
+            }
+        }
+    }
+
+    private static boolean changedMeanwhile(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void anonymise(UUID id) {
@@ -92,6 +124,7 @@ public class Retention implements PeriodicJob {
         recordFacts.fire(RecordFacts.anonymised(alumnus));
         ExitInterview.anonymiseAllOf(id);
         NetworkConsent.forget(id);
+        forgetPublishedEvents(id);
         outbox.appendAll(List.of(new Outbox.Pending(
                 AlumnusAnonymised.TOPIC,
                 id.toString(),
@@ -99,5 +132,23 @@ public class Retention implements PeriodicJob {
                 "alumni/" + id,
                 new AlumnusAnonymised(id, alumnus.organisation().name()),
                 Outbox.eventId(AlumnusAnonymised.TYPE, id))));
+    }
+
+    /**
+     * Deletes the alumnus' events that are on the broker already (keyed by their id, or about their
+     * record): the outbox keeps published events only for replay and inspection, and these carry the
+     * person's name, personnel number and address. Events not yet published stay, to be published.
+     */
+    private static void forgetPublishedEvents(UUID id) {
+        Alumnus.getEntityManager()
+                .createNativeQuery("""
+                        delete from outbox_message
+                        where published_at is not null and (aggregate_id = ?1 or subject = ?2 or subject like ?3)""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedQuerySpace("outbox_message") // flushes nothing of the session first
+                .setParameter(1, id.toString())
+                .setParameter(2, "alumni/" + id)
+                .setParameter(3, "alumni/" + id + "/%")
+                .executeUpdate();
     }
 }

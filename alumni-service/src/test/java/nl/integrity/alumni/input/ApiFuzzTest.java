@@ -39,6 +39,8 @@ class ApiFuzzTest {
     static final String IMPORT =
             "organisation,personnelNumber,fullName,email,unit,departureDate,departureReason,functions\n"
                     + "POLITIE,P100001,Pieter de Vries,,,2026-09-30,VOLUNTARY,REC-DIG:2021-01-01:\n";
+    static final String REQUEST =
+            "{\"kind\":\"RECTIFICATION\",\"field\":\"UNIT\",\"text\":\"Mijn eenheid was Oost, niet West.\"}";
     static final String DEFINITION =
             "{\"title\":\"Fuzzfunctie\",\"functionGroup\":\"ICT\",\"riskLevel\":\"LOW\",\"coolingOffMonths\":3}";
 
@@ -53,6 +55,15 @@ class ApiFuzzTest {
                 .contentType(ContentType.JSON)
                 .body("{\"heldOn\":\"2026-09-01\",\"interviewer\":\"officer.politie\",\"obligationsBriefed\":true}")
                 .post("/api/alumni/{id}/exit-interviews", alumnus)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String request = given().auth()
+                .oauth2(tokenFor("alumnus.politie"))
+                .contentType(ContentType.JSON)
+                .body(REQUEST)
+                .post("/api/alumni/me/requests")
                 .then()
                 .statusCode(201)
                 .extract()
@@ -85,6 +96,7 @@ class ApiFuzzTest {
                 .pathValue("/api/function-profiles/", "id", profile)
                 .pathValue("/api/departures/imports/", "id", location.substring(location.lastIndexOf('/') + 1))
                 .pathValue("interviewId", interview)
+                .pathValue("requestId", request)
                 .queryValue("purpose", "AUDIT")
                 .body("POST /api/departures", DEPARTURE)
                 .body("POST /api/departures/imports", IMPORT)
@@ -92,6 +104,10 @@ class ApiFuzzTest {
                         "PUT /api/alumni/me/contact",
                         "{\"expectedVersion\":0,\"email\":\"pieter@example.nl\",\"phone\":\"+31 6 1234 5678\",\"language\":\"nl\"}")
                 .body("PUT /api/alumni/me/network-consent", "{\"given\":false}")
+                .body("POST /api/alumni/me/requests", REQUEST)
+                .body(
+                        "POST /api/alumni/data-subject-requests/{requestId}/answer",
+                        "{\"outcome\":\"PARTLY_GRANTED\",\"answer\":\"Uw eenheid is aangepast.\"}")
                 .body(
                         "POST /api/alumni/{id}/exit-interviews",
                         "{\"heldOn\":\"2026-09-01\",\"interviewer\":\"officer.politie\",\"obligationsBriefed\":true,\"notes\":\"Besproken\"}")
