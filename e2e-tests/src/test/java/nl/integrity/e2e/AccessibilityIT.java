@@ -75,6 +75,9 @@ class AccessibilityIT {
                 agree.click();
                 alumnus.visible(By.cssSelector("#interview-status.success"));
                 check(alumnus, "/alumni/briefing with the exit interview summary agreed with");
+                alumnus.open(GATEWAY + "/alumni/my-data.html");
+                alumnus.visible(By.cssSelector("#access-rows td"));
+                check(alumnus, "/alumni/my-data.html");
             }
 
             try (var officer = new Browser("a11y-officer")) {
@@ -88,6 +91,9 @@ class AccessibilityIT {
                 officer.visible(By.id("resolution-note"));
                 check(officer, "/office/ with an alert being handled");
                 officer.open(GATEWAY + "/office/declarations/" + declaration);
+                officer.visible(By.id("purpose-form"));
+                check(officer, "/office/declarations/{id} asking why it is opened");
+                officer.visible(By.id("open-declaration")).click();
                 officer.textAppears(By.id("title"), "Toegankelijk BV");
                 check(officer, "/office/declarations/{id}");
                 officer.open(GATEWAY + "/office/statistics.html");
@@ -163,6 +169,16 @@ class AccessibilityIT {
                 admin.driver.findElement(By.id("save-template")).click();
                 admin.visible(By.id("error-titleNl"));
                 check(admin, "/admin/agreements.html with the editor open and field errors");
+                admin.open(GATEWAY + "/admin/audit.html");
+                admin.visible(By.cssSelector("#entries td"));
+                check(admin, "/admin/audit.html");
+                admin.driver.executeScript("document.getElementById('from').value = '2026-05-02';"
+                        + "document.getElementById('to').value = '2026-05-01'");
+                admin.driver
+                        .findElement(By.cssSelector("#filter button[type=submit]"))
+                        .click();
+                admin.visible(By.id("error-to"));
+                check(admin, "/admin/audit.html with a field error");
             }
         } finally {
             TestAlumni.delete(login);

@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.Select;
  * at its field; the signing secret shown once); a risk rule added, changed, and a change made on
  * an outdated revision refused; a function added, changed and retired; a CSV import followed to
  * its end with the rows it rejected; the departure briefing's text changed, and a change made on
- * an outdated revision refused; an agreement added to the library and retired.
+ * an outdated revision refused; an agreement added to the library and retired; the audit trail
+ * filtered to an officer's read of a record, and downloaded as CSV with the same filters.
  */
 class AdminPortalIT {
 
@@ -347,6 +348,82 @@ class AdminPortalIT {
                 .statusCode(200)
                 .body("find { it.code == '%s' }.kind".formatted(code), org.hamcrest.Matchers.equalTo("NO_CONTACT"))
                 .body("find { it.code == '%s' }.retiredAt".formatted(code), org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void anAdministratorFiltersTheAuditTrail_seesAnOfficersRead_andTheCsvLinkCarriesTheFilters() {
+        TestAlumni.Login login = TestAlumni.create("POLITIE");
+        try {
+            String alumnusId = TestAlumni.registerDeparture(
+                    login, "Spoor Audit", null, "REC-DIG", "2022-01-01", "2026-10-31", "VOLUNTARY");
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .queryParam("purpose", "AUDIT")
+                    .get(GATEWAY + "/api/alumni/{id}", alumnusId)
+                    .then()
+                    .statusCode(200);
+            try (var browser = new Browser("admin-audit")) {
+                browser.open(GATEWAY + "/admin/audit.html");
+                browser.logInAtKeycloak("admin", "demo");
+                browser.visible(By.cssSelector("#entries td"));
+                assertEquals(
+                        "page",
+                        browser.driver
+                                .findElement(By.cssSelector("#admin-nav a[href='/admin/audit.html']"))
+                                .getAttribute("aria-current"));
+
+                // A period that ends before it starts: refused at its field.
+                browser.driver.executeScript("document.getElementById('from').value = '2026-05-02';"
+                        + "document.getElementById('to').value = '2026-05-01'");
+                browser.driver
+                        .findElement(By.cssSelector("#filter button[type=submit]"))
+                        .click();
+                browser.textAppears(By.id("error-to"), "must not be before from");
+                assertEquals("true", browser.driver.findElement(By.id("to")).getAttribute("aria-invalid"));
+                browser.driver.executeScript(
+                        "document.getElementById('from').value = ''; document.getElementById('to').value = ''");
+
+                new Select(browser.driver.findElement(By.id("service"))).selectByValue("alumni");
+                browser.driver.findElement(By.id("action")).sendKeys("READ_RECORD");
+                browser.driver.findElement(By.id("subjectId")).sendKeys(alumnusId);
+                browser.driver
+                        .findElement(By.cssSelector("#filter button[type=submit]"))
+                        .click();
+                // The CSV link follows the filters once their entries are shown.
+                browser.scriptHolds(
+                        "return document.getElementById('csv').getAttribute('href').includes(arguments[0])", alumnusId);
+                browser.textAppears(By.id("status"), "Getoond: 1.");
+                var row = browser.visible(By.cssSelector("#entries tr"));
+                String text = row.getText();
+                assertTrue(
+                        text.contains("officer.politie")
+                                && text.contains("Integriteitsfunctionaris")
+                                && text.contains("Dossier ingezien")
+                                && text.contains(alumnusId)
+                                && text.contains("Controle"),
+                        text);
+                assertTrue(
+                        browser.driver.findElement(By.id("error-to")).getText().isEmpty(), "the error is gone");
+                browser.screenshot("audit-filtered");
+
+                String csv = browser.driver.findElement(By.id("csv")).getAttribute("href");
+                assertTrue(csv.startsWith(GATEWAY + "/api/alumni/audit-trail?"), csv);
+                assertTrue(
+                        csv.contains("action=READ_RECORD")
+                                && csv.contains("subjectId=" + alumnusId)
+                                && csv.contains("format=csv"),
+                        csv);
+                given().auth()
+                        .oauth2(tokenFor("admin"))
+                        .get(csv)
+                        .then()
+                        .statusCode(200)
+                        .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                        .body(org.hamcrest.Matchers.containsString("officer.politie,integrity-officer,READ_RECORD"));
+            }
+        } finally {
+            TestAlumni.delete(login);
+        }
     }
 
     private static Map<String, Object> briefingText(String token, String language) {

@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.Select;
  * The alumnus' own page in a real headless Chromium: a deep link logs in first and comes back,
  * the record and the duty to declare come from the APIs through the gateway's session, and
  * consent is saved with clear feedback (a state-changing call, so the page sends the CSRF token);
- * the departure briefing is read and acknowledged, and the office sees that.
+ * the departure briefing is read and acknowledged, and the office sees that; the alumnus sees who
+ * of the office (by role) looked at their data and why, and downloads everything held about them.
  */
 class AlumnusPortalIT {
 
@@ -268,6 +269,7 @@ class AlumnusPortalIT {
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> given().auth()
                             .oauth2(tokenFor("officer.kmar"))
+                            .queryParam("purpose", "DECLARATION_REVIEW")
                             .get(GATEWAY + "/api/declarations/{id}", declarationId)
                             .then()
                             .extract()
@@ -348,6 +350,63 @@ class AlumnusPortalIT {
             }
         } finally {
             TestAlumni.delete(leaver);
+        }
+    }
+
+    @Test
+    void anAlumnusSeesWhoLookedAtTheirData_byRoleAndPurpose_andDownloadsEverything() {
+        TestAlumni.Login alumnus = TestAlumni.create("POLITIE");
+        try {
+            String alumnusId = TestAlumni.registerDeparture(
+                    alumnus, "Inzage Zelf", null, "REC-DIG", "2022-01-01", "2026-10-31", "VOLUNTARY");
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .queryParam("purpose", "AUDIT")
+                    .get(GATEWAY + "/api/alumni/{id}", alumnusId)
+                    .then()
+                    .statusCode(200);
+            // Every service answers for the alumnus once it has learnt of the departure (by event).
+            String token = tokenFor(alumnus.username(), alumnus.password());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> given().auth()
+                                    .oauth2(token)
+                                    .queryParam("format", "json")
+                                    .get(GATEWAY + "/api/me/export")
+                                    .statusCode()
+                            == 200);
+            try (var browser = new Browser("my-data")) {
+                browser.open(GATEWAY + "/alumni/");
+                browser.logInAtKeycloak(alumnus.username(), alumnus.password());
+                browser.visible(By.id("my-data-link")).click();
+                browser.textAppears(By.tagName("h1"), "Mijn gegevens bij het platform");
+                browser.textAppears(By.id("access-rows"), "Dossier ingezien");
+                String read = browser.driver
+                        .findElement(
+                                By.xpath("//tbody[@id='access-rows']/tr[td[4][normalize-space()='Dossier ingezien']]"))
+                        .getText();
+                assertTrue(
+                        read.contains("Register")
+                                && read.contains("Integriteitsfunctionaris")
+                                && read.contains("Controle"),
+                        read);
+                assertTrue(
+                        !browser.driver
+                                .findElement(By.id("access-rows"))
+                                .getText()
+                                .contains("officer.politie"),
+                        "staff are shown by role, not by name");
+                assertEquals(
+                        GATEWAY + "/api/me/export",
+                        browser.driver.findElement(By.id("download")).getAttribute("href"));
+                browser.screenshot("my-data");
+
+                browser.driver.findElement(By.id("lang")).click();
+                browser.textAppears(By.id("access-rows"), "Record read");
+                browser.textAppears(By.id("access-rows"), "Integrity officer");
+            }
+        } finally {
+            TestAlumni.delete(alumnus);
         }
     }
 }

@@ -144,6 +144,7 @@ class DeclarationJourneyIT {
         // REC-DIG is a high-risk function for which cyber security is a sensitive sector.
         given().auth()
                 .oauth2(officer)
+                .queryParam("purpose", "DECLARATION_REVIEW")
                 .get("/api/declarations/{id}", declarationId[0])
                 .then()
                 .statusCode(200)
@@ -196,6 +197,7 @@ class DeclarationJourneyIT {
                 .body("items", hasSize(0));
         given().auth()
                 .oauth2(kmarOfficer)
+                .queryParam("purpose", "DECLARATION_REVIEW")
                 .get("/api/declarations/{id}", declarationId[0])
                 .then()
                 .statusCode(404);

@@ -34,10 +34,11 @@ class FourEyesIT {
                     .until(() -> "CRITICAL"
                             .equals(given().auth()
                                     .oauth2(tokenFor("officer.politie"))
+                                    .queryParam("purpose", "DECLARATION_REVIEW")
                                     .get(GATEWAY + "/api/declarations/{id}", id)
                                     .path("risk.level")));
 
-            first.open(GATEWAY + "/office/declarations/" + id);
+            first.open(GATEWAY + "/office/declarations/" + id + "?purpose=DECLARATION_REVIEW");
             first.logInAtKeycloak("officer.politie", "demo");
             first.textAppears(By.id("risk-level"), "kritiek");
             first.driver.findElement(By.id("outcome-OBJECTION")).click();
@@ -50,7 +51,7 @@ class FourEyesIT {
                     first.driver.findElements(By.id("confirm-decision")).isEmpty(),
                     "nobody confirms their own proposal");
 
-            second.open(GATEWAY + "/office/declarations/" + id);
+            second.open(GATEWAY + "/office/declarations/" + id + "?purpose=DECLARATION_REVIEW");
             second.logInAtKeycloak("officer2.politie", "demo");
             second.visible(By.id("confirm-decision")).click();
             second.textAppears(By.id("status"), "U hebt het besluit bevestigd");

@@ -74,7 +74,11 @@ class OfficeJourneyIT {
                     "the role's markup made no element in the inbox either");
             officer.screenshot("inbox");
             officer.driver.findElement(By.linkText(employer)).click();
+            // Opening a declaration asks why (the read is audited with the purpose).
+            new Select(officer.visible(By.id("purpose"))).selectByValue("DECLARATION_REVIEW");
+            officer.driver.findElement(By.id("open-declaration")).click();
             officer.textAppears(By.id("title"), employer);
+            officer.textAppears(By.id("logged"), "Beoordeling melding");
             assertEquals(
                     employer + " — " + ROLE,
                     officer.driver.findElement(By.id("title")).getText());
@@ -250,7 +254,7 @@ class OfficeJourneyIT {
                     .findElement(By.cssSelector("#search button[type=submit]"))
                     .click();
             otherOffice.textAppears(By.id("status"), "Niemand gevonden.");
-            otherOffice.open(GATEWAY + "/office/declarations/" + declarationId);
+            otherOffice.open(GATEWAY + "/office/declarations/" + declarationId + "?purpose=DECLARATION_REVIEW");
             otherOffice.textAppears(By.id("status"), "andere organisatie");
             assertTrue(otherOffice.driver.findElement(By.id("title")).getText().isEmpty());
             otherOffice.screenshot("not-visible");

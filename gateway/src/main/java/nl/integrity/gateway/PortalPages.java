@@ -20,6 +20,7 @@ public class PortalPages {
         router.get("/login").handler(ctx -> ctx.redirect("/"));
         router.get("/alumni/consent").handler(ctx -> ctx.redirect("/alumni/#network"));
         router.get("/alumni/briefing").handler(ctx -> ctx.reroute("/alumni/briefing.html"));
+        router.get("/alumni/my-data").handler(ctx -> ctx.reroute("/alumni/my-data.html"));
         router.getWithRegex("/alumni/declarations/" + UUID).handler(ctx -> ctx.reroute("/alumni/declaration.html"));
         router.getWithRegex("/office/declarations/" + UUID).handler(ctx -> ctx.reroute("/office/declaration.html"));
         // Office mail links to an alert: the inbox, with that alert in focus.

@@ -5,7 +5,8 @@ import { announce, el, startPage, t } from "/portal.js";
 /** Each page of the administrators, named by its title. */
 const PAGES = [["/admin/", "admin.webhooks.title"], ["/admin/rules.html", "admin.rules.title"],
   ["/admin/catalogue.html", "admin.catalogue.title"], ["/admin/briefing.html", "admin.briefing.title"],
-  ["/admin/agreements.html", "admin.agreements.title"], ["/admin/import.html", "admin.import.title"]];
+  ["/admin/agreements.html", "admin.agreements.title"], ["/admin/import.html", "admin.import.title"],
+  ["/admin/audit.html", "admin.audit.title"]];
 
 /** The navigation between the administrators' pages, before the main content, its texts filled in with the page's. */
 function drawNavigation() {

@@ -10,7 +10,9 @@
 // an appointment) with the topics of the checklist, the summary the alumnus sees and acknowledges and
 // the office's own notes, and corrects a held one until the alumnus acknowledged it. Its aftercare
 // plan (read with the record's purpose): an officer makes one where there is none, and records how
-// each contact moment went.
+// each contact moment went. Its requests for correction and objections (AVG art. 16 and 21): read with
+// the purpose of a data subject request, at once when the record was opened for one and otherwise when
+// the officer asks; they are answered on the requests page.
 import { addOptions, agreementPeriod, agreementState, agreementWords, announce, api, ApiProblem, checkboxes,
   clearFieldErrors, codes, date, el, isMissing, label, options, paragraphs, problem, showFieldErrors, startPage, t,
   ticked } from "/portal.js";
@@ -57,6 +59,8 @@ let prefilled = {};
 let aftercare;
 /** The contact moment the contact form records; null when the form is closed. */
 let contact = null;
+/** The record's requests for correction and objections; undefined until read, null when they could not be read. */
+let recordRequests;
 /** Function code -> title, from the catalogue. */
 let titles = new Map();
 
@@ -815,6 +819,36 @@ async function saveContact(event) {
   }
 }
 
+/** The record's requests: each one's kind, state and date; the link to answer them on the requests page. */
+function drawRecordRequests() {
+  const list = document.getElementById("record-request-list");
+  document.getElementById("show-requests").hidden = recordRequests !== undefined;
+  document.getElementById("record-requests-intro").hidden = recordRequests !== undefined;
+  if (record) {
+    document.getElementById("record-requests-link").href = "/office/requests.html?alumnusId="
+      + encodeURIComponent(record.id);
+  }
+  if (!recordRequests) {
+    list.replaceChildren(...(recordRequests === null ? [el("li", t("office.requests.failed"))] : []));
+    return;
+  }
+  list.replaceChildren(...(recordRequests.length === 0 ? [el("li", t("office.requests.noneOfRecord"))]
+    : recordRequests.map(r => el("li", `${label("requestKind", r.kind)}${r.field ? " — " + label("recordField", r.field) : ""}: `
+      + (r.status === "OPEN" ? t(r.overdue ? "office.requests.overdue" : "office.requests.openUntil", { date: date(r.dueOn) })
+        : `${label("requestOutcome", r.outcome)} (${date(r.answeredAt)})`),
+    r.overdue ? { class: "overdue" } : {}))));
+}
+
+/** The record's requests, read with the purpose of a data subject request (the read is audited so). */
+async function loadRecordRequests(id) {
+  try {
+    recordRequests = (await api("GET", `/api/alumni/data-subject-requests?alumnusId=${encodeURIComponent(id)}`)).items;
+  } catch (e) {
+    recordRequests = null;
+  }
+  drawRecordRequests();
+}
+
 async function loadLogin(id) {
   try {
     login = await api("GET", `/api/alumni/${encodeURIComponent(id)}/account`);
@@ -837,6 +871,7 @@ async function invite() {
 function draw() {
   drawResults();
   drawRecord();
+  drawRecordRequests();
 }
 
 async function search(event) {
@@ -865,14 +900,17 @@ async function openRecord(id, purpose) {
     agreements = undefined;
     interviews = undefined;
     aftercare = undefined;
-    ["agreements-status", "interviews-status", "aftercare-status"].forEach(quiet);
+    recordRequests = undefined;
+    ["agreements-status", "interviews-status", "aftercare-status", "record-requests-status"].forEach(quiet);
     resetAgreementForm();
     resetScheduleForm();
     resetInterviewForm();
     closeContact();
     drawRecord();
+    drawRecordRequests();
     await Promise.all([loadLogin(id), loadBriefing(id, purpose), loadAgreements(id, purpose), loadLibrary(),
-      loadInterviews(id, purpose), loadAftercare(id, purpose)]);
+      loadInterviews(id, purpose), loadAftercare(id, purpose),
+      purpose === "DATA_SUBJECT_REQUEST" ? loadRecordRequests(id) : Promise.resolve()]);
     // The first appointment's interviewer, now that the appointments are read.
     fillFromAppointment();
     document.getElementById("record-section").hidden = false;
@@ -908,6 +946,13 @@ document.getElementById("cancel-interview-edit").addEventListener("click", () =>
   document.getElementById("edit-interview-" + corrected?.id)?.focus();
 });
 document.getElementById("make-aftercare-plan").addEventListener("click", makeAftercarePlan);
+document.getElementById("show-requests").addEventListener("click", async () => {
+  await loadRecordRequests(record.id);
+  const region = document.getElementById("record-requests-status");
+  announce(region, recordRequests === null ? t("office.requests.failed")
+    : t("office.requests.shown", { n: recordRequests.length }), recordRequests === null ? "problem" : "success");
+  region.focus();
+});
 document.getElementById("contact-form").addEventListener("submit", saveContact);
 document.getElementById("cancel-contact").addEventListener("click", () => closeContact(true));
 

@@ -203,9 +203,29 @@ function drawQueue() {
       el("td", label("declarationStatus", d.status)), el("td", date(d.dueDate)), el("td", d.assignee ?? t("common.nobody"))]))));
 }
 
+/** How many requests for correction and objections wait for an answer (none shown when unknown). */
+let requestCount = null;
+
+/** The count beside the link to the requests: open ones, and how many are past their month. */
+function drawRequestCount() {
+  document.getElementById("requests-open").textContent = !requestCount ? ""
+    : requestCount.overdue > 0 ? t("office.requests.openOverdue", requestCount)
+      : t("office.requests.openCount", requestCount);
+}
+
+async function loadRequestCount() {
+  try {
+    requestCount = await api("GET", "/api/alumni/data-subject-requests/open-count");
+  } catch (e) {
+    requestCount = null;
+  }
+  drawRequestCount();
+}
+
 function draw() {
   drawAlerts();
   drawQueue();
+  drawRequestCount();
   if (handling) {
     document.getElementById("alert-panel-heading").textContent = t("office.home.panel", { summary: summaryOf(handling) });
   }
@@ -311,7 +331,7 @@ try {
     addOptions(document.getElementById("alert-status"), "alertStatus");
     addOptions(document.getElementById("alert-kind"), "alertKind");
     showFilter(filterInAddress());
-    await Promise.all([loadAlerts(), loadQueue()]);
+    await Promise.all([loadAlerts(), loadQueue(), loadRequestCount()]);
   }
 } catch (e) {
   announce(status, t("common.failed"), "problem");
