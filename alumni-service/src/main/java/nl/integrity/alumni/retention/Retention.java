@@ -124,7 +124,7 @@ public class Retention implements PeriodicJob {
         recordFacts.fire(RecordFacts.anonymised(alumnus));
         ExitInterview.anonymiseAllOf(id);
         NetworkConsent.forget(id);
-        forgetPublishedEvents(id);
+        outbox.forgetPublished(List.of(id.toString())); // every alumni event is keyed by the alumnus
         outbox.appendAll(List.of(new Outbox.Pending(
                 AlumnusAnonymised.TOPIC,
                 id.toString(),
@@ -132,23 +132,5 @@ public class Retention implements PeriodicJob {
                 "alumni/" + id,
                 new AlumnusAnonymised(id, alumnus.organisation().name()),
                 Outbox.eventId(AlumnusAnonymised.TYPE, id))));
-    }
-
-    /**
-     * Deletes the alumnus' events that are on the broker already (keyed by their id, or about their
-     * record): the outbox keeps published events only for replay and inspection, and these carry the
-     * person's name, personnel number and address. Events not yet published stay, to be published.
-     */
-    private static void forgetPublishedEvents(UUID id) {
-        Alumnus.getEntityManager()
-                .createNativeQuery("""
-                        delete from outbox_message
-                        where published_at is not null and (aggregate_id = ?1 or subject = ?2 or subject like ?3)""")
-                .unwrap(org.hibernate.query.NativeQuery.class)
-                .addSynchronizedQuerySpace("outbox_message") // flushes nothing of the session first
-                .setParameter(1, id.toString())
-                .setParameter(2, "alumni/" + id)
-                .setParameter(3, "alumni/" + id + "/%")
-                .executeUpdate();
     }
 }

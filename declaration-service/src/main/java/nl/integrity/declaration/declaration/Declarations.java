@@ -224,10 +224,11 @@ public class Declarations {
         anonymiseSql("update declaration_message set body = '-'" + ofAlumnus, alumnusId);
         anonymiseSql("update decision set rationale = '-'" + ofAlumnus, alumnusId);
         anonymiseSql("update imposed_condition set details = null" + ofAlumnus, alumnusId);
-        anonymiseSql("""
-                delete from outbox_message where published_at is not null
-                  and (aggregate_id = cast(?1 as varchar)
-                       or aggregate_id in (select cast(d.id as varchar) from declaration d where d.alumnus_id = ?1))""", alumnusId);
+        List<String> keys = new java.util.ArrayList<>(List.of(alumnusId.toString()));
+        keys.addAll(Declaration.<Declaration>list("alumnusId", alumnusId).stream()
+                .map(d -> d.id().toString())
+                .toList());
+        outbox.forgetPublished(keys); // declaration events are keyed by the declaration, reminders by the alumnus
     }
 
     private void anonymiseSql(String sql, UUID alumnusId) {

@@ -80,6 +80,24 @@ public class Outbox {
         return UUID.nameUUIDFromBytes(name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Deletes the published events of these aggregates (their Kafka keys), for a person who was
+     * anonymised: their events carry what identified them, and the outbox keeps published events
+     * only for replay and inspection (the broker has them, within the topic's retention). Events
+     * not yet published stay, to be published; they go with the outbox's pruning. Returns how many
+     * went.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetPublished(java.util.Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery(
+                        "delete from outbox_message where published_at is not null and aggregate_id in (?1)")
+                .setParameter(1, aggregateIds)
+                .executeUpdate();
+    }
+
     /** Appends one event; returns its id (CloudEvents {@code id}), which consumers deduplicate on. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String aggregateId, String type, String subject, Object payload) {
