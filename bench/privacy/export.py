@@ -35,7 +35,7 @@ status, _ = call("POST", "/api/departures", hr, {
 assert status in (200, 201, 409), status
 alumnus = subprocess.check_output([sys.executable, os.path.join(HERE, "..", "keycloak-login.py"), "alumnus.politie"],
                                   text=True).strip()
-declaration = {"employerName": "Bench Export BV", "country": "NL", "sector": "ICT", "role": "Developer",
+declaration = {"employerName": "Bench Export BV", "kvkNumber": "12345678", "country": "NL", "sector": "ICT", "role": "Developer",
                "duties": "Builds software", "startDate": "2027-02-01", "paid": True, "hoursPerWeek": 36,
                "selfEmployed": False, "expectsContact": False, "usesKnowledge": False}
 deadline = time.monotonic() + 60
