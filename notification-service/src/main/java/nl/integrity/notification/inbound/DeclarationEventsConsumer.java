@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.alert.AlertText;
@@ -115,9 +116,26 @@ class DeclarationEventsConsumer {
                 }
                 default -> LOG.debugf("No alert for event type %s", event.type());
             }
-            webhooks.queue(event);
+            if (!aboutAnAnonymisedAlumnus(event)) {
+                webhooks.queue(event);
+            }
         });
     }
+
+    /**
+     * An event that arrives after its alumnus was anonymised (a replay, a late one) is not passed on
+     * to subscribers: it may name the employer and role, and they were told of the anonymisation.
+     */
+    private boolean aboutAnAnonymisedAlumnus(IncomingEvent event) {
+        UUID alumnusId = event.payloadAs(json, AboutAlumnus.class).alumnusId();
+        return alumnusId != null
+                && AlumnusContact.<AlumnusContact>findByIdOptional(alumnusId)
+                        .map(AlumnusContact::anonymised)
+                        .orElse(false);
+    }
+
+    /** The one field every declaration event carries that says whom it is about. */
+    record AboutAlumnus(UUID alumnusId) {}
 
     private void submitted(IncomingEvent event, DeclarationEvents.Submitted e) {
         boolean changed = e.versionNumber() != null && e.versionNumber() > 1;

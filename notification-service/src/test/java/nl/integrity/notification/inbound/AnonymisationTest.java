@@ -163,6 +163,17 @@ class AnonymisationTest {
             assertTrue(
                     deliveries.stream().anyMatch(d -> d.status() == DeliveryStatus.SENT),
                     "status and dates stay for the log");
+
+            // A late event about the alumnus (a replay) raises its alert without names and reaches no subscriber.
+            publish(
+                    "submitted.v1",
+                    alumnus,
+                    UUID.randomUUID(),
+                    ",\"versionNumber\":1,\"employerName\":\"%s\",\"sector\":\"MARITIME\",\"role\":\"%s\",\"startDate\":\"2027-03-01\""
+                            .formatted(employer, role));
+            Awaitility.await().atMost(WAIT).until(() -> alertsAbout(alumnus) == 4);
+            assertEquals(0, rowsHolding("alert", employer));
+            assertEquals(0, rowsHolding("delivery", employer), "no webhook delivery of the late event");
         } finally {
             given().auth()
                     .oauth2(tokenFor("admin"))
