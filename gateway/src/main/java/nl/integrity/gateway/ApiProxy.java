@@ -181,51 +181,79 @@ public class ApiProxy {
                 })
                 .toList();
         io.vertx.core.Future.join(calls).onComplete(done -> {
-            for (int i = 0; i < calls.size(); i++) {
-                var call = calls.get(i);
-                String route = AccessExport.PARTS.get(names.get(i)).route();
-                if (call.failed()) {
-                    unavailable(ctx, route, call.cause());
-                    return;
-                }
-                Fetched answer = call.result();
-                if (answer.status() >= 400 && answer.status() < 500) {
-                    ctx.response()
-                            .setStatusCode(answer.status())
-                            .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                            .putHeader(RequestIds.HEADER, RequestIds.of(ctx))
-                            .end(answer.body());
-                    return;
-                }
-                if (answer.status() != 200) {
-                    unavailable(ctx, route, new ConnectException("answered " + answer.status()));
-                    return;
-                }
-            }
-            Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < calls.size(); i++) {
-                bodies.put(names.get(i), calls.get(i).result().body().getBytes());
-            }
-            var combined = AccessExport.combine(bodies, java.time.Instant.now());
-            var response = ctx.response()
-                    .setStatusCode(200)
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .putHeader(RequestIds.HEADER, RequestIds.of(ctx));
-            if (format.equals("json")) {
-                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .end(Buffer.buffer(AccessExport.json(combined)));
-            } else {
-                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/zip")
-                        .putHeader("Content-Disposition", "attachment; filename=\"my-data.zip\"")
-                        .end(Buffer.buffer(AccessExport.archive(combined, bodies)));
+            try {
+                answerExport(ctx, format, names, calls);
+            } catch (RuntimeException e) {
+                // A part that is no JSON, or an archive that cannot be written: never a request left hanging.
+                LOG.errorf(e, "Access export could not be assembled [request %s]", RequestIds.of(ctx));
+                Problems.send(
+                        ctx,
+                        500,
+                        "internal",
+                        "Internal error",
+                        "The export could not be assembled; quote request id " + RequestIds.of(ctx)
+                                + " when reporting it");
             }
         });
+    }
+
+    /** Answers the export once every service answered: a refusal or an outage as such, else the whole. */
+    private void answerExport(
+            RoutingContext ctx, String format, List<String> names, List<io.vertx.core.Future<Fetched>> calls) {
+        for (int i = 0; i < calls.size(); i++) {
+            var call = calls.get(i);
+            String route = AccessExport.PARTS.get(names.get(i)).route();
+            if (call.failed()) {
+                unavailable(ctx, route, call.cause());
+                return;
+            }
+            Fetched answer = call.result();
+            if (answer.status() >= 400 && answer.status() < 500 && answer.body().length() == 0) {
+                Problems.send(
+                        ctx,
+                        answer.status(),
+                        answer.status() == 403 ? "forbidden" : "bad-request",
+                        "Refused",
+                        "Only an alumnus downloads their own data");
+                return;
+            }
+            if (answer.status() >= 400 && answer.status() < 500) {
+                ctx.response()
+                        .setStatusCode(answer.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                        .putHeader(RequestIds.HEADER, RequestIds.of(ctx))
+                        .end(answer.body());
+                return;
+            }
+            if (answer.status() != 200) {
+                unavailable(ctx, route, new ConnectException("answered " + answer.status()));
+                return;
+            }
+        }
+        Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            bodies.put(names.get(i), calls.get(i).result().body().getBytes());
+        }
+        var combined = AccessExport.combine(bodies, java.time.Instant.now());
+        var response = ctx.response()
+                .setStatusCode(200)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader(RequestIds.HEADER, RequestIds.of(ctx));
+        if (format.equals("json")) {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(Buffer.buffer(AccessExport.json(combined)));
+        } else {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/zip")
+                    .putHeader("Content-Disposition", "attachment; filename=\"my-data.zip\"")
+                    .end(Buffer.buffer(AccessExport.archive(combined, bodies)));
+        }
     }
 
     /** GETs {@code uri} from an instance of the route's service, trying the next one as {@link #attempt} does. */
     private io.vertx.core.Future<Fetched> fetch(RoutingContext ctx, String route, String uri, String authorization) {
         return io.vertx.core.Future.fromCompletionStage(
-                        upstreams.instances(route).subscribeAsCompletionStage())
+                        upstreams.instances(route).subscribeAsCompletionStage(),
+                        ctx.vertx().getOrCreateContext())
                 .compose(instances -> fetchFrom(ctx, route, instances, new HashSet<>(), uri, authorization));
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.integrity.declaration.DeclarationConfig;
 import nl.integrity.declaration.audit.AuditTrail;
+import nl.integrity.declaration.audit.Purpose;
 import nl.integrity.declaration.review.ConditionSpec;
 import nl.integrity.declaration.review.Decision;
 import nl.integrity.declaration.review.ImposedCondition;
@@ -42,7 +43,7 @@ class Reviews {
     Declaration claim(UUID id, String officer) {
         var d = Declaration.<Declaration>findById(id);
         d.claim(officer);
-        audit.record(AuditTrail.CLAIMED, d.id(), d.organisation(), null, null);
+        audit.record(AuditTrail.CLAIMED, d.id(), d.organisation(), Purpose.DECLARATION_REVIEW, null);
         return d;
     }
 
@@ -51,7 +52,7 @@ class Reviews {
     Declaration assign(UUID id, String officer) {
         var d = Declaration.<Declaration>findById(id);
         d.claim(officer);
-        audit.record(AuditTrail.ASSIGNED, d.id(), d.organisation(), null, "to " + officer);
+        audit.record(AuditTrail.ASSIGNED, d.id(), d.organisation(), Purpose.DECLARATION_REVIEW, "to " + officer);
         return d;
     }
 
@@ -60,7 +61,7 @@ class Reviews {
         var d = Declaration.<Declaration>findById(id);
         d.requestInformation(officer);
         var message = message(d, Message.Kind.QUESTION, officer, question);
-        audit.record(AuditTrail.INFORMATION_REQUESTED, d.id(), d.organisation(), null, null);
+        audit.record(AuditTrail.INFORMATION_REQUESTED, d.id(), d.organisation(), Purpose.DECLARATION_REVIEW, null);
         outbox.appendAll(List.of(DeclarationEvents.about(
                 d.id(),
                 DeclarationEvents.InformationRequested.TYPE,
@@ -99,10 +100,11 @@ class Reviews {
         made.decision().persist();
         made.conditions().forEach(c -> c.persist());
         if (fourEyes) {
-            audit.record(AuditTrail.DECISION_PROPOSED, d.id(), d.organisation(), null, outcome.name());
+            audit.record(
+                    AuditTrail.DECISION_PROPOSED, d.id(), d.organisation(), Purpose.DECLARATION_REVIEW, outcome.name());
         } else {
             takeForce(d, made.decision(), made.conditions(), today);
-            audit.record(AuditTrail.DECIDED, d.id(), d.organisation(), null, outcome.name());
+            audit.record(AuditTrail.DECIDED, d.id(), d.organisation(), Purpose.DECLARATION_REVIEW, outcome.name());
         }
         return made.decision();
     }
@@ -123,7 +125,7 @@ class Reviews {
                     AuditTrail.DECISION_CONFIRMED,
                     d.id(),
                     d.organisation(),
-                    null,
+                    Purpose.DECLARATION_REVIEW,
                     proposal.outcome().name());
         } else {
             proposal.returnToReview(conditions);
@@ -131,7 +133,7 @@ class Reviews {
                     AuditTrail.DECISION_RETURNED,
                     d.id(),
                     d.organisation(),
-                    null,
+                    Purpose.DECLARATION_REVIEW,
                     proposal.outcome().name());
         }
         return proposal;

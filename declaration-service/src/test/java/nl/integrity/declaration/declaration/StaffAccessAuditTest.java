@@ -214,9 +214,9 @@ class StaffAccessAuditTest {
                 .statusCode(409); // officer2 has the review now
         assertEquals(
                 List.of(
-                        "officer.politie:CLAIMED:-:-",
-                        "officer.politie:ASSIGNED:-:to officer2.politie",
-                        "officer2.politie:INFORMATION_REQUESTED:-:-"),
+                        "officer.politie:CLAIMED:DECLARATION_REVIEW:-",
+                        "officer.politie:ASSIGNED:DECLARATION_REVIEW:to officer2.politie",
+                        "officer2.politie:INFORMATION_REQUESTED:DECLARATION_REVIEW:-"),
                 trailOf("declaration", UUID.fromString(id)),
                 "a refused decision leaves no line; the question's words stay out of the trail");
 

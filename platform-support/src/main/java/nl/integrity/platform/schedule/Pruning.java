@@ -50,7 +50,7 @@ public class Pruning implements PeriodicJob {
                     (select job, period from scheduled_run where finished_at < ?1 limit ?2)""", period.minus(config.runRetention()));
         long audit = deleteInBatches("""
                 delete from staff_audit where id in
-                    (select id from staff_audit where occurred_at < ?1 order by id limit ?2)""", period.minus(config.auditRetention()));
+                    (select id from staff_audit where occurred_at < ?1 limit ?2)""", period.minus(config.auditRetention()));
         return outbox + " published events, " + inbox + " processed events, " + finishedRuns + " finished runs, "
                 + audit + " audit entries past their retention removed";
     }
