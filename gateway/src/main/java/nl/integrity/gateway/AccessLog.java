@@ -1,5 +1,6 @@
 package nl.integrity.gateway;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,8 @@ public class AccessLog {
 
     private void log(RoutingContext ctx) {
         long start = System.nanoTime();
+        // The server span OpenTelemetry opened for this request; the same trace id is in the services' log lines.
+        String traceId = Span.current().getSpanContext().getTraceId();
         ctx.addEndHandler(ignored -> LOG.infof(
                 "%s %s %d %dms request=%s trace=%s",
                 ctx.request().method(),
@@ -28,7 +31,7 @@ public class AccessLog {
                 ctx.response().getStatusCode(),
                 (System.nanoTime() - start) / 1_000_000,
                 RequestIds.of(ctx),
-                TraceContext.traceId(ctx)));
+                traceId));
         ctx.next();
     }
 }

@@ -59,7 +59,9 @@ public class ApiProxy {
             "host",
             "content-length");
     /** The browser's cookies (the session) and CSRF token stay at the gateway; the services get the bearer token. */
-    private static final Set<String> NOT_FORWARDED = Set.of("cookie", PortalSessions.CSRF_HEADER.toLowerCase());
+    // The trace context is the gateway's own span's (OpenTelemetry sets it on the call), never the caller's as sent.
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("cookie", PortalSessions.CSRF_HEADER.toLowerCase(), "traceparent", "tracestate", "baggage");
 
     private final GatewayConfig config;
     private final PortalSessions sessions;
@@ -277,7 +279,6 @@ public class ApiProxy {
             options.putHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
         options.putHeader(RequestIds.HEADER, RequestIds.of(ctx));
-        options.putHeader(TraceContext.HEADER, TraceContext.forward(ctx));
         return client.request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> new Fetched(response.statusCode(), body)))
@@ -357,7 +358,6 @@ public class ApiProxy {
             headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
         headers.set(RequestIds.HEADER, requestId);
-        headers.set(TraceContext.HEADER, TraceContext.forward(ctx));
         headers.set(
                 "X-Forwarded-For",
                 ctx.request().remoteAddress() == null

@@ -61,7 +61,7 @@ class ApiProxyTest {
                 .get("/api/alumni/123")
                 .then()
                 .statusCode(200)
-                .body("traceparent", matchesPattern("00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-01"));
+                .body("traceparent", matchesPattern("00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
     }
 
     @Test
@@ -178,6 +178,29 @@ class ApiProxyTest {
         given().when().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/q/metrics").then().statusCode(404);
         given().when().get(readiness).then().statusCode(200);
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
+    @Test
+    void servesPrometheusMetricsOnTheManagementPort_perRouteTemplate() {
+        given().auth()
+                .oauth2(tokenFor("officer.politie"))
+                .when()
+                .get("/api/alumni/123")
+                .then()
+                .statusCode(200);
+        String scraped = given().get(metrics).then().statusCode(200).extract().asString();
+        var series =
+                java.util.Map.of("application", "gateway", "method", "GET", "status", "200", "uri", "/api/alumni/**");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                nl.integrity.platform.testing.PrometheusText.valueOr(
+                                scraped, "http_server_requests_seconds_count", series, 0)
+                        >= 1,
+                scraped);
+        org.junit.jupiter.api.Assertions.assertFalse(
+                scraped.contains("/api/alumni/123"), "a path with an id is a label value only as its route");
     }
 
     @Test

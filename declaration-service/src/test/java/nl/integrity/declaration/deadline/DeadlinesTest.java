@@ -7,6 +7,7 @@ import static nl.integrity.platform.testing.KeycloakLogins.tokenFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,6 +38,9 @@ class DeadlinesTest {
 
     @Inject
     Declarations declarations;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeEach
     void alumnus() {
@@ -78,8 +82,20 @@ class DeadlinesTest {
     }
 
     @Test
-    void aDecidedDeclaration_isNeverOverdue() {
+    void theOverdueGauge_countsADeclarationPastItsDueDate_untilItIsDecided() {
+        double before = overdueGauge("POLITIE");
+        double kmarBefore = overdueGauge("KMAR");
         String id = declare("alumnus.politie", ORDINARY);
+        dueOn(id, LocalDate.now().minusDays(3));
+
+        assertEquals(before + 1, overdueGauge("POLITIE"), "read from the table when scraped");
+        assertEquals(kmarBefore, overdueGauge("KMAR"), "counted for its own office only");
+
+        decideNoObjection(id);
+        assertEquals(before, overdueGauge("POLITIE"), "decided: no longer overdue");
+    }
+
+    static void decideNoObjection(String id) {
         given().auth()
                 .oauth2(tokenFor("officer.politie"))
                 .contentType(ContentType.JSON)
@@ -87,6 +103,19 @@ class DeadlinesTest {
                 .post("/api/declarations/{id}/decision", id)
                 .then()
                 .statusCode(200);
+    }
+
+    private double overdueGauge(String organisation) {
+        return registry.get("declarations.overdue")
+                .tag("organisation", organisation)
+                .gauge()
+                .value();
+    }
+
+    @Test
+    void aDecidedDeclaration_isNeverOverdue() {
+        String id = declare("alumnus.politie", ORDINARY);
+        decideNoObjection(id);
         dueOn(id, LocalDate.of(2031, 2, 3));
         deadlines.run(LocalDate.of(2031, 3, 1));
         assertEquals(0, eventsOf(id, "decision-overdue"));

@@ -3,6 +3,7 @@ package nl.integrity.declaration.obligation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ class ScheduledRunsTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MeterRegistry registry;
 
     private final ExecutorService instances = Executors.newFixedThreadPool(4);
 
@@ -114,6 +118,16 @@ class ScheduledRunsTest {
         assertEquals(
                 ScheduledRuns.Outcome.RAN, runs.runOnce(job, period.plus(1, ChronoUnit.DAYS)), "the next period runs");
         assertEquals(2, job.runs.get());
+        assertEquals(2, runsCounted(job, "success"), "scheduled_runs_total counts the runs that did the work");
+        assertEquals(0, runsCounted(job, "failure"));
+    }
+
+    double runsCounted(CountingJob job, String outcome) {
+        var counter = registry.find("scheduled.runs")
+                .tag("task", job.name)
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -130,6 +144,8 @@ class ScheduledRunsTest {
         assertTrue(finishedAt(job.name, period) != null);
         assertEquals(2, attempts(job.name, period));
         assertEquals(ScheduledRuns.Outcome.DONE_ALREADY, runs.runOnce(job, period));
+        assertEquals(1, runsCounted(job, "failure"));
+        assertEquals(1, runsCounted(job, "success"));
     }
 
     Instant finishedAt(String job, Instant period) {

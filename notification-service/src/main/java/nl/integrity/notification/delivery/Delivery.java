@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import nl.integrity.notification.contact.AlumnusContact;
+import nl.integrity.platform.tracing.TraceParents;
 
 /**
  * One message to one recipient over one channel, and what became of it. Its id is the message id
@@ -89,6 +90,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** The W3C traceparent of the work that queued the delivery (null outside a trace); each attempt's span continues it. */
+    @Column(name = "trace_parent")
+    private String traceParent;
+
     protected Delivery() {}
 
     /** A new delivery, due at once. */
@@ -125,6 +130,7 @@ public class Delivery extends PanacheEntityBase {
         d.attempts = 0;
         d.nextAttemptAt = Objects.requireNonNull(now, "now");
         d.createdAt = now;
+        d.traceParent = TraceParents.current();
         return d;
     }
 
@@ -265,6 +271,10 @@ public class Delivery extends PanacheEntityBase {
 
     public Instant sentAt() {
         return sentAt;
+    }
+
+    public String traceParent() {
+        return traceParent;
     }
 
     /** The dead deliveries of a webhook subscription that can be sent again (those whose payload is kept). */

@@ -3,6 +3,11 @@ package nl.integrity.notification.mail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,6 +22,7 @@ import nl.integrity.notification.contact.AlumnusContact;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.notification.delivery.DeliveryQueue;
 import nl.integrity.notification.network.NetworkMail;
+import nl.integrity.platform.tracing.TraceParents;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +40,7 @@ class MailDispatcher {
     private final ObjectMapper json;
     private final Engine engine;
     private final NetworkMail networkMail;
+    private final Tracer tracer;
 
     MailDispatcher(
             DeliveryQueue queue,
@@ -41,13 +48,15 @@ class MailDispatcher {
             Mailer mailer,
             ObjectMapper json,
             Engine engine,
-            NetworkMail networkMail) {
+            NetworkMail networkMail,
+            Tracer tracer) {
         this.queue = queue;
         this.policy = config.mail();
         this.mailer = mailer;
         this.json = json;
         this.engine = engine;
         this.networkMail = networkMail;
+        this.tracer = tracer;
     }
 
     @Scheduled(
@@ -87,7 +96,10 @@ class MailDispatcher {
         String error = null;
         boolean malformed = false;
         String cancelled = null;
-        try {
+        // The attempt continues the trace of the event that queued the mail.
+        Span span = TraceParents.start(tracer, "mail send", SpanKind.CLIENT, claimed.traceParent());
+        span.setAttribute("delivery.channel", "email");
+        try (Scope ignored = span.makeCurrent()) {
             if (claimed.payload() == null) {
                 throw new NotWanted(Delivery.ANONYMISED); // removed with its alumnus' data while it was under way
             }
@@ -117,7 +129,10 @@ class MailDispatcher {
         String failure = error;
         if (failure != null) {
             LOG.debugf("Mail %s not sent: %s", claimed.id(), failure);
+            span.setStatus(StatusCode.ERROR, "not sent");
         }
+        span.setAttribute("delivery.outcome", cancelled != null ? "cancelled" : failure == null ? "sent" : "failed");
+        span.end();
         boolean giveUp = malformed;
         String notWanted = cancelled;
         QuarkusTransaction.requiringNew().run(() -> {

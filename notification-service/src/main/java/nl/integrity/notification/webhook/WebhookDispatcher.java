@@ -1,5 +1,10 @@
 package nl.integrity.notification.webhook;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -29,6 +34,7 @@ import nl.integrity.notification.alert.AlertTexts;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.notification.delivery.DeliveryQueue;
 import nl.integrity.notification.delivery.DeliveryStatus;
+import nl.integrity.platform.tracing.TraceParents;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,9 +71,17 @@ class WebhookDispatcher {
     private final java.util.concurrent.atomic.AtomicBoolean claimQueued =
             new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final Tracer tracer;
+
     WebhookDispatcher(
-            DeliveryQueue queue, NotificationConfig config, WebhookTargets targets, Clock clock, AlertTexts texts) {
+            DeliveryQueue queue,
+            NotificationConfig config,
+            WebhookTargets targets,
+            Clock clock,
+            AlertTexts texts,
+            Tracer tracer) {
         this.queue = queue;
+        this.tracer = tracer;
         this.texts = texts;
         this.policy = config.webhooks();
         this.targets = targets;
@@ -156,7 +170,7 @@ class WebhookDispatcher {
                 inFlight.computeIfAbsent(d.subscriptionId(), id -> new AtomicInteger())
                         .incrementAndGet();
                 started++;
-                send(d, subscriptions.get(d.subscriptionId()))
+                sendTraced(d, subscriptions.get(d.subscriptionId()))
                         .whenCompleteAsync(
                                 (attempt, failure) -> {
                                     try {
@@ -191,6 +205,26 @@ class WebhookDispatcher {
     /** Deliveries under way on this instance (for tests and metrics). */
     int inFlight() {
         return policy.maxInFlight() - slots.availablePermits();
+    }
+
+    /** One attempt as a span of the trace that queued the delivery, ended when the receiver answered or the attempt failed. */
+    private CompletableFuture<Attempt> sendTraced(Delivery d, WebhookSubscription subscription) {
+        Span span = TraceParents.start(tracer, "webhook POST", SpanKind.CLIENT, d.traceParent());
+        span.setAttribute("delivery.channel", "webhook");
+        span.setAttribute("http.request.method", "POST");
+        CompletableFuture<Attempt> attempt;
+        try (Scope ignored = span.makeCurrent()) {
+            attempt = send(d, subscription);
+        }
+        return attempt.whenComplete((outcome, failure) -> {
+            if (outcome != null && outcome.statusCode() != null) {
+                span.setAttribute("http.response.status_code", outcome.statusCode());
+            }
+            if (outcome == null || !outcome.succeeded()) {
+                span.setStatus(StatusCode.ERROR, "not delivered");
+            }
+            span.end();
+        });
     }
 
     private CompletableFuture<Attempt> send(Delivery d, WebhookSubscription subscription) {

@@ -15,12 +15,14 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.integrity.notification.alert.Alert;
 import nl.integrity.notification.alert.AlertKind;
 import nl.integrity.notification.delivery.Delivery;
 import nl.integrity.notification.delivery.DeliveryStatus;
 import nl.integrity.platform.testing.KafkaProbe;
+import nl.integrity.platform.testing.PrometheusText;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,12 +83,13 @@ class WebhookDeliveryTest {
                         .firstResultOptional());
     }
 
-    static boolean metricAtLeast(String metrics, String series, double atLeast) {
-        return metrics.lines()
-                .filter(l -> l.startsWith(series + " "))
-                .findFirst()
-                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim()) >= atLeast)
-                .orElse(false);
+    static boolean webhookDeliveriesAtLeast(String metrics, String outcome, double atLeast) {
+        return PrometheusText.valueOr(
+                        metrics,
+                        "notification_deliveries_total",
+                        Map.of("application", "notification-service", "channel", "webhook", "outcome", outcome),
+                        0)
+                >= atLeast;
     }
 
     static boolean hasStatus(UUID eventId, JsonPath subscription, DeliveryStatus status) {
@@ -167,14 +170,11 @@ class WebhookDeliveryTest {
 
             String metrics =
                     given().get(metricsUrl).then().statusCode(200).extract().asString();
-            assertTrue(
-                    metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"dead\"}", 1),
-                    metrics);
-            assertTrue(
-                    metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"failed\"}", 3));
-            assertTrue(
-                    metricAtLeast(metrics, "notification_deliveries_total{channel=\"webhook\",outcome=\"sent\"}", 1));
-            assertTrue(metrics.contains("notification_delivery_queue{channel=\"webhook\"}"));
+            assertTrue(webhookDeliveriesAtLeast(metrics, "dead", 1), metrics);
+            assertTrue(webhookDeliveriesAtLeast(metrics, "failed", 3));
+            assertTrue(webhookDeliveriesAtLeast(metrics, "sent", 1));
+            assertTrue(PrometheusText.value(metrics, "notification_delivery_queue", Map.of("channel", "webhook"))
+                    .isPresent());
         }
     }
 

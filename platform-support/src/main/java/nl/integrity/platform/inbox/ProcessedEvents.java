@@ -1,10 +1,16 @@
 package nl.integrity.platform.inbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import nl.integrity.platform.tracing.TraceParents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -17,23 +23,47 @@ public class ProcessedEvents {
 
     private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
     private final EntityManager em;
+    private final Tracer tracer;
 
-    ProcessedEvents(EntityManager em) {
+    ProcessedEvents(EntityManager em, Tracer tracer) {
         this.em = em;
+        this.tracer = tracer;
     }
 
     /**
      * Reads the record as a CloudEvent and hands it to {@code handler} unless {@code consumer}
      * processed that event id before. Call it in the transaction of the handler's effect; a
      * record that is no CloudEvent throws {@link IncomingEvent.MalformedEvent}.
+     *
+     * <p>The handling is a span of the trace the producer wrote into the record's {@code traceparent}
+     * header, so what the handler does (events it appends, deliveries it queues) continues that trace.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void handleOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
-        var event = IncomingEvent.from(record);
-        if (firstTime(consumer, event.id())) {
-            handler.accept(event);
-        } else {
-            LOG.debugf("%s: event %s (%s) already processed; skipped", consumer, event.id(), event.type());
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(TraceParents.context(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            var event = IncomingEvent.from(record);
+            span.setAttribute("cloudevents.event_type", event.type());
+            if (firstTime(consumer, event.id())) {
+                handler.accept(event);
+            } else {
+                LOG.debugf("%s: event %s (%s) already processed; skipped", consumer, event.id(), event.type());
+            }
+        } catch (RuntimeException e) {
+            // The kind only: an exception's message may quote data.
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
         }
     }
 

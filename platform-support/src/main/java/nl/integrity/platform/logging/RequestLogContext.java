@@ -1,32 +1,28 @@
 package nl.integrity.platform.logging;
 
 import io.vertx.core.http.HttpServerRequest;
-import java.util.regex.Pattern;
 import nl.integrity.platform.web.RequestIds;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Puts the W3C trace id of the request (from the gateway's {@code traceparent}) and the request id
- * into the logging context, so every log line written while a request is handled names them; the
- * gateway's access log has the same ids. A request without a sane id (a direct call) gets a new one. The context lives in the request's Vert.x context, so it
- * follows the request onto worker threads and does not leak to the next one.
+ * Puts the request id into the logging context, so every log line written while a request is handled
+ * names it; the gateway's access log has the same id. A request without a sane id (a direct call)
+ * gets a new one. The context lives in the request's Vert.x context, so it follows the request onto
+ * worker threads and does not leak to the next one.
+ *
+ * <p>The trace id is OpenTelemetry's: it continues the gateway's {@code traceparent} and puts the
+ * trace and span ids into the logging context under {@link #TRACE_ID} and {@code spanId} itself.
  */
 public class RequestLogContext {
 
+    /** The logging-context key under which OpenTelemetry puts the current trace id. */
     public static final String TRACE_ID = "traceId";
+
     public static final String REQUEST_ID = "requestId";
-    private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
 
     @ServerRequestFilter(preMatching = true)
     public void enter(HttpServerRequest request) {
-        String traceparent = request.getHeader("traceparent");
-        var trace = traceparent == null ? null : TRACEPARENT.matcher(traceparent.trim());
-        if (trace != null && trace.matches()) {
-            MDC.put(TRACE_ID, trace.group(1));
-        } else {
-            MDC.remove(TRACE_ID);
-        }
         MDC.put(REQUEST_ID, RequestIds.of(request.getHeader(RequestIds.HEADER)));
     }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.integrity.platform.tracing.TraceParents;
 import org.hibernate.Session;
 
 /**
@@ -31,8 +32,9 @@ import org.hibernate.Session;
 public class Outbox {
 
     private static final String INSERT = """
-            insert into outbox_message (event_id, topic, aggregate_id, event_type, subject, payload, occurred_at, attempts)
-            values (?, ?, ?, ?, ?, ?, ?, 0)
+            insert into outbox_message (event_id, topic, aggregate_id, event_type, subject, payload, occurred_at, attempts,
+                                        trace_parent)
+            values (?, ?, ?, ?, ?, ?, ?, 0, ?)
             on conflict (event_id) do nothing""";
 
     private final EntityManager em;
@@ -116,6 +118,8 @@ public class Outbox {
             return ids;
         }
         Timestamp now = Timestamp.from(clock.instant());
+        // The relay publishes later, on its own thread: the row keeps the trace of the change it announces.
+        String traceParent = TraceParents.current();
         List<String> payloads = events.stream().map(e -> serialise(e.payload())).toList();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -130,6 +134,7 @@ public class Outbox {
                     insert.setString(5, event.subject());
                     insert.setString(6, payloads.get(i));
                     insert.setTimestamp(7, now);
+                    insert.setString(8, traceParent);
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -53,6 +53,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(nullable = false)
     private int attempts;
 
+    /** The W3C traceparent of the transaction that appended the event; null outside a trace. */
+    @Column(name = "trace_parent")
+    private String traceParent;
+
     public Long position() {
         return position;
     }
@@ -91,5 +95,9 @@ public class OutboxMessage extends PanacheEntityBase {
 
     public int attempts() {
         return attempts;
+    }
+
+    public String traceParent() {
+        return traceParent;
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.integrity.platform.PlatformConfig;
+import nl.integrity.platform.tracing.TraceParents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -212,6 +214,8 @@ public class OutboxRelay {
                 .withKey(m.aggregateId())
                 .withTopic(topicPrefix + m.topic())
                 .build();
-        return emitter.sendMessage(Message.of(m.payload(), Metadata.of(cloudEvent, kafka)));
+        // The producer span (and the traceparent header it writes) continues the trace of the appending transaction.
+        var trace = TracingMetadata.withCurrent(TraceParents.context(m.traceParent()));
+        return emitter.sendMessage(Message.of(m.payload(), Metadata.of(cloudEvent, kafka, trace)));
     }
 }

@@ -1,6 +1,8 @@
 package nl.integrity.platform.schedule;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -60,14 +62,17 @@ public class ScheduledRuns {
     private final Scheduler scheduler;
     private final String instance;
     private final int maxAttempts;
+    private final MeterRegistry registry;
 
     ScheduledRuns(
             AgroalDataSource dataSource,
             Instance<PeriodicJob> jobs,
             Scheduler scheduler,
             InstanceName instance,
-            PlatformConfig.ScheduledRuns config) {
+            PlatformConfig.ScheduledRuns config,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
+        this.registry = registry;
         this.jobs = jobs;
         this.scheduler = scheduler;
         this.instance = instance.get();
@@ -81,6 +86,12 @@ public class ScheduledRuns {
             if (cron.equalsIgnoreCase("off") || cron.equalsIgnoreCase("disabled")) {
                 continue;
             }
+            String name = job.name();
+            Gauge.builder("scheduled.run.last.success.timestamp", () -> lastSuccess(name))
+                    .description("When the job's last successful run finished, on any instance (epoch seconds)")
+                    .tag("task", name)
+                    .baseUnit("seconds")
+                    .register(registry);
             scheduler
                     .newJob("scheduled-run:" + job.name())
                     .setCron(cron)
@@ -123,9 +134,11 @@ public class ScheduledRuns {
                             key,
                             false,
                             "failed: " + e.getClass().getSimpleName());
+                    count(job, "failure");
                     return Outcome.FAILED;
                 }
                 record(connection, job.name(), key, true, summary);
+                count(job, "success");
                 LOG.infof("Run %s of %s done on %s (attempt %d): %s", job.name(), key, instance, attempt, summary);
                 return Outcome.RAN;
             } finally {
@@ -136,6 +149,28 @@ public class ScheduledRuns {
                     "Run %s of %s could not be coordinated, the next trigger tries again: %s",
                     job.name(), key, e.getMessage());
             return Outcome.FAILED;
+        }
+    }
+
+    /** Counts a run this instance did: {@code scheduled_runs_total} by task (the job's name) and outcome. */
+    private void count(PeriodicJob job, String outcome) {
+        registry.counter("scheduled.runs", "task", job.name(), "outcome", outcome)
+                .increment();
+    }
+
+    /** When the job last finished well on any instance, from the run table; NaN before its first success or without the database. */
+    private double lastSuccess(String job) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("select max(finished_at) from scheduled_run where job = ?")) {
+            select.setString(1, job);
+            try (ResultSet row = select.executeQuery()) {
+                Timestamp finished = row.next() ? row.getTimestamp(1) : null;
+                return finished == null ? Double.NaN : finished.toInstant().toEpochMilli() / 1000.0;
+            }
+        } catch (SQLException e) {
+            LOG.debugf("Last run of %s not read: %s", job, e.getMessage());
+            return Double.NaN;
         }
     }
 

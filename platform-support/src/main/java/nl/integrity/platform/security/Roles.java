@@ -1,6 +1,6 @@
 package nl.integrity.platform.security;
 
-/** The realm roles of the integrity realm (deploy/keycloak/integrity-realm.json). */
+/** The realm roles of the integrity realm (.spec.realm of deploy/keycloak/integrity-realm-import.json). */
 public final class Roles {
 
     public static final String ALUMNUS = "alumnus";
