@@ -40,7 +40,14 @@ class TracingIT {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A span as the receiver got it. */
-    record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, String kind) {}
+    record ReceivedSpan(
+            String service,
+            String traceId,
+            String spanId,
+            String parentSpanId,
+            String name,
+            String kind,
+            String attributes) {}
 
     @Test
     void aDeclarationIsOneTraceFromTheGatewayToTheMailAndTheWebhook() throws Exception {
@@ -105,6 +112,12 @@ class TracingIT {
                 assertEquals(
                         Set.of("gateway", "declaration-service", "notification-service"),
                         ofTrace.stream().map(ReceivedSpan::service).collect(Collectors.toSet()));
+                for (ReceivedSpan span : ofTrace) {
+                    assertTrue(
+                            !span.attributes().contains("Spoor")
+                                    && !span.attributes().contains("@"),
+                            () -> "personal data in " + span);
+                }
             } finally {
                 given().auth()
                         .oauth2(admin)
@@ -116,6 +129,40 @@ class TracingIT {
             }
         } finally {
             TestAlumni.delete(login);
+            collector.stop(0);
+        }
+    }
+
+    @Test
+    void aSearchIsTraced_withoutTheNamesAndNumbersSearchedFor() throws Exception {
+        List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+        HttpServer collector = otlpReceiver(spans);
+        try {
+            String trace = hex(16);
+            given().auth()
+                    .oauth2(tokenFor("officer.politie"))
+                    .header("traceparent", "00-" + trace + "-" + hex(8) + "-01")
+                    .queryParam("name", "Zoekvolger")
+                    .queryParam("personnelNumber", "P7700123")
+                    .get(Platform.GATEWAY_1 + "/api/alumni")
+                    .then()
+                    .statusCode(200);
+
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertTrue(
+                            has(ofTrace(spans, trace), "gateway", "SERVER", "")
+                                    && has(ofTrace(spans, trace), "gateway", "CLIENT", "GET")
+                                    && has(ofTrace(spans, trace), "alumni-service", "SERVER", "/api/alumni"),
+                            () -> "the trace so far:\n" + tree(ofTrace(spans, trace))));
+            for (ReceivedSpan span : ofTrace(spans, trace)) {
+                assertTrue(
+                        !span.attributes().contains("Zoekvolger")
+                                && !span.attributes().contains("P7700123"),
+                        () -> "search criteria in " + span);
+            }
+        } finally {
             collector.stop(0);
         }
     }
@@ -201,7 +248,11 @@ class TracingIT {
                                     HexFormat.of()
                                             .formatHex(span.getParentSpanId().toByteArray()),
                                     span.getName(),
-                                    span.getKind().name().replace("SPAN_KIND_", "")));
+                                    span.getKind().name().replace("SPAN_KIND_", ""),
+                                    span.getAttributesList().stream()
+                                            .map(a -> a.getKey() + "="
+                                                    + a.getValue().getStringValue())
+                                            .collect(Collectors.joining(" "))));
                         }
                     }
                 }

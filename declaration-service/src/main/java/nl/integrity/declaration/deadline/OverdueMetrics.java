@@ -1,59 +1,55 @@
 package nl.integrity.declaration.deadline;
 
-import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import nl.integrity.platform.metrics.DatabaseGauges;
 import nl.integrity.platform.schedule.PeriodicJob;
-import org.jboss.logging.Logger;
 
 /**
  * {@code declarations_overdue} per organisation: declarations in review whose decision is past its
- * due date today (the office's day, as {@link Deadlines} counts it). Read from the table at each
- * scrape; a count, never which declarations.
+ * due date today (the office's day, as {@link Deadlines} counts it). Read from the table by
+ * {@link DatabaseGauges}; a count, never which declarations.
  */
 @ApplicationScoped
 @Startup
 class OverdueMetrics {
 
-    private static final Logger LOG = Logger.getLogger(OverdueMetrics.class);
     private static final List<String> ORGANISATIONS = List.of("POLITIE", "KMAR");
 
-    private final AgroalDataSource dataSource;
-    private final Clock clock;
-
-    OverdueMetrics(AgroalDataSource dataSource, Clock clock, MeterRegistry registry) {
-        this.dataSource = dataSource;
-        this.clock = clock;
+    OverdueMetrics(DatabaseGauges gauges, Clock clock) {
+        Map<String, DatabaseGauges.Value> overdue = new LinkedHashMap<>();
         for (String organisation : ORGANISATIONS) {
-            Gauge.builder("declarations.overdue", () -> overdue(organisation))
-                    .description("Declarations in review whose decision is past its due date")
-                    .tag("organisation", organisation)
-                    .register(registry);
+            overdue.put(
+                    organisation,
+                    gauges.gauge(
+                            "declarations.overdue",
+                            "Declarations in review whose decision is past its due date",
+                            null,
+                            Tags.of("organisation", organisation)));
         }
-    }
-
-    private double overdue(String organisation) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement(
-                        "select count(*) from declaration where in_review and due_date < ? and organisation = ?")) {
-            count.setDate(1, Date.valueOf(PeriodicJob.dayOf(clock.instant())));
-            count.setString(2, organisation);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            LOG.debugf("Overdue declarations not counted: %s", e.getMessage());
-            return Double.NaN;
-        }
+        gauges.reading(
+                connection -> {
+                    try (PreparedStatement count = connection.prepareStatement(
+                            "select organisation, count(*) from declaration where in_review and due_date < ?"
+                                    + " group by organisation")) {
+                        count.setDate(1, Date.valueOf(PeriodicJob.dayOf(clock.instant())));
+                        Map<String, Long> counted = new LinkedHashMap<>();
+                        try (ResultSet rows = count.executeQuery()) {
+                            while (rows.next()) {
+                                counted.put(rows.getString(1), rows.getLong(2));
+                            }
+                        }
+                        overdue.forEach((organisation, value) -> value.set(counted.getOrDefault(organisation, 0L)));
+                    }
+                },
+                overdue.values().toArray(DatabaseGauges.Value[]::new));
     }
 }

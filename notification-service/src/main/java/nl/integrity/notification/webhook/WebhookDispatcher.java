@@ -215,6 +215,9 @@ class WebhookDispatcher {
         CompletableFuture<Attempt> attempt;
         try (Scope ignored = span.makeCurrent()) {
             attempt = send(d, subscription);
+        } catch (RuntimeException e) {
+            // A failed attempt like any other: the span ends below, the caller records it and frees its slot.
+            attempt = CompletableFuture.failedFuture(e);
         }
         return attempt.whenComplete((outcome, failure) -> {
             if (outcome != null && outcome.statusCode() != null) {

@@ -1,8 +1,9 @@
 package nl.integrity.platform.schedule;
 
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -17,9 +18,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.integrity.platform.PlatformConfig;
 import nl.integrity.platform.instance.InstanceName;
+import nl.integrity.platform.metrics.DatabaseGauges;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,6 +68,8 @@ public class ScheduledRuns {
     private final String instance;
     private final int maxAttempts;
     private final MeterRegistry registry;
+    private final DatabaseGauges gauges;
+    private final Map<String, DatabaseGauges.Value> lastSuccess = new ConcurrentHashMap<>();
 
     ScheduledRuns(
             AgroalDataSource dataSource,
@@ -70,9 +77,12 @@ public class ScheduledRuns {
             Scheduler scheduler,
             InstanceName instance,
             PlatformConfig.ScheduledRuns config,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            DatabaseGauges gauges) {
         this.dataSource = dataSource;
         this.registry = registry;
+        this.gauges = gauges;
+        gauges.reading(this::readLastSuccesses);
         this.jobs = jobs;
         this.scheduler = scheduler;
         this.instance = instance.get();
@@ -86,12 +96,16 @@ public class ScheduledRuns {
             if (cron.equalsIgnoreCase("off") || cron.equalsIgnoreCase("disabled")) {
                 continue;
             }
-            String name = job.name();
-            Gauge.builder("scheduled.run.last.success.timestamp", () -> lastSuccess(name))
-                    .description("When the job's last successful run finished, on any instance (epoch seconds)")
-                    .tag("task", name)
-                    .baseUnit("seconds")
-                    .register(registry);
+            lastSuccess.put(
+                    job.name(),
+                    gauges.gauge(
+                            "scheduled.run.last.success.timestamp",
+                            "When the job's last successful run finished, on any instance (epoch seconds)",
+                            "seconds",
+                            Tags.of("task", job.name())));
+            // At zero from the start, so that the first failure after a start is an increase an alert sees.
+            counter(job, "success");
+            counter(job, "failure");
             scheduler
                     .newJob("scheduled-run:" + job.name())
                     .setCron(cron)
@@ -154,24 +168,24 @@ public class ScheduledRuns {
 
     /** Counts a run this instance did: {@code scheduled_runs_total} by task (the job's name) and outcome. */
     private void count(PeriodicJob job, String outcome) {
-        registry.counter("scheduled.runs", "task", job.name(), "outcome", outcome)
-                .increment();
+        counter(job, outcome).increment();
     }
 
-    /** When the job last finished well on any instance, from the run table; NaN before its first success or without the database. */
-    private double lastSuccess(String job) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select =
-                        connection.prepareStatement("select max(finished_at) from scheduled_run where job = ?")) {
-            select.setString(1, job);
-            try (ResultSet row = select.executeQuery()) {
-                Timestamp finished = row.next() ? row.getTimestamp(1) : null;
-                return finished == null ? Double.NaN : finished.toInstant().toEpochMilli() / 1000.0;
+    private Counter counter(PeriodicJob job, String outcome) {
+        return registry.counter("scheduled.runs", "task", job.name(), "outcome", outcome);
+    }
+
+    /** When each scheduled job last finished well on any instance, from the run table; NaN before its first success. */
+    private void readLastSuccesses(Connection connection) throws SQLException {
+        Map<String, Double> finished = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                        "select job, max(finished_at) from scheduled_run where finished_at is not null group by job");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                finished.put(rows.getString(1), rows.getTimestamp(2).toInstant().toEpochMilli() / 1000.0);
             }
-        } catch (SQLException e) {
-            LOG.debugf("Last run of %s not read: %s", job, e.getMessage());
-            return Double.NaN;
         }
+        lastSuccess.forEach((job, value) -> value.set(finished.getOrDefault(job, Double.NaN)));
     }
 
     /**

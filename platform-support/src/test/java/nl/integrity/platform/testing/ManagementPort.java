@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /** What every service's management port promises: health there, and nothing of it on the public port. */
 public final class ManagementPort {
@@ -28,7 +30,7 @@ public final class ManagementPort {
 
     /**
      * The metrics every service serves on its management port, each series tagged with the service's
-     * {@code application}: HTTP server (after a request), JVM, the outbox' backlog and age, the scheduled runs'
+     * {@code application}: HTTP server with latency buckets (after a request), JVM, the outbox' backlog and age, the scheduled runs'
      * last success, and those {@code alsoNamed}. Returns the scraped text for the service's own checks.
      */
     public static String assertPlatformMetrics(URL metricsUrl, String application, String... alsoNamed) {
@@ -39,6 +41,7 @@ public final class ManagementPort {
         Map<String, String> ofService = Map.of("application", application);
         List<String> names = new ArrayList<>(List.of(
                 "http_server_requests_seconds_count",
+                "http_server_requests_seconds_bucket",
                 "jvm_memory_used_bytes",
                 "outbox_backlog",
                 "outbox_oldest_unpublished_age_seconds"));
@@ -55,8 +58,22 @@ public final class ManagementPort {
                                 Map.of("application", application, "task", "platform-pruning"))
                         .isPresent(),
                 "the hourly pruning's last success");
-        assertTrue(
-                PrometheusText.value(metrics, "outbox_backlog", ofService).getAsDouble() >= 0, "a backlog is a count");
+        // Counted in the database by a refresh every 15 s: NaN until the first, then a count.
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertTrue(
+                        PrometheusText.value(
+                                                given().get(metricsUrl)
+                                                        .then()
+                                                        .statusCode(200)
+                                                        .extract()
+                                                        .asString(),
+                                                "outbox_backlog",
+                                                ofService)
+                                        .getAsDouble()
+                                >= 0,
+                        "a backlog is a count"));
         return metrics;
     }
 }
