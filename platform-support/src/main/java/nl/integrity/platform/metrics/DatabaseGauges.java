@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * connection per gauge on the scrape's clock: a slow database would then time the scrape out and
  * take the instance's HTTP and Kafka metrics with it. Instead every reading runs on one connection
  * every {@code platform.metrics.refresh-interval} and the gauges serve the last values from memory;
- * while the database cannot be read they report NaN, not a stale or zero count.
+ * the values given with a reading report NaN while it cannot be read, not a stale or zero count.
  */
 @ApplicationScoped
 public class DatabaseGauges {

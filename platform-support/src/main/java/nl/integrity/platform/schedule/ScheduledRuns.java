@@ -175,7 +175,10 @@ public class ScheduledRuns {
         return registry.counter("scheduled.runs", "task", job.name(), "outcome", outcome);
     }
 
-    /** When each scheduled job last finished well on any instance, from the run table; NaN before its first success. */
+    /**
+     * When each scheduled job last finished well on any instance, from the run table; NaN before its first
+     * success. While the database cannot be read the last value read stays: it is still the last success known.
+     */
     private void readLastSuccesses(Connection connection) throws SQLException {
         Map<String, Double> finished = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
