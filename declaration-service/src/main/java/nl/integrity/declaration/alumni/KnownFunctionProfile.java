@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -49,13 +51,18 @@ public class KnownFunctionProfile extends PanacheEntityBase {
             @Column(name = "code") String code) implements Serializable {}
 
     /** What the catalogue says of the function at a version. */
-    record Facts(
+    public record Facts(
             String title,
             String functionGroup,
             String riskLevel,
             int coolingOffMonths,
             List<String> sensitiveSectors,
-            boolean retired) {}
+            boolean retired) {
+
+        public Facts {
+            sensitiveSectors = sensitiveSectors == null ? List.of() : List.copyOf(sensitiveSectors);
+        }
+    }
 
     protected KnownFunctionProfile() {}
 
@@ -83,6 +90,16 @@ public class KnownFunctionProfile extends PanacheEntityBase {
         sensitiveSectors = f.sensitiveSectors() == null ? List.of() : List.copyOf(f.sensitiveSectors());
         retired = f.retired();
         return true;
+    }
+
+    /** The organisation's catalogue as it is held, by function code. */
+    public static Map<String, Facts> catalogueOf(String organisation) {
+        return KnownFunctionProfile.<KnownFunctionProfile>list("key.organisation", organisation).stream()
+                .collect(Collectors.toUnmodifiableMap(p -> p.key.code(), KnownFunctionProfile::facts));
+    }
+
+    Facts facts() {
+        return new Facts(title, functionGroup, riskLevel, coolingOffMonths, sensitiveSectors, retired);
     }
 
     public static Optional<KnownFunctionProfile> of(String organisation, String code) {

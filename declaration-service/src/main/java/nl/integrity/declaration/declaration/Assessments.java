@@ -14,44 +14,47 @@ import nl.integrity.declaration.risk.AssessmentFacts;
 import nl.integrity.declaration.risk.RiskAssessment;
 import nl.integrity.declaration.risk.RiskAssessor;
 import nl.integrity.declaration.risk.RiskLevel;
-import nl.integrity.declaration.risk.RiskRule;
 
 /** Gathers the facts of a declaration version from the read model and applies the organisation's rules. */
 @ApplicationScoped
 class Assessments {
 
     private final Clock clock;
+    private final AssessmentCatalogues catalogues;
 
-    Assessments(Clock clock) {
+    Assessments(Clock clock, AssessmentCatalogues catalogues) {
         this.clock = clock;
+        this.catalogues = catalogues;
     }
 
     /** The facts and the assessment of the declaration's current version. */
     record Result(AssessmentFacts facts, RiskAssessment assessment) {}
 
     Result assess(Declaration d, KnownAlumnus alumnus) {
-        var facts = factsOf(d, alumnus, LocalDate.now(clock));
-        return new Result(facts, RiskAssessor.assess(RiskRule.enabledOf(d.organisation()), facts));
+        var catalogue = catalogues.of(d.organisation());
+        var facts = factsOf(d, alumnus, catalogue, LocalDate.now(clock));
+        return new Result(facts, RiskAssessor.assess(catalogue.rules(), facts));
     }
 
-    static AssessmentFacts factsOf(Declaration d, KnownAlumnus alumnus, LocalDate today) {
+    private static AssessmentFacts factsOf(
+            Declaration d, KnownAlumnus alumnus, AssessmentCatalogues.Catalogue catalogue, LocalDate today) {
         String functionCode =
                 alumnus.windowFunctionCode() != null ? alumnus.windowFunctionCode() : alumnus.lastFunction();
-        Optional<KnownFunctionProfile> function = KnownFunctionProfile.of(alumnus.organisation(), functionCode);
+        Optional<KnownFunctionProfile.Facts> function = catalogue.function(functionCode);
         RiskLevel risk = alumnus.windowFunctionCode() != null && alumnus.windowRiskLevel() != null
                 ? RiskLevel.valueOf(alumnus.windowRiskLevel())
                 : function.map(f -> RiskLevel.valueOf(f.riskLevel())).orElse(null);
         Set<String> sensitive = new HashSet<>();
         Stream.of(alumnus.windowFunctionCode(), alumnus.lastFunction())
                 .distinct()
-                .map(code -> KnownFunctionProfile.of(alumnus.organisation(), code))
+                .map(catalogue::function)
                 .flatMap(Optional::stream)
                 .forEach(p -> sensitive.addAll(p.sensitiveSectors()));
         Activity a = d.activity();
         return new AssessmentFacts(
                 functionCode,
                 risk,
-                function.map(KnownFunctionProfile::functionGroup).orElse(null),
+                function.map(KnownFunctionProfile.Facts::functionGroup).orElse(null),
                 sensitive,
                 alumnus.windowStart(),
                 alumnus.windowEnd(),

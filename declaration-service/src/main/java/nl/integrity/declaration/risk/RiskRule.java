@@ -103,6 +103,26 @@ public class RiskRule extends PanacheEntityBase {
         return enabled && conditions.stream().allMatch(c -> c.holdsFor(facts));
     }
 
+    /**
+     * A copy that no persistence context tracks, for sharing between threads and transactions (the
+     * assessment cache); nothing changes it, its conditions are immutable.
+     */
+    public RiskRule snapshot() {
+        var copy = new RiskRule();
+        copy.id = id;
+        copy.organisation = organisation;
+        copy.code = code;
+        copy.revision = revision;
+        copy.level = level;
+        copy.conditions = List.copyOf(conditions);
+        copy.textNl = textNl;
+        copy.textEn = textEn;
+        copy.enabled = enabled;
+        copy.updatedAt = updatedAt;
+        copy.updatedBy = updatedBy;
+        return copy;
+    }
+
     public static List<RiskRule> enabledOf(String organisation) {
         return list("organisation = ?1 and enabled = true order by code", organisation);
     }
@@ -131,7 +151,7 @@ public class RiskRule extends PanacheEntityBase {
         return organisation;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 
@@ -151,7 +171,7 @@ public class RiskRule extends PanacheEntityBase {
         return textNl;
     }
 
-    String textEn() {
+    public String textEn() {
         return textEn;
     }
 

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.integrity.declaration.audit.AuditTrail;
+import nl.integrity.platform.cache.ChangeNotices;
 import nl.integrity.platform.problem.InvalidField;
 import nl.integrity.platform.problem.NotFound;
 import nl.integrity.platform.security.Caller;
@@ -45,11 +46,13 @@ public class RiskRuleResource {
     private final Caller caller;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ChangeNotices changes;
 
-    RiskRuleResource(Caller caller, Clock clock, AuditTrail audit) {
+    RiskRuleResource(Caller caller, Clock clock, AuditTrail audit, ChangeNotices changes) {
         this.caller = caller;
         this.clock = clock;
         this.audit = audit;
+        this.changes = changes;
     }
 
     public record RuleRequest(
@@ -142,6 +145,7 @@ public class RiskRuleResource {
                 caller.username(),
                 clock.instant());
         rule.persist();
+        changes.afterThisTransaction(); // the next assessment here uses the change, before its notice is back
         audit.recordRuleChange(
                 existing.isPresent() ? AuditTrail.RISK_RULE_CHANGED : AuditTrail.RISK_RULE_CREATED,
                 rule.id(),
