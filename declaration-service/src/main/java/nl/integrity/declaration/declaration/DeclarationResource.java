@@ -80,7 +80,7 @@ public class DeclarationResource {
         var declaration =
                 declarations.create(caller.organisation(), caller.personnelNumber(), request.toActivity(), draft);
         return Response.created(URI.create("/api/declarations/" + declaration.id()))
-                .entity(reads.detail(declaration.id()))
+                .entity(DeclarationViews.Detail.ofNew(declaration))
                 .build();
     }
 

@@ -192,11 +192,28 @@ public final class DeclarationViews {
             long version) {
 
         static Detail from(Declaration d) {
+            var conditions = ImposedCondition.of(d.id());
+            return of(
+                    d,
+                    Message.thread(d.id()).stream().map(MessageView::from).toList(),
+                    Decision.of(d.id()).stream()
+                            .map(x -> DecisionView.from(x, conditions))
+                            .toList());
+        }
+
+        /**
+         * A declaration created in this transaction: no thread, no decisions yet, and its version is
+         * in the persistence context, so this asks the database nothing.
+         */
+        static Detail ofNew(Declaration d) {
+            return of(d, List.of(), List.of());
+        }
+
+        private static Detail of(Declaration d, List<MessageView> messages, List<DecisionView> decisions) {
             var current = DeclarationVersion.current(d);
             Risk risk = current == null || current.riskLevel() == null
                     ? null
                     : new Risk(current.riskLevel(), current.riskReasons(), current.assessedAt());
-            var conditions = ImposedCondition.of(d.id());
             return new Detail(
                     d.id(),
                     d.alumnusId(),
@@ -213,10 +230,8 @@ public final class DeclarationViews {
                     d.outcome(),
                     d.decidedAt(),
                     d.withdrawnAt(),
-                    Message.thread(d.id()).stream().map(MessageView::from).toList(),
-                    Decision.of(d.id()).stream()
-                            .map(x -> DecisionView.from(x, conditions))
-                            .toList(),
+                    messages,
+                    decisions,
                     d.version());
         }
     }

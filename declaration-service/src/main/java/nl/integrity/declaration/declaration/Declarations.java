@@ -68,10 +68,11 @@ public class Declarations {
         var alumnus = alumnus(organisation, personnelNumber);
         Instant now = clock.instant();
         var declaration = Declaration.draft(alumnus, activity, now);
-        declaration.persist();
-        if (!keepDraft) {
+        if (keepDraft) {
+            declaration.persist();
+        } else {
             declaration.submit(now, dueDateFrom(now));
-            recordVersion(declaration, alumnus, now);
+            recordVersion(declaration, alumnus, now); // stores it as submitted and assessed: one insert, no update
         }
         return declaration;
     }
@@ -152,13 +153,19 @@ public class Declarations {
         return workingDays.plus(LocalDate.ofInstant(submitted, clock.getZone()), policy.workingDays());
     }
 
-    /** Stores the current content as a new version with its assessment, and announces both. */
+    /**
+     * Stores the current content as a new version with its assessment, and announces both. A new
+     * declaration is stored here, once it is assessed.
+     */
     private void recordVersion(Declaration d, KnownAlumnus alumnus, Instant now) {
         var result = assessments.assess(d, alumnus);
         var assessment = result.assessment();
         var version = DeclarationVersion.assessed(d, now, result.facts().late(), assessment);
-        version.persist();
         d.assessed(assessment.level(), result.facts().functionGroup(), version.late());
+        if (!d.isPersistent()) {
+            d.persist();
+        }
+        version.persist();
         Activity a = d.activity();
         outbox.appendAll(List.of(
                 DeclarationEvents.about(
