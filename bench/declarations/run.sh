@@ -3,20 +3,23 @@
 #   1. submit-with-assessment: an alumnus submits declarations, each stored as a version, assessed by
 #      the organisation's rules and announced through the outbox (the relay publishes meanwhile);
 #   2. the review queue at N declarations: p50/p95/p99 over a mix of an officer's queue views.
-#   bench/declarations/run.sh [declarations=2000000] [seconds=30] [queue-only]
-# queue-only measures the queue again on the database of an earlier run, without regenerating it.
+#   bench/declarations/run.sh [declarations=2000000] [seconds=30] [queue-only|submit-only]
+# queue-only measures the queue again on the database of an earlier run, without regenerating it;
+# submit-only stops after the submit path.
 # Needs the infrastructure (deploy/local/platform infra) and a built declaration-service jar. Uses a
 # database of its own (declaration_bench), so the platform's data is untouched; declaration-service
 # runs on port 8192 against it, on the test.* topics and in consumer groups of its own.
 set -euo pipefail
 N=${1:-2000000}
 SECONDS_RUN=${2:-30}
-QUEUE_ONLY=$([[ ${3:-} == queue-only ]] && echo 1 || echo 0)
+QUEUE_MODE=${3:-}
+QUEUE_ONLY=$([[ $QUEUE_MODE == queue-only ]] && echo 1 || echo 0)
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 PORT=8192
 psql_admin() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U postgres "$@"; }
 psql_bench() { psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -U declaration -d declaration_bench "$@"; }
+result() { [[ -z ${BENCH_RESULTS:-} ]] || echo "$1 $2" >>"$BENCH_RESULTS"; }  # for bench/all
 
 if (( ! QUEUE_ONLY )); then
   psql_admin -d postgres -c "drop database if exists declaration_bench with (force)" -c "create database declaration_bench owner declaration"
@@ -68,12 +71,18 @@ echo "  $ANCHOR transactions/s"
 psql_bench -c "delete from outbox_message where topic = 'bench.anchor'" -c "delete from declaration where employer_name like 'Anchor Employer %'"
 SUBMIT_RATE=$(awk '/Requests\/sec/ {print $2}' <<<"$SUBMIT")
 echo "submit / anchor: $(awk -v s="$SUBMIT_RATE" -v a="$ANCHOR" 'BEGIN {printf "%.3f", s / a}') (goal >= 0.25)"
-# Latency at a steady load: half of the goal's rate, 12.5 % of the anchor, spread over 4 connections
-# (each waits between its requests; the rate reached is printed, it falls short when the service does).
+# Latency at a steady load: half of the goal's rate, 12.5 % of the anchor, sent on a schedule whatever the
+# answers' times (the rate reached is printed; it falls short when the service does).
 RATE=$(awk -v a="$ANCHOR" 'BEGIN {printf "%d", a / 8}')
 echo "submit at ${RATE}/s (half of 25 % of the anchor), 4 connections, ${SECONDS_RUN}s:"
-PAUSE_MS=$(awk -v r="$RATE" 'BEGIN {printf "%d", 4000 / r}') \
-  wrk -t1 -c4 -d"${SECONDS_RUN}s" -s submit.lua "http://127.0.0.1:$PORT" | grep -E '^(requests|p[0-9]+)|Requests/sec'
+STEADY=$(python3 "$ROOT/bench/submit-at-rate.py" "http://127.0.0.1:$PORT" "$RATE" "$SECONDS_RUN")
+echo "  $STEADY"
+result submit.rps "$SUBMIT_RATE"
+result submit.p99 "$(awk '/^p99/ {print $2}' <<<"$SUBMIT")"
+result submit.anchor_tps "$ANCHOR"
+result submit.steady_rate "$RATE"
+result submit.steady "$(sed -E 's/.*\(([0-9]+)\/s\).*p99 ([0-9.]+) ms.*/\1 \2/' <<<"$STEADY")"
+if [[ $QUEUE_MODE == submit-only ]]; then exit 0; fi
 
 echo "generating $N declarations ..."
 start=$(date +%s)
@@ -85,4 +94,7 @@ echo "$(psql_bench -c 'select count(*) from declaration') declarations, $(psql_b
 TOKEN=$(python3 "$ROOT/bench/keycloak-login.py" officer.politie)
 wrk -t1 -c4 -d10s -s queue.lua "http://127.0.0.1:$PORT" > /dev/null   # warm-up
 echo "review queue, 1 thread, 4 connections, ${SECONDS_RUN}s:"
-wrk -t1 -c4 -d"${SECONDS_RUN}s" -s queue.lua "http://127.0.0.1:$PORT" | grep -E '^(requests|p[0-9]+)|Requests/sec'
+QUEUE=$(wrk -t1 -c4 -d"${SECONDS_RUN}s" -s queue.lua "http://127.0.0.1:$PORT" | grep -E '^(requests|p[0-9]+)|Requests/sec')
+echo "$QUEUE"
+result queue.p95 "$(awk '/^p95/ {print $2}' <<<"$QUEUE")"
+result queue.declarations "$(psql_bench -c 'select count(*) from declaration')"

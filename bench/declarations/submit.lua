@@ -12,9 +12,4 @@ request = function()
   return wrk.format("POST", "/api/declarations",
     { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
 end
--- PAUSE_MS (optional): each connection waits this long after a response, for a steady, lower rate.
-local pause = tonumber(os.getenv("PAUSE_MS") or "")
-if pause then
-  delay = function() return pause end
-end
 dofile("../wrk-report.lua")

@@ -12,6 +12,7 @@ SECONDS_RUN=${1:-20}
 CONNECTIONS=${2:-8}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+result() { [[ -z ${BENCH_RESULTS:-} ]] || echo "$1 $2" >>"$BENCH_RESULTS"; }  # for bench/all
 PORT=8190
 SERVICE=http://127.0.0.1:8082
 GATEWAY=http://127.0.0.1:$PORT
@@ -69,6 +70,8 @@ echo "GET $P with a bearer token, ${SECONDS_RUN}s each"
 printf '  %-44s %10s %10s %10s\n' "" direct nginx gateway
 printf '  %-44s %10s %10s %10s\n' "req/s at $CONNECTIONS connections" "$direct8" "$nginx8" "$gateway8"
 printf '  %-44s %10s %10s %10s\n' "p50 ms at 1 connection" "$direct1" "$nginx1" "$gateway1"
+result gateway.rps "$gateway8"; result gateway.nginx_rps "$nginx8"; result gateway.direct_rps "$direct8"
+result gateway.p50 "$gateway1"; result gateway.nginx_p50 "$nginx1"; result gateway.direct_p50 "$direct1"; result gateway.open_p50 "$open1"
 awk -v g="$gateway8" -v n="$nginx8" -v d1="$direct1" -v g1="$gateway1" -v n1="$nginx1" -v o1="$open1" 'BEGIN {
   printf "  gateway throughput / nginx throughput   %.2f   (goal >= 0.9)\n", g / n
   printf "  p50 added by the gateway at 1 connection %.2f ms (nginx adds %.2f ms; goal <= 0.5 ms)\n", g1 - d1, n1 - d1
