@@ -30,7 +30,9 @@ environment() { # the service's settings on the bench databases and topics
            GATEWAY_STATE_KEY_PREFIX=bench-startup: ;;
     *)
       echo QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/${db}_bench QUARKUS_DATASOURCE_PASSWORD=$db
-      for channel in ALUMNI_EVENTS FUNCTION_PROFILE_EVENTS DECLARATION_EVENTS; do
+      # The channels the service consumes (an environment variable for a channel it lacks would make one up).
+      for channel in $(sed -n 's/^mp\.messaging\.incoming\.\([a-z-]*\)\.connector=.*/\1/p' \
+                         "$ROOT/$svc/src/main/resources/application.properties" | tr 'a-z-' 'A-Z_'); do
         echo MP_MESSAGING_INCOMING_${channel}_GROUP_ID=$GROUP MP_MESSAGING_INCOMING_${channel}_AUTO_OFFSET_RESET=latest
       done
       [[ $svc != alumni-service ]] || echo QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET=alumni-accounts-demo-secret ;;
