@@ -107,6 +107,7 @@ public class ChangeNotices {
     }
 
     private void listen() {
+        boolean reported = false; // one warning per loss, not one per attempt to reconnect
         while (!stopped) {
             try (Connection connection = DriverManager.getConnection(url, credentials)) {
                 try (Statement listen = connection.createStatement()) {
@@ -114,6 +115,10 @@ public class ChangeNotices {
                 }
                 generation.incrementAndGet(); // whatever changed while nobody listened
                 listening = true;
+                if (reported) {
+                    LOG.info("Listening for cache notices again");
+                    reported = false;
+                }
                 PGConnection notices = connection.unwrap(PGConnection.class);
                 while (!stopped) {
                     var received = notices.getNotifications(POLL_MILLIS);
@@ -124,10 +129,11 @@ public class ChangeNotices {
                     }
                 }
             } catch (SQLException e) {
-                if (!stopped) {
+                if (!stopped && !reported) {
                     LOG.warnf(
                             "Not listening for cache notices (SQL state %s); caches read through until back",
                             e.getSQLState());
+                    reported = true;
                 }
             } finally {
                 listening = false;
