@@ -1,5 +1,6 @@
 package nl.integrity.platform.security;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
@@ -51,8 +52,16 @@ public class Caller {
         return claim(PERSONNEL_NUMBER_CLAIM).orElseThrow(() -> new MissingClaim(PERSONNEL_NUMBER_CLAIM));
     }
 
+    /**
+     * A claim as text. Read from the verified token's claims set when the caller came with an OIDC
+     * token: smallrye-jwt's {@code getClaim} first looks every name up among the standard claims'
+     * enum constants, throwing and catching an exception for any other name (ours are others), on
+     * every call.
+     */
     private Optional<String> claim(String name) {
-        Object value = token.getClaim(name);
+        Object value = identity.getPrincipal() instanceof OidcJwtCallerPrincipal oidc
+                ? oidc.getClaims().getClaimValue(name)
+                : token.getClaim(name);
         String text = value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
         return Optional.ofNullable(text).filter(s -> !s.isBlank());
     }
