@@ -87,7 +87,7 @@ public class KnownFunctionProfile extends PanacheEntityBase {
         functionGroup = f.functionGroup();
         riskLevel = f.riskLevel();
         coolingOffMonths = f.coolingOffMonths();
-        sensitiveSectors = f.sensitiveSectors() == null ? List.of() : List.copyOf(f.sensitiveSectors());
+        sensitiveSectors = f.sensitiveSectors(); // immutable, never null (Facts)
         retired = f.retired();
         return true;
     }
