@@ -113,6 +113,15 @@ public interface AlumniConfig {
 
     interface Accounts {
 
+        /**
+         * Whether the worker makes, updates and removes the logins in Keycloak. Off, what each login
+         * is owed is still recorded with the change that owes it, and nothing is sent; switched on
+         * again, the worker catches up (an office that opens the portal to alumni later, a benchmark
+         * that must not fill a realm).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
         /** The Keycloak realm the alumni log in to (the admin client's own settings are quarkus.keycloak.admin-client.*). */
         @WithDefault("integrity")
         String realm();

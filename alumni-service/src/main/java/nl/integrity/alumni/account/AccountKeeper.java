@@ -65,7 +65,7 @@ class AccountKeeper {
     private final AtomicBoolean promptQueued = new AtomicBoolean();
 
     void wakeUp(@Observes(during = TransactionPhase.AFTER_SUCCESS) Accounts.Owed owed) {
-        if (promptQueued.compareAndSet(false, true)) {
+        if (config.enabled() && promptQueued.compareAndSet(false, true)) {
             try {
                 prompt.execute(() -> {
                     promptQueued.set(false);
@@ -96,6 +96,9 @@ class AccountKeeper {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "alumni-accounts")
     void keepAll() {
+        if (!config.enabled()) {
+            return; // the owed work waits in alumnus_account until the worker is switched on
+        }
         // Round after round while they come back full: a bulk import owes thousands of logins at once.
         // Each claimed login is leased or rescheduled, so no round claims the same one again.
         List<UUID> round;
