@@ -51,8 +51,6 @@ class DepartureImports {
     private static final Logger LOG = Logger.getLogger(DepartureImports.class);
     /** Rejected rows kept per import; beyond this they are only counted. */
     static final int MAX_STORED_ERRORS = 1000;
-    /** How often the registry's planner statistics are refreshed during an import (see Registry#refreshStatistics). */
-    private static final int STATISTICS_EVERY_CHUNKS = 20;
 
     private final Registry registry;
     private final Ratings ratings;
@@ -193,15 +191,22 @@ class DepartureImports {
             try (var rows = new CsvDepartures(read(id), validator, onlyFor)) {
                 rows.skip(done.rowsRead());
                 long storedErrors = done.storedErrors();
-                int chunks = 0;
+                // The planner's statistics are refreshed whenever the import has doubled the registry
+                // they describe (see Registry#refreshStatistics): often while a young registry fills,
+                // never for an import small against the registry.
+                long analysedSize = registry.sizeInStatistics();
+                long sinceAnalysed = 0;
                 while (rows.hasNext()) {
                     if (Thread.currentThread().isInterrupted()) {
                         return; // stopping: the lease is released, another instance goes on
                     }
-                    if (chunks++ % STATISTICS_EVERY_CHUNKS == 1) {
+                    if (sinceAnalysed >= Math.max(analysedSize, chunkSize)) {
                         registry.refreshStatistics();
+                        analysedSize += sinceAnalysed;
+                        sinceAnalysed = 0;
                     }
                     storedErrors += importChunk(id, rows, catalogue, storedErrors);
+                    sinceAnalysed += chunkSize;
                 }
             }
             finish(id, job -> job.complete(instance, clock.instant()));

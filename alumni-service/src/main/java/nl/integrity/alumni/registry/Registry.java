@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -169,34 +168,38 @@ public class Registry {
                                 .stream()
                                 .map(PersonnelNumber::personnelNumber)
                                 .toList())));
-        List<Outbox.Pending> events = new ArrayList<>();
-        int alreadyRegistered = 0;
-        Map<Integer, String> rejected = new TreeMap<>();
-        for (ImportedRow row : rows) {
-            Departure departure = row.departure();
-            if (!known.get(departure.organisation()).add(departure.personnelNumber())) {
-                alreadyRegistered++;
-                continue;
+        // Every event of the chunk, the registry's and its followers' (a briefing issued, say), in one batch.
+        return outbox.inOneBatch(() -> {
+            int imported = 0;
+            int alreadyRegistered = 0;
+            Map<Integer, String> rejected = new TreeMap<>();
+            for (ImportedRow row : rows) {
+                Departure departure = row.departure();
+                if (!known.get(departure.organisation()).add(departure.personnelNumber())) {
+                    alreadyRegistered++;
+                    continue;
+                }
+                var rated = ratings.get(departure.organisation());
+                var unknown = unknownCodes(departure, rated);
+                if (!unknown.isEmpty()) {
+                    rejected.put(row.row(), new UnknownFunctionCodes(departure.organisation(), unknown).getMessage());
+                    continue;
+                }
+                var alumnus = Alumnus.register(departure, clock);
+                alumnus.applyRatings(rated);
+                alumnus.persist();
+                // In the order of a single registration: the registration, then what follows from it.
+                outbox.append(
+                        AlumnusRegistered.TOPIC,
+                        alumnus.id().toString(),
+                        AlumnusRegistered.TYPE,
+                        "alumni/" + alumnus.id(),
+                        AlumnusRegistered.of(alumnus));
+                recordFacts.fire(RecordFacts.of(alumnus, RecordFacts.Change.REGISTERED));
+                imported++;
             }
-            var rated = ratings.get(departure.organisation());
-            var unknown = unknownCodes(departure, rated);
-            if (!unknown.isEmpty()) {
-                rejected.put(row.row(), new UnknownFunctionCodes(departure.organisation(), unknown).getMessage());
-                continue;
-            }
-            var alumnus = Alumnus.register(departure, clock);
-            alumnus.applyRatings(rated);
-            alumnus.persist();
-            events.add(new Outbox.Pending(
-                    AlumnusRegistered.TOPIC,
-                    alumnus.id().toString(),
-                    AlumnusRegistered.TYPE,
-                    "alumni/" + alumnus.id(),
-                    AlumnusRegistered.of(alumnus)));
-            recordFacts.fire(RecordFacts.of(alumnus, RecordFacts.Change.REGISTERED));
-        }
-        outbox.appendAll(events);
-        return new ChunkResult(events.size(), alreadyRegistered, rejected);
+            return new ChunkResult(imported, alreadyRegistered, rejected);
+        });
     }
 
     /** The codes of functions held that the organisation's catalogue does not rate, sorted. */
@@ -216,6 +219,16 @@ public class Registry {
     @Transactional
     public void refreshStatistics() {
         Alumnus.getEntityManager().createNativeQuery("analyze alumnus").executeUpdate();
+    }
+
+    /** The registry's size as the planner's statistics last saw it (0 when they never did). */
+    @Transactional
+    public long sizeInStatistics() {
+        return ((Number) Alumnus.getEntityManager()
+                        .createNativeQuery(
+                                "select greatest(reltuples, 0)::bigint from pg_class where oid = 'alumnus'::regclass")
+                        .getSingleResult())
+                .longValue();
     }
 
     /** Projection of the personnel number alone. */

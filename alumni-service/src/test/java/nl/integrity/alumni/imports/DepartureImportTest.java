@@ -104,7 +104,7 @@ class DepartureImportTest {
                 .body("errors.find { it.row == 9 }.message", org.hamcrest.Matchers.containsString("NO-SUCH-CODE"))
                 .body("errors.find { it.row == 10 }.field", equalTo("functions"));
 
-        given().auth()
+        String anna = given().auth()
                 .oauth2(tokenFor("officer.politie"))
                 .queryParam("personnelNumber", p + "-1")
                 .get("/api/alumni")
@@ -112,7 +112,21 @@ class DepartureImportTest {
                 .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].fullName", equalTo("de Vries, Anna"))
-                .body("items[0].windowEnd", equalTo("2027-03-31"));
+                .body("items[0].windowEnd", equalTo("2027-03-31"))
+                .extract()
+                .path("items[0].id");
+        // The chunk's events went in one batch, in the order of a single registration.
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> events = QuarkusTransaction.requiringNew()
+                .call(() -> Alumnus.getEntityManager()
+                        .createNativeQuery(
+                                "select event_type, event_id from outbox_message where aggregate_id = ?1 order by position")
+                        .setParameter(1, anna)
+                        .getResultList());
+        assertEquals(
+                java.util.List.of("nl.integrity.alumni.registered.v1", "nl.integrity.alumni.briefing-issued.v1"),
+                events.stream().map(e -> e[0]).toList());
+        assertEquals(2, events.stream().map(e -> e[1]).distinct().count(), "each event its own id");
         given().auth()
                 .oauth2(tokenFor("officer.politie"))
                 .queryParam("personnelNumber", p + "-2")

@@ -107,6 +107,33 @@ public class Outbox {
                 .get(0);
     }
 
+    /** The events held back on this thread by {@link #inOneBatch}, in the order they were appended. */
+    private final ThreadLocal<List<Pending>> heldBack = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work}, holding back the events it appends, and appends them all at its end in one
+     * batch, in the order they came (a bulk registration appends several events per row, from the
+     * registry and from those who follow it: one round trip per event would be most of its time).
+     * The ids returned meanwhile are the ones the events get. Inside the work the held-back events
+     * are not in the table yet. Nested calls join the outer one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T inOneBatch(java.util.function.Supplier<T> work) {
+        if (heldBack.get() != null) {
+            return work.get();
+        }
+        List<Pending> events = new ArrayList<>();
+        heldBack.set(events);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            heldBack.remove();
+        }
+        appendAll(events);
+        return result;
+    }
+
     /**
      * Appends events in the given order, in one batch; returns their ids. An event whose id is in
      * the outbox already is not appended again.
@@ -115,6 +142,23 @@ public class Outbox {
     public List<UUID> appendAll(List<Pending> events) {
         List<UUID> ids = new ArrayList<>(events.size());
         if (events.isEmpty()) {
+            return ids;
+        }
+        List<Pending> held = heldBack.get();
+        if (held != null) {
+            for (Pending event : events) {
+                Pending withId = event.eventId() != null
+                        ? event
+                        : new Pending(
+                                event.topic(),
+                                event.aggregateId(),
+                                event.type(),
+                                event.subject(),
+                                event.payload(),
+                                UUID.randomUUID());
+                held.add(withId);
+                ids.add(withId.eventId());
+            }
             return ids;
         }
         Timestamp now = Timestamp.from(clock.instant());
