@@ -63,7 +63,7 @@ import_csv() {
 
 # Cold: the service's first import, the JIT compiling the path as it goes (reported, not the ratio).
 # Then the measured import, as on a service that has imported before: other people, same shape.
-WARMUP=$((N / 5))
+WARMUP=${WARMUP:-$((N / 5))}
 "$HERE/generate-csv.sh" "$WARMUP" W > "$CSV.warmup"
 echo "first import ($WARMUP rows, cold JVM):"
 import_csv "$CSV.warmup"
