@@ -1,5 +1,6 @@
 package nl.integrity.declaration.review;
 
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,9 @@ public class ConditionTypeResource {
 
     public record ConditionTypeView(ConditionType type, String textNl, String textEn, boolean needsDetails) {}
 
+    /** No I/O: answered on the event loop that checked the token, without a hop to a worker thread. */
     @GET
+    @NonBlocking
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.ALUMNUS})
     @Operation(summary = "The conditions an office can attach to a decision")
     public List<ConditionTypeView> list() {
