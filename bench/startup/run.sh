@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Start-up and memory of each service and the gateway: the time from launching the JVM to its readiness
 # check answering (polled every 50 ms), Quarkus' own "started in", and the resident memory after 10 s idle.
-# Each is started once unmeasured (migrations, the page cache), then with the JVM flags deploy/local/platform
-# uses, then with the same flags but the just-in-time compiler uncapped (without -XX:TieredStopAtLevel=1).
+# Each is started once unmeasured (migrations, the page cache, and the class-data archive the platform makes on
+# an instance's first run), then with the JVM flags the demo platform of deploy/local/platform uses and that
+# archive, then with the same but the just-in-time compiler capped at C1 (-XX:TieredStopAtLevel=1, as the test
+# platform's short-lived instances run).
 #   bench/startup/run.sh
 # Needs the infrastructure (deploy/local/platform infra) and built jars. Uses the bench databases
 # (alumni_bench, declaration_bench, notification_bench; made when missing), the test.* topics, consumer groups
@@ -15,8 +17,7 @@ PORT=8195
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then echo "port $PORT is taken" >&2; exit 1; fi
 # The flags the local platform starts every instance with.
 read -r -a PLATFORM_FLAGS < <(sed -n 's/.*setsid java \(.*-XX:[^ ]*\) *\\$/\1/p' "$ROOT/deploy/local/platform")
-UNCAPPED_FLAGS=()
-for flag in "${PLATFORM_FLAGS[@]}"; do [[ $flag == -XX:TieredStopAtLevel=* ]] || UNCAPPED_FLAGS+=("$flag"); done
+CAPPED_FLAGS=("${PLATFORM_FLAGS[@]}" -XX:TieredStopAtLevel=1)
 GROUP=startup-bench-$$
 PID=
 trap '[[ -z $PID ]] || kill $PID 2>/dev/null || true' EXIT
@@ -64,12 +65,16 @@ for db in alumni declaration notification; do
     || psql -qAt -h 127.0.0.1 -U postgres -d postgres -c "create database ${db}_bench owner $db"
 done
 echo "JVM flags of deploy/local/platform: ${PLATFORM_FLAGS[*]}"
-printf '  %-22s %24s %24s\n' "" "as the platform starts it" "JIT uncapped"
+printf '  %-22s %24s %24s\n' "" "as the platform starts it" "JIT capped at C1"
 printf '  %-22s %8s %8s %6s %8s %8s %6s\n' "" ready quarkus RSS ready quarkus RSS
+CDS=$(mktemp -d)
+trap '[[ -z $PID ]] || kill $PID 2>/dev/null || true; rm -rf "$CDS"' EXIT
 for svc in alumni-service declaration-service notification-service gateway; do
-  measure "$svc" 0 "${PLATFORM_FLAGS[@]}" >/dev/null
-  read -r ready quarkus rss < <(measure "$svc" 10 "${PLATFORM_FLAGS[@]}")
-  read -r ready2 quarkus2 rss2 < <(measure "$svc" 10 "${UNCAPPED_FLAGS[@]}")
+  # The unmeasured start also leaves the class-data archive the platform makes on an instance's first run.
+  measure "$svc" 0 "${PLATFORM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$CDS/$svc.jsa" >/dev/null
+  [[ -s $CDS/$svc.jsa ]] || { echo "$svc: no class-data archive written" >&2; exit 1; }
+  read -r ready quarkus rss < <(measure "$svc" 10 "${PLATFORM_FLAGS[@]}" -XX:SharedArchiveFile="$CDS/$svc.jsa")
+  read -r ready2 quarkus2 rss2 < <(measure "$svc" 10 "${CAPPED_FLAGS[@]}" -XX:SharedArchiveFile="$CDS/$svc.jsa")
   printf '  %-22s %7ss %7ss %4sMB %7ss %7ss %4sMB\n' "$svc" "$ready" "$quarkus" "$rss" "$ready2" "$quarkus2" "$rss2"
   result "startup.$svc" "$ready $rss $ready2 $rss2"
 done
