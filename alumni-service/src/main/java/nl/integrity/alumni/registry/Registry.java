@@ -95,13 +95,7 @@ public class Registry {
         alumnus.applyRatings(rated);
         // Flushed here, so a concurrent twin registration fails inside this method on the unique key.
         alumnus.persistAndFlush();
-        outbox.append(
-                AlumnusRegistered.TOPIC,
-                alumnus.id().toString(),
-                AlumnusRegistered.TYPE,
-                "alumni/" + alumnus.id(),
-                AlumnusRegistered.of(alumnus));
-        recordFacts.fire(RecordFacts.of(alumnus, RecordFacts.Change.REGISTERED));
+        announceRegistration(alumnus);
         auditLog.record(REGISTER, alumnus.id(), alumnus.organisation().name(), null, null);
         return new Registration(alumnus, true);
     }
@@ -127,6 +121,17 @@ public class Registry {
             }
         }
         return leavers.size();
+    }
+
+    /** A new record is announced, then those who follow the registry act on it, in that order (a briefing issued, say). */
+    private void announceRegistration(Alumnus alumnus) {
+        outbox.append(
+                AlumnusRegistered.TOPIC,
+                alumnus.id().toString(),
+                AlumnusRegistered.TYPE,
+                "alumni/" + alumnus.id(),
+                AlumnusRegistered.of(alumnus));
+        recordFacts.fire(RecordFacts.of(alumnus, RecordFacts.Change.REGISTERED));
     }
 
     private void announceUpdate(Alumnus alumnus, List<String> changed) {
@@ -188,14 +193,7 @@ public class Registry {
                 var alumnus = Alumnus.register(departure, clock);
                 alumnus.applyRatings(rated);
                 alumnus.persist();
-                // In the order of a single registration: the registration, then what follows from it.
-                outbox.append(
-                        AlumnusRegistered.TOPIC,
-                        alumnus.id().toString(),
-                        AlumnusRegistered.TYPE,
-                        "alumni/" + alumnus.id(),
-                        AlumnusRegistered.of(alumnus));
-                recordFacts.fire(RecordFacts.of(alumnus, RecordFacts.Change.REGISTERED));
+                announceRegistration(alumnus);
                 imported++;
             }
             return new ChunkResult(imported, alreadyRegistered, rejected);
