@@ -68,6 +68,26 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /** Bearer tokens verified once and then recognised until they expire (ADR 0015). */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tokens kept at most; the least used go first. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /**
+         * How long a verified token is recognised at most, however long it is still valid; then it is
+         * verified afresh, so that a change in what quarkus-oidc accepts (a signing key withdrawn
+         * from the realm, once quarkus-oidc has fetched the keys again) applies within this time.
+         */
+        @WithDefault("60s")
+        Duration maxAge();
+    }
+
     CircuitBreaker circuitBreaker();
 
     interface CircuitBreaker {
